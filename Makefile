@@ -1,0 +1,66 @@
+# Two commands on a fresh machine: `make demo` (set up and serve on SQLite with demo data) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Re-install only when the pinned dependencies change, so a second `make demo` is quick.
+INSTALLED := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+TEST_INSTALLED := $(VENV)/.test-installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: demo setup install test test-deps lint format messages serve clean
+
+demo: setup
+	$(BIN)/gotong demo
+	$(BIN)/gotong serve --host $(HOST) --port $(PORT)
+
+setup: install messages
+	$(BIN)/gotong migrate --no-input -v 0
+	$(BIN)/gotong areas load
+
+install: $(INSTALLED)
+
+$(INSTALLED):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Gotong needs Python 3.11 or newer")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+$(TEST_INSTALLED): $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.test-installed-*
+	touch $@
+
+# Translations are compiled by the project itself (Babel), so no system gettext is needed.
+messages: $(INSTALLED)
+	$(BIN)/pybabel compile --domain django --directory gotong/locale --statistics 2>&1 | tail -n 1
+
+test-deps: $(TEST_INSTALLED) messages
+	sh scripts/ensure-chromium.sh
+
+lint: $(TEST_INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(TEST_INSTALLED)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# The whole suite on SQLite always, then on PostgreSQL too when DATABASE_URL points at one.
+test: test-deps lint
+	env -u DATABASE_URL $(BIN)/gotong makemigrations --check --dry-run
+	env -u DATABASE_URL $(BIN)/pytest
+	@if [ -n "$$DATABASE_URL" ]; then \
+		echo "== PostgreSQL: $${DATABASE_URL%%@*}@…"; \
+		$(BIN)/pytest -m 'not browser'; \
+	else \
+		echo "DATABASE_URL is not set: PostgreSQL run skipped"; \
+	fi
+
+serve: setup
+	$(BIN)/gotong serve --host $(HOST) --port $(PORT)
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,3 @@
+from gotong.cli import main
+
+main()

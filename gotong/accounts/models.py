@@ -1,0 +1,28 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gotong.accounts.roles import ROLES_EDITING_REGISTRY, ROLES_SEEING_FULL_NIK, Role
+
+
+class User(AbstractUser):
+    role = models.CharField(_("peran"), max_length=20, choices=Role.choices, default=Role.RESIDENT)
+    # A resident is linked to their own registry record so they see their own household only.
+    person = models.OneToOneField(
+        "registry.Person",
+        verbose_name=_("penduduk"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="user_account",
+    )
+
+    class Meta:
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+
+    def can_see_full_nik(self) -> bool:
+        return self.is_superuser or self.role in ROLES_SEEING_FULL_NIK
+
+    def can_edit_registry(self) -> bool:
+        return self.is_superuser or self.role in ROLES_EDITING_REGISTRY

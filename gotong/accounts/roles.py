@@ -1,0 +1,18 @@
+"""The roles of DESIGN.md. What each role may see is decided in `gotong.core.scoping`."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CITY_OFFICER = "city_officer", _("Petugas kota")
+    FACILITATOR = "facilitator", _("Fasilitator / pendamping")
+    ORG_STAFF = "org_staff", _("Pengurus organisasi masyarakat")
+    PARTNER = "partner", _("Mitra")
+    RESIDENT = "resident", _("Warga / anggota")
+
+
+# Roles that work with named households and may open a full NIK inside their scope.
+ROLES_SEEING_FULL_NIK = {Role.CITY_OFFICER, Role.FACILITATOR}
+# Roles that may add and edit registry records inside their scope.
+ROLES_EDITING_REGISTRY = {Role.CITY_OFFICER, Role.FACILITATOR, Role.ORG_STAFF}

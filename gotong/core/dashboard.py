@@ -1,0 +1,44 @@
+"""What each role sees first: counts inside their own scope, never outside it."""
+
+from django.db.models import Count, Q
+
+from gotong.accounts.roles import Role
+from gotong.areas.models import Area
+from gotong.core.scoping import visible_area_codes
+from gotong.organizations.models import Membership, Organization
+from gotong.registry.models import Household, Person
+
+
+def dashboard_for(user) -> dict:
+    households = Household.objects.visible_to(user)
+    persons = Person.objects.visible_to(user)
+    codes = visible_area_codes(user)
+    household_figures = households.aggregate(
+        total=Count("pk"),
+        pkh=Count("pk", filter=Q(pkh_recipient=True)),
+        bpnt=Count("pk", filter=Q(bpnt_recipient=True)),
+        poorest=Count("pk", filter=Q(welfare_decile__lte=4)),
+    )
+    deciles = dict(
+        households.exclude(welfare_decile=None)
+        .values_list("welfare_decile")
+        .annotate(n=Count("pk"))
+        .order_by("welfare_decile")
+    )
+    decile_rows = [{"decile": d, "count": deciles.get(d, 0)} for d in range(1, 11)]
+    top = max((row["count"] for row in decile_rows), default=0) or 1
+    for row in decile_rows:
+        row["percent"] = round(100 * row["count"] / top)
+    return {
+        "role": user.role,
+        "is_resident": user.role == Role.RESIDENT and not user.is_superuser,
+        "household_figures": household_figures,
+        "person_count": persons.count(),
+        "disability_count": persons.exclude(disability="tidak").count(),
+        "decile_rows": decile_rows,
+        "work_areas": Area.objects.filter(code__in=codes) if codes else Area.objects.none(),
+        "sees_everything": codes is None,
+        "organizations": Organization.objects.visible_to(user).order_by("kind", "name")[:12],
+        "my_memberships": Membership.objects.active().filter(user=user).select_related("organization"),
+        "own_household": households.first() if user.role == Role.RESIDENT else None,
+    }

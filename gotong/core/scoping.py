@@ -1,0 +1,69 @@
+"""Who sees what: the one rule every page, search, export and API call goes through.
+
+A record is visible when its area code lies inside one of the user's areas (prefix match on dotted codes).
+City officers and facilitators get their areas from work assignments; organisation staff from the areas of the
+organisations they serve; a resident sees their own household only; partners see no named records.
+"""
+
+from django.db import models
+
+from gotong.accounts.roles import Role
+
+_CACHE_ATTR = "_gotong_visible_area_codes"
+
+
+def visible_area_codes(user) -> list[str] | None:
+    """The area codes whose contents the user may see; None means everything."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    if user.is_superuser:
+        return None
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    if user.role in (Role.CITY_OFFICER, Role.FACILITATOR):
+        codes = list(user.work_assignments.values_list("area__code", flat=True))
+    elif user.role == Role.ORG_STAFF:
+        from gotong.organizations.models import Membership
+
+        codes = list(
+            Membership.objects.active().filter(user=user).values_list("organization__area_code", flat=True)
+        )
+    else:
+        codes = []
+    codes = sorted(set(codes))
+    setattr(user, _CACHE_ATTR, codes)
+    return codes
+
+
+def forget_visible_area_codes(user) -> None:
+    """Call after changing a user's assignments within the same request."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def area_code_filter(codes: list[str], field: str = "area_code") -> models.Q:
+    """Q matching records whose `field` equals one of `codes` or lies below it."""
+    query = models.Q(pk__in=[])
+    for code in codes:
+        query |= models.Q(**{field: code}) | models.Q(**{f"{field}__startswith": f"{code}."})
+    return query
+
+
+class AreaScopedQuerySet(models.QuerySet):
+    """Base for querysets of records that carry an `area_code`."""
+
+    # How to reach the household id from this model, for a resident's own records.
+    household_field = "household_id"
+
+    def visible_to(self, user) -> "AreaScopedQuerySet":
+        codes = visible_area_codes(user)
+        if codes is None:
+            return self
+        query = area_code_filter(codes)
+        if user.is_authenticated and user.role == Role.RESIDENT and user.person_id:
+            query |= models.Q(**{self.household_field: user.person.household_id})
+        return self.filter(query)
+
+    def in_area(self, code: str) -> "AreaScopedQuerySet":
+        return self.filter(area_code_filter([code]))

@@ -1,0 +1,159 @@
+"""Households (family cards, KK) and persons (NIK), with welfare attributes and dwelling condition.
+
+NIK and family-card numbers are personal data (UU PDP): they are unique in the database, masked in lists and
+exports, and never logged.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gotong.areas.models import Area
+from gotong.core.models import PublicIdModel
+from gotong.core.scoping import AreaScopedQuerySet
+from gotong.registry import choices
+
+
+class HouseholdQuerySet(AreaScopedQuerySet):
+    household_field = "pk"
+
+    def search(self, text: str) -> "HouseholdQuerySet":
+        """Find by head or member name, NIK, family-card number or address."""
+        text = text.strip()
+        if not text:
+            return self
+        digits = text.replace(" ", "").replace(".", "")
+        query = models.Q(address__icontains=text) | models.Q(members__name__icontains=text)
+        if digits.isdigit():
+            query |= models.Q(family_card_number__startswith=digits) | models.Q(members__nik__startswith=digits)
+        # A person matching by name must not repeat their household once per matching member.
+        return self.filter(pk__in=self.filter(query).values("pk"))
+
+
+class Household(PublicIdModel):
+    family_card_number = models.CharField(_("nomor KK"), max_length=16, unique=True)
+    address = models.CharField(_("alamat"), max_length=255)
+    # The smallest known unit: an RT when known, else the village.
+    area = models.ForeignKey(Area, verbose_name=_("wilayah"), on_delete=models.PROTECT, related_name="+")
+    # Denormalised area code: scoping is a prefix match and large tables can be partitioned by province.
+    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    welfare_decile = models.PositiveSmallIntegerField(
+        _("desil kesejahteraan"), null=True, blank=True, help_text=_("1 = termiskin … 10 = terkaya (DTKS/Regsosek)")
+    )
+    pkh_recipient = models.BooleanField(_("penerima PKH"), default=False)
+    bpnt_recipient = models.BooleanField(_("penerima BPNT"), default=False)
+    consent_given_on = models.DateField(_("persetujuan data diberikan"), null=True, blank=True)
+
+    objects = HouseholdQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_card_number"]
+        verbose_name = _("rumah tangga (KK)")
+        verbose_name_plural = _("rumah tangga (KK)")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(welfare_decile__isnull=True) | models.Q(welfare_decile__range=(1, 10)),
+                name="household_decile_1_to_10",
+            )
+        ]
+
+    def __str__(self) -> str:
+        head = self.head
+        return head.name if head else self.address
+
+    def save(self, *args, **kwargs):
+        self.area_code = self.area.code
+        super().save(*args, **kwargs)
+
+    @property
+    def head(self) -> "Person | None":
+        members = getattr(self, "_prefetched_objects_cache", {}).get("members")
+        if members is not None:
+            return next((m for m in members if m.relationship == choices.Relationship.HEAD), None)
+        return self.members.filter(relationship=choices.Relationship.HEAD).first()
+
+
+class PersonQuerySet(AreaScopedQuerySet):
+    household_field = "household_id"
+
+
+class Person(PublicIdModel):
+    household = models.ForeignKey(
+        Household, verbose_name=_("rumah tangga"), on_delete=models.PROTECT, related_name="members"
+    )
+    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    nik = models.CharField(_("NIK"), max_length=16, unique=True)
+    name = models.CharField(_("nama"), max_length=150, db_index=True)
+    sex = models.CharField(_("jenis kelamin"), max_length=1, choices=choices.Sex.choices)
+    birth_date = models.DateField(_("tanggal lahir"))
+    relationship = models.CharField(
+        _("hubungan keluarga"), max_length=20, choices=choices.Relationship.choices
+    )
+    education = models.CharField(
+        _("pendidikan"), max_length=20, choices=choices.Education.choices, blank=True
+    )
+    occupation = models.CharField(_("pekerjaan"), max_length=100, blank=True)
+    disability = models.CharField(
+        _("disabilitas"), max_length=20, choices=choices.Disability.choices, default=choices.Disability.NONE
+    )
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["household", "birth_date"]
+        verbose_name = _("penduduk")
+        verbose_name_plural = _("penduduk")
+        indexes = [models.Index(fields=["household", "relationship"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.area_code = self.household.area_code
+        super().save(*args, **kwargs)
+
+    def age_on(self, day) -> int:
+        before_birthday = (day.month, day.day) < (self.birth_date.month, self.birth_date.day)
+        return day.year - self.birth_date.year - before_birthday
+
+
+class Dwelling(models.Model):
+    """The house a household lives in, with what the RTLH ("unfit house") assessment needs."""
+
+    household = models.OneToOneField(
+        Household, verbose_name=_("rumah tangga"), on_delete=models.CASCADE, related_name="dwelling"
+    )
+    floor_area_m2 = models.DecimalField(_("luas lantai (m²)"), max_digits=7, decimal_places=2)
+    occupants = models.PositiveSmallIntegerField(_("jumlah penghuni"))
+    roof = models.CharField(_("atap"), max_length=20, choices=choices.RoofMaterial.choices)
+    wall = models.CharField(_("dinding"), max_length=20, choices=choices.WallMaterial.choices)
+    floor = models.CharField(_("lantai"), max_length=20, choices=choices.FloorMaterial.choices)
+    structure = models.CharField(
+        _("kondisi struktur (pondasi, kolom, rangka atap)"), max_length=20, choices=choices.Condition.choices
+    )
+    has_own_latrine = models.BooleanField(_("jamban sendiri"), default=True)
+    has_safe_water = models.BooleanField(_("air minum layak"), default=True)
+    has_electricity = models.BooleanField(_("listrik"), default=True)
+    has_window_ventilation = models.BooleanField(_("jendela/ventilasi cukup"), default=True)
+
+    class Meta:
+        verbose_name = _("kondisi rumah")
+        verbose_name_plural = _("kondisi rumah")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(floor_area_m2__gt=0), name="dwelling_floor_area_positive"),
+            models.CheckConstraint(condition=models.Q(occupants__gte=1), name="dwelling_has_occupants"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.household)
+
+
+def _register_audit() -> None:
+    from auditlog.registry import auditlog
+
+    masker = "gotong.registry.nik.mask_nik"
+    auditlog.register(Household, mask_fields=["family_card_number"], mask_callable=masker)
+    auditlog.register(Person, mask_fields=["nik"], mask_callable=masker)
+    auditlog.register(Dwelling)
+
+
+_register_audit()
