@@ -1,1 +1,8 @@
-"""Placeholder until implemented."""
+from django.http import HttpResponse
+
+
+def _todo(request, **kwargs):
+    return HttpResponse(status=501)
+
+
+person_create = person_edit = _todo
