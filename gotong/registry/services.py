@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gotong.registry.models import Dwelling, Household, Person
-from gotong.registry.nik import check_nik, mask_nik
+from gotong.registry.nik import check_nik, mask_family_card_number, mask_nik
 
 HOUSEHOLD_FIELDS = ("family_card_number", "address", "area", "welfare_decile", "pkh_recipient", "bpnt_recipient")
 PERSON_FIELDS = ("nik", "name", "sex", "birth_date", "relationship", "education", "occupation", "disability")
@@ -23,14 +23,14 @@ def validate_family_card_number(value: str) -> None:
         raise ValidationError({"family_card_number": _("Nomor KK harus 16 digit angka.")})
 
 
-def validate_person_nik(person: Person) -> list[str]:
+def validate_person_nik(person: Person, viewer=None) -> list[str]:
     """Raise on an invalid or duplicate NIK; return warnings (e.g. a district that no longer exists)."""
     check = check_nik(person.nik)
     if not check.valid:
         raise ValidationError({"nik": check.errors})
     duplicate = Person.objects.filter(nik=person.nik).exclude(pk=person.pk).select_related("household").first()
     if duplicate is not None:
-        raise ValidationError({"nik": duplicate_nik_message(duplicate)})
+        raise ValidationError({"nik": duplicate_nik_message(duplicate, viewer)})
     if person.birth_date and check.birth_date and person.birth_date.isoformat()[2:] != check.birth_date[2:]:
         # Dukcapil encodes the birth date in the NIK; a mismatch is usually a typo in one of them.
         check.warnings.append(_("Tanggal lahir tidak sama dengan tanggal di NIK."))
@@ -39,11 +39,16 @@ def validate_person_nik(person: Person) -> list[str]:
     return check.warnings
 
 
-def duplicate_nik_message(existing: Person) -> str:
+def duplicate_nik_message(existing: Person, viewer=None) -> str:
+    """Point at the existing record, but name it only to someone allowed to see it (viewer None: a command)."""
+    if viewer is not None and not Person.objects.visible_to(viewer).filter(pk=existing.pk).exists():
+        return _("NIK %(nik)s sudah terdaftar di wilayah lain. Hubungi petugas kota untuk memeriksanya.") % {
+            "nik": mask_nik(existing.nik)
+        }
     return _("NIK %(nik)s sudah terdaftar atas nama %(name)s di KK %(kk)s.") % {
         "nik": mask_nik(existing.nik),
         "name": existing.name,
-        "kk": existing.household.family_card_number,
+        "kk": mask_family_card_number(existing.household.family_card_number),
     }
 
 
@@ -66,7 +71,7 @@ def save_household(household: Household, *, acting_user) -> Household:
 @transaction.atomic
 def save_person(person: Person, *, acting_user) -> list[str]:
     """Create or update a person; returns warnings worth showing the user."""
-    warnings = validate_person_nik(person)
+    warnings = validate_person_nik(person, acting_user)
     validate_birth_date(person)
     person.area_code = person.household.area_code
     person.full_clean()

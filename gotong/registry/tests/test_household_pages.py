@@ -178,3 +178,23 @@ def test_cannot_create_household_outside_work_area(client, facilitator, areas):
     )
     assert "di luar wilayah kerja" in response.content.decode()
     assert not Household.objects.exists()
+
+
+def test_duplicate_nik_from_another_area_does_not_reveal_who(client, other_facilitator, bugis_family):
+    _household, head = bugis_family
+    ilir = HouseholdFactory(area=rt_in("16.71.11.1005", 5, 17), family_card_number="1671110101000002")
+    client.force_login(other_facilitator)
+    response = client.post(
+        reverse("registry:person-create", args=[ilir.public_id]),
+        {
+            "nik": head.nik,
+            "name": "Orang Lain",
+            "sex": "L",
+            "birth_date": "1985-06-15",
+            "relationship": "kepala",
+            "disability": "tidak",
+        },
+    )
+    content = response.content.decode()
+    assert "sudah terdaftar di wilayah lain" in content
+    assert "Ahmad Yani" not in content and head.household.family_card_number not in content
