@@ -26,9 +26,7 @@ def visible_area_codes(user) -> list[str] | None:
     elif user.role == Role.ORG_STAFF:
         from gotong.organizations.models import Membership
 
-        codes = list(
-            Membership.objects.active().filter(user=user).values_list("organization__area_code", flat=True)
-        )
+        codes = list(Membership.objects.active().filter(user=user).values_list("organization__area_code", flat=True))
     else:
         codes = []
     codes = sorted(set(codes))

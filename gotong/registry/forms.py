@@ -45,9 +45,7 @@ class HouseholdForm(StyledFormMixin, forms.ModelForm):
             village = area.parent.parent if area.level == Level.RT else area
             self.initial.update(village_code=village.code)
             if area.level == Level.RT:
-                self.initial.update(
-                    rw=int(area.parent.code.rsplit(".", 1)[1]), rt=int(area.code.rsplit(".", 1)[1])
-                )
+                self.initial.update(rw=int(area.parent.code.rsplit(".", 1)[1]), rt=int(area.code.rsplit(".", 1)[1]))
 
     def clean_family_card_number(self):
         value = self.cleaned_data["family_card_number"].replace(" ", "")
@@ -61,9 +59,7 @@ class HouseholdForm(StyledFormMixin, forms.ModelForm):
         if village is None:
             raise forms.ValidationError(_("Kode kelurahan/desa %(code)s tidak dikenal.") % {"code": code})
         codes = visible_area_codes(self.user)
-        inside = codes is None or any(
-            code == c or code.startswith(f"{c}.") or c.startswith(f"{code}.") for c in codes
-        )
+        inside = codes is None or any(code == c or code.startswith(f"{c}.") or c.startswith(f"{code}.") for c in codes)
         if not inside:
             raise forms.ValidationError(_("Kelurahan/desa ini di luar wilayah kerja Anda."))
         return village

@@ -17,6 +17,4 @@ def household_history(household: Household, limit: int = 50):
     dwelling = Dwelling.objects.filter(household=household).first()
     if dwelling is not None:
         query |= Q(content_type=types[Dwelling], object_pk=str(dwelling.pk))
-    return (
-        LogEntry.objects.filter(query).select_related("actor", "content_type").order_by("-timestamp")[:limit]
-    )
+    return LogEntry.objects.filter(query).select_related("actor", "content_type").order_by("-timestamp")[:limit]

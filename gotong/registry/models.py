@@ -85,12 +85,8 @@ class Person(PublicIdModel):
     name = models.CharField(_("nama"), max_length=150, db_index=True)
     sex = models.CharField(_("jenis kelamin"), max_length=1, choices=choices.Sex.choices)
     birth_date = models.DateField(_("tanggal lahir"))
-    relationship = models.CharField(
-        _("hubungan keluarga"), max_length=20, choices=choices.Relationship.choices
-    )
-    education = models.CharField(
-        _("pendidikan"), max_length=20, choices=choices.Education.choices, blank=True
-    )
+    relationship = models.CharField(_("hubungan keluarga"), max_length=20, choices=choices.Relationship.choices)
+    education = models.CharField(_("pendidikan"), max_length=20, choices=choices.Education.choices, blank=True)
     occupation = models.CharField(_("pekerjaan"), max_length=100, blank=True)
     disability = models.CharField(
         _("disabilitas"), max_length=20, choices=choices.Disability.choices, default=choices.Disability.NONE

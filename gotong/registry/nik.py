@@ -38,9 +38,7 @@ def check_nik(value: str) -> NikCheck:
     for issue in info.errors:
         result.errors.append(_nik_issue_message(issue.code, raw))
     if info.valid and not info.regency:
-        result.errors.append(
-            _("Kode kabupaten/kota %(code)s di NIK tidak dikenal.") % {"code": info.regency_code}
-        )
+        result.errors.append(_("Kode kabupaten/kota %(code)s di NIK tidak dikenal.") % {"code": info.regency_code})
     elif info.valid and not info.district:
         result.warnings.append(
             _("Kecamatan %(code)s di NIK tidak ada lagi di data Kemendagri (mungkin kode lama sebelum pemekaran).")

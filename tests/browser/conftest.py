@@ -18,9 +18,7 @@ def pytest_collection_modifyitems(items):
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
             if not shutil.which(CHROMIUM):
-                item.add_marker(
-                    pytest.mark.skip(reason=f"{CHROMIUM} missing: run `make test` as root to install it")
-                )
+                item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} missing: run `make test` as root to install it"))
 
 
 @pytest.fixture(scope="session")

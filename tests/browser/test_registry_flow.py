@@ -38,9 +38,7 @@ def test_facilitator_finds_opens_and_edits_a_person(phone, live_server, facilita
     page.screenshot(path="test-results/household-phone.png", full_page=True)
 
 
-def test_officer_cannot_reach_household_of_another_village(
-    desktop, live_server, other_facilitator, bugis_and_ilir
-):
+def test_officer_cannot_reach_household_of_another_village(desktop, live_server, other_facilitator, bugis_and_ilir):
     bugis, ilir = bugis_and_ilir
     page = desktop
     log_in(page, live_server, "rina")

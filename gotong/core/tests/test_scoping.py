@@ -59,9 +59,7 @@ def test_org_staff_see_the_area_of_their_organization(two_villages, areas):
 
     bugis, ilir = two_villages
     staff = User.objects.create_user("kader", password="x", role="org_staff")
-    posyandu = Organization.objects.create(
-        name="Posyandu Mawar", kind="posyandu", area=areas["16.71.11.1005"]
-    )
+    posyandu = Organization.objects.create(name="Posyandu Mawar", kind="posyandu", area=areas["16.71.11.1005"])
     Membership.objects.create(organization=posyandu, user=staff, role="kader")
     assert list(Household.objects.visible_to(staff)) == [ilir.household]
     assert list(Organization.objects.visible_to(staff)) == [posyandu]

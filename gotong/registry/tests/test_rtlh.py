@@ -5,8 +5,16 @@ from gotong.registry.rtlh import is_rtlh, rtlh_failures
 
 
 def _dwelling(**changes):
-    fields = dict(floor_area_m2=Decimal("36"), occupants=4, roof="genteng", wall="tembok", floor="keramik",
-                  structure="baik", has_own_latrine=True, has_window_ventilation=True)
+    fields = dict(
+        floor_area_m2=Decimal("36"),
+        occupants=4,
+        roof="genteng",
+        wall="tembok",
+        floor="keramik",
+        structure="baik",
+        has_own_latrine=True,
+        has_window_ventilation=True,
+    )
     fields.update(changes)
     return Dwelling(**fields)
 

@@ -42,9 +42,7 @@ def household_list(request):
     query = filters.copy()
     query.pop("page", None)
     template = "registry/_household_rows.html" if request.htmx else "registry/household_list.html"
-    return render(
-        request, template, {"page": page, "area": area, "filters": filters, "query": query.urlencode()}
-    )
+    return render(request, template, {"page": page, "area": area, "filters": filters, "query": query.urlencode()})
 
 
 @login_required
@@ -90,9 +88,7 @@ def household_create(request):
     if request.method == "POST" and form.is_valid():
         household = _save_household_from_form(request, form)
         if household is not None:
-            messages.success(
-                request, _("Rumah tangga tersimpan. Tambahkan anggotanya, mulai dari kepala keluarga.")
-            )
+            messages.success(request, _("Rumah tangga tersimpan. Tambahkan anggotanya, mulai dari kepala keluarga."))
             return redirect("registry:person-create", public_id=household.public_id)
     return render(request, "registry/household_form.html", {"form": form})
 

@@ -48,6 +48,4 @@ def person_edit(request, public_id):
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid() and _save(request, form, form.save(commit=False)):
         return redirect("registry:household-detail", public_id=person.household.public_id)
-    return render(
-        request, "registry/person_form.html", {"form": form, "household": person.household, "person": person}
-    )
+    return render(request, "registry/person_form.html", {"form": form, "household": person.household, "person": person})
