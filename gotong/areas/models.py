@@ -119,6 +119,8 @@ class WorkAssignment(TimeStampedModel):
 def _register_audit() -> None:
     from auditlog.registry import auditlog
 
+    # Official units arrive by bulk load (not audited); RW/RT units and aliases are made by people.
+    auditlog.register(Area, include_fields=["code", "name", "parent"])
     auditlog.register(WorkAssignment)
     auditlog.register(AreaAlias)
 

@@ -2,7 +2,8 @@
 
 A record is visible when its area code lies inside one of the user's areas (prefix match on dotted codes).
 City officers and facilitators get their areas from work assignments; organisation staff from the areas of the
-organisations they serve; a resident sees their own household only; partners see no named records.
+organisations they serve (plus any work assignment); a resident sees their own household only; partners see no
+named records.
 """
 
 from django.db import models
@@ -38,6 +39,20 @@ def forget_visible_area_codes(user) -> None:
     """Call after changing a user's assignments within the same request."""
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)
+
+
+def code_inside(code: str, codes: list[str] | None) -> bool:
+    """True when `code` is one of `codes` or lies below one of them; None means everything."""
+    if codes is None:
+        return True
+    return any(code == c or code.startswith(f"{c}.") for c in codes)
+
+
+def code_overlaps(code: str, codes: list[str] | None) -> bool:
+    """True when the area holds anything the user may see: it is inside their scope or contains part of it."""
+    if codes is None:
+        return True
+    return code_inside(code, codes) or any(c.startswith(f"{code}.") for c in codes)
 
 
 def area_code_filter(codes: list[str], field: str = "area_code") -> models.Q:

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area, Level
 from gotong.core.forms import StyledFormMixin
-from gotong.core.scoping import visible_area_codes
+from gotong.core.scoping import code_overlaps, visible_area_codes
 from gotong.registry.models import Dwelling, Household, Person
 
 
@@ -58,9 +58,7 @@ class HouseholdForm(StyledFormMixin, forms.ModelForm):
         village = Area.objects.filter(code=code, level=Level.VILLAGE).first()
         if village is None:
             raise forms.ValidationError(_("Kode kelurahan/desa %(code)s tidak dikenal.") % {"code": code})
-        codes = visible_area_codes(self.user)
-        inside = codes is None or any(code == c or code.startswith(f"{c}.") or c.startswith(f"{code}.") for c in codes)
-        if not inside:
+        if not code_overlaps(code, visible_area_codes(self.user)):
             raise forms.ValidationError(_("Kelurahan/desa ini di luar wilayah kerja Anda."))
         return village
 

@@ -1,0 +1,140 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gotong.accounts.models import User
+from gotong.areas.models import Area
+from gotong.core.forms import StyledFormMixin
+from gotong.core.scoping import code_inside, visible_area_codes
+from gotong.organizations.choices import MemberRole, OrganizationKind
+from gotong.organizations.models import Organization
+from gotong.registry.models import Person
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form; errors for fields the form lacks go on top."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+class OrganizationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Cari nama"), required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label=_("Jenis"), required=False, choices=[("", _("Semua jenis"))] + OrganizationKind.choices
+    )
+
+
+class OrganizationForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(label=_("Nama"), max_length=200)
+    kind = forms.ChoiceField(label=_("Jenis"), choices=OrganizationKind.choices)
+    area = forms.CharField(
+        label=_("Kode wilayah kerja"),
+        max_length=40,
+        help_text=_("Kode kota, kecamatan, kelurahan/desa, RW atau RT. Contoh: 21.72.03.1005 (Kampung Bugis)"),
+    )
+    parent = forms.ModelChoiceField(label=_("Induk organisasi"), queryset=Organization.objects.none(), required=False)
+    description = forms.CharField(label=_("Keterangan"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    address = forms.CharField(label=_("Alamat"), max_length=255, required=False)
+    phone = forms.CharField(label=_("Telepon"), max_length=30, required=False)
+
+    def __init__(self, *args, user, instance: Organization | None = None, **kwargs):
+        if instance is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "name": instance.name,
+                    "kind": instance.kind,
+                    "area": instance.area_code,
+                    "parent": instance.parent_id,
+                    "description": instance.description,
+                    "address": instance.address,
+                    "phone": instance.phone,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        self.user = user
+        parents = Organization.objects.visible_to(user)
+        self.fields["parent"].queryset = parents.exclude(pk=instance.pk) if instance else parents
+        self.fields["area"].widget.attrs.update(autocomplete="off", inputmode="decimal")
+        self.fields["phone"].widget.attrs.update(inputmode="tel")
+
+    def clean_area(self) -> Area:
+        code = self.cleaned_data["area"].strip()
+        area = Area.objects.filter(code=code).first()
+        if area is None:
+            raise forms.ValidationError(_("Kode wilayah %(code)s tidak dikenal.") % {"code": code})
+        if not code_inside(area.code, visible_area_codes(self.user)):
+            raise forms.ValidationError(
+                _("%(name)s (%(code)s) di luar wilayah kerja Anda.") % {"name": area.name, "code": area.code}
+            )
+        return area
+
+
+class MembershipForm(StyledFormMixin, forms.Form):
+    """A member is a registered person (by exact NIK), a platform account, or just a name."""
+
+    nik = forms.CharField(
+        label=_("NIK penduduk"),
+        required=False,
+        max_length=24,
+        help_text=_("Ketik 16 digit NIK lengkap; hanya penduduk dalam wilayah Anda yang bisa ditemukan."),
+    )
+    username = forms.CharField(label=_("Akun pengguna Gotong"), required=False, max_length=150)
+    name = forms.CharField(label=_("Nama (bila bukan penduduk terdaftar)"), required=False, max_length=150)
+    role = forms.ChoiceField(label=_("Peran"), choices=MemberRole.choices, initial=MemberRole.MEMBER)
+    started_on = forms.DateField(label=_("Mulai"), widget=DateInput(), initial=timezone.localdate)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        # autocomplete off: a browser must not offer other people's NIKs from its history.
+        self.fields["nik"].widget.attrs.update(inputmode="numeric", autocomplete="off")
+        self.fields["username"].widget.attrs.update(autocomplete="off")
+
+    def clean_nik(self) -> Person | None:
+        nik = self.cleaned_data["nik"].replace(" ", "").replace(".", "")
+        if not nik:
+            return None
+        if not nik.isdigit() or len(nik) != 16:
+            raise forms.ValidationError(_("NIK harus 16 digit angka."))
+        person = Person.objects.visible_to(self.user).filter(nik=nik).first()
+        if person is None:
+            raise forms.ValidationError(_("Tidak ada penduduk dengan NIK ini dalam wilayah Anda."))
+        return person
+
+    def clean_username(self) -> User | None:
+        username = self.cleaned_data["username"].strip()
+        if not username:
+            return None
+        account = User.objects.filter(username=username, is_active=True).first()
+        if account is None:
+            raise forms.ValidationError(_("Akun pengguna “%(name)s” tidak ditemukan.") % {"name": username})
+        return account
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "person": data["nik"],
+            "user": data["username"],
+            "name": data["name"],
+            "role": data["role"],
+            "started_on": data["started_on"],
+        }
+
+
+class EndMembershipForm(StyledFormMixin, forms.Form):
+    ended_on = forms.DateField(label=_("Tanggal berakhir"), widget=DateInput(), initial=timezone.localdate)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
