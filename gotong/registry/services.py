@@ -1,4 +1,6 @@
-"""Every write to the registry goes through these functions: views, import, demo and API alike.
+"""Every write to the registry goes through these functions: views, import and (later) the API alike.
+
+The demo loader is the one exception: it bulk-creates synthetic records without per-row audit entries.
 
 Each takes the acting user (recorded in the audit log), validates with the model's rules plus NIK checks, and
 returns the saved record or raises ValidationError with messages in the user's language.
