@@ -47,3 +47,8 @@ def test_dashboard_renders_for_each_role(client, request, role_fixture):
     response = client.get(reverse("dashboard"))
     assert response.status_code == 200
     assert "Selamat datang" in response.content.decode()
+
+
+def test_english_phone_still_gets_indonesian_until_user_switches(client, db):
+    content = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Masuk ke Gotong" in content
