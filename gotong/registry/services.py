@@ -67,6 +67,8 @@ def save_household(household: Household, *, acting_user) -> Household:
     household.full_clean()
     with set_actor(acting_user):
         household.save()
+    # Members carry the household's area code (for scoping); a move to another RT must move them too.
+    household.members.exclude(area_code=household.area_code).update(area_code=household.area_code)
     return household
 
 

@@ -198,3 +198,22 @@ def test_duplicate_nik_from_another_area_does_not_reveal_who(client, other_facil
     content = response.content.decode()
     assert "sudah terdaftar di wilayah lain" in content
     assert "Ahmad Yani" not in content and head.household.family_card_number not in content
+
+
+def test_moving_household_to_another_rt_moves_its_members_scope(client, facilitator, bugis_family):
+    household, head = bugis_family
+    client.force_login(facilitator)
+    response = client.post(
+        reverse("registry:household-edit", args=[household.public_id]),
+        {
+            "family_card_number": household.family_card_number,
+            "address": household.address,
+            "village_code": "21.72.03.1005",
+            "rw": "1",
+            "rt": "3",
+            "welfare_decile": "2",
+        },
+    )
+    assert response.status_code == 302
+    head.refresh_from_db()
+    assert head.area_code == "21.72.03.1005.001.003"

@@ -1,0 +1,144 @@
+"""Checking rows and family cards before anything is written.
+
+Row checks need only the row; family-card checks need all rows of one KK, the file's other KKs (duplicate NIK)
+and the database (known villages, existing records, the user's work area).
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from gotong.areas.models import Area, Level
+from gotong.areas.services import neighbourhood_code
+from gotong.registry.importing.columns import HOUSEHOLD_OPTIONAL_COLUMNS, PARSERS, PLACE_COLUMNS
+from gotong.registry.importing.result import ImportResult
+from gotong.registry.importing.values import CellError, as_text
+from gotong.registry.models import Household, Person
+from gotong.registry.services import duplicate_nik_message
+
+LOOKUP_BATCH = 500
+
+
+@dataclass
+class RowData:
+    number: int
+    raw: dict[str, object]
+    values: dict[str, object] = field(default_factory=dict)
+    failed: bool = False
+
+    def text(self, column: str) -> str:
+        return as_text(self.raw.get(column))
+
+
+@dataclass
+class HouseholdGroup:
+    """All rows of one family card, in file order."""
+
+    key: str
+    rows: list[RowData] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(row.failed for row in self.rows)
+
+
+def parse_row(number: int, cells: list, positions: dict[str, int], result: ImportResult) -> RowData:
+    raw = {column: cells[index] if index < len(cells) else None for column, index in positions.items()}
+    row = RowData(number=number, raw=raw)
+    for column, value in raw.items():
+        try:
+            parsed = PARSERS[column](value)
+        except CellError as error:
+            fail(result, row, column, str(error))
+            continue
+        if column == "nik":
+            parsed, warnings = parsed
+            for warning in warnings:
+                result.add(number, column, row.text(column), warning, warning=True)
+        row.values[column] = parsed
+    return row
+
+
+def fail(result: ImportResult, row: RowData, column: str, reason: str) -> None:
+    row.failed = True
+    result.add(row.number, column, row.text(column), reason)
+
+
+def in_scope(code: str, scope: list[str] | None) -> bool:
+    return scope is None or any(code == allowed or code.startswith(f"{allowed}.") for allowed in scope)
+
+
+class Lookups:
+    """Database facts the checks need, fetched in batches rather than once per row."""
+
+    def __init__(self, niks, family_card_numbers, scope: list[str] | None):
+        self.scope = scope
+        self.persons = _by_key(Person.objects.select_related("household"), "nik", niks)
+        self.households = _by_key(Household.objects.select_related("area"), "family_card_number", family_card_numbers)
+        self._villages: dict[str, Area | None] = {}
+
+    def area(self, code: str) -> Area | None:
+        if code not in self._villages:
+            self._villages[code] = Area.objects.filter(code=code).first()
+        return self._villages[code]
+
+
+def _by_key(queryset, field_name: str, keys) -> dict:
+    keys, found = list(keys), {}
+    for start in range(0, len(keys), LOOKUP_BATCH):
+        for record in queryset.filter(**{f"{field_name}__in": keys[start : start + LOOKUP_BATCH]}):
+            found[getattr(record, field_name)] = record
+    return found
+
+
+def check_group(group: HouseholdGroup, lookups: Lookups, result: ImportResult) -> None:
+    """Family-card rules: one place, one head, a known village inside the work area, no foreign NIK."""
+    first = group.rows[0]
+    _check_same_place(group, result)
+    _check_one_head(group, result)
+    if all(column in first.values for column in PLACE_COLUMNS):
+        _check_place(first, lookups, result)
+    existing = lookups.households.get(group.key)
+    if existing is not None and not in_scope(existing.area_code, lookups.scope):
+        fail(result, first, "no_kk", _("Nomor KK ini sudah terdaftar di luar wilayah kerja Anda."))
+    for row in group.rows:
+        person = lookups.persons.get(row.values.get("nik"))
+        if person is not None and person.household.family_card_number != group.key:
+            if in_scope(person.area_code, lookups.scope):
+                fail(result, row, "nik", duplicate_nik_message(person))
+            else:
+                # Do not reveal who holds the NIK: that record is outside the user's work area.
+                fail(result, row, "nik", _("NIK ini sudah terdaftar di KK lain di luar wilayah kerja Anda."))
+
+
+def _check_same_place(group: HouseholdGroup, result: ImportResult) -> None:
+    for column in PLACE_COLUMNS + HOUSEHOLD_OPTIONAL_COLUMNS:
+        optional = column in HOUSEHOLD_OPTIONAL_COLUMNS
+        # Optional attributes may be filled on one row only; an empty cell does not contradict.
+        rows = [row for row in group.rows if column in row.values and (not optional or row.text(column))]
+        for row in rows[1:]:
+            if row.values[column] != rows[0].values[column]:
+                reason = _("Berbeda dengan baris %(row)d untuk KK yang sama.") % {"row": rows[0].number}
+                fail(result, row, column, reason)
+
+
+def _check_one_head(group: HouseholdGroup, result: ImportResult) -> None:
+    heads = [row for row in group.rows if row.values.get("hubungan_keluarga") == "kepala"]
+    unknown = any("hubungan_keluarga" not in row.values for row in group.rows)
+    if not heads and not unknown:
+        fail(result, group.rows[0], "hubungan_keluarga", _("KK ini tidak punya kepala keluarga."))
+    for row in heads[1:]:
+        reason = _("KK ini sudah punya kepala keluarga di baris %(row)d.") % {"row": heads[0].number}
+        fail(result, row, "hubungan_keluarga", reason)
+
+
+def _check_place(row: RowData, lookups: Lookups, result: ImportResult) -> None:
+    code = row.values["kode_wilayah"]
+    area = lookups.area(code)
+    if area is None:
+        fail(result, row, "kode_wilayah", _("Kode wilayah %(code)s tidak dikenal.") % {"code": code})
+    elif area.level != Level.VILLAGE:
+        reason = _("Kode wilayah %(code)s bukan kode kelurahan/desa.") % {"code": code}
+        fail(result, row, "kode_wilayah", reason)
+    elif not in_scope(neighbourhood_code(code, row.values["rw"], row.values["rt"]), lookups.scope):
+        fail(result, row, "kode_wilayah", _("Wilayah di luar wilayah kerja Anda."))

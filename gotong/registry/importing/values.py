@@ -1,0 +1,224 @@
+"""Parsing one cell into a registry value, accepting what people actually type in Indonesian spreadsheets.
+
+Every parser takes the raw cell (str, int, float, bool, date/datetime or None) and returns the clean value or
+raises CellError with a message in the user's language.
+"""
+
+import datetime
+import re
+from functools import lru_cache
+
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from gotong.registry import choices
+from gotong.registry.importing.vocabulary import (
+    DISABILITY_WORDS,
+    EDUCATION_WORDS,
+    NO_WORDS,
+    RELATIONSHIP_WORDS,
+    SEX_WORDS,
+    YES_WORDS,
+)
+from gotong.registry.nik import check_nik
+
+
+class CellError(ValueError):
+    """A cell that cannot be used; the message is shown to the user as is."""
+
+
+def as_text(value) -> str:
+    """The cell as the user sees it: whole floats without ".0", dates as dd/mm/yyyy."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value).strip()
+
+
+def _key(value) -> str:
+    """Normalise a word for vocabulary look-ups: "  SMA / SMK " → "sma/smk", "orang_tua" → "orang tua"."""
+    text = as_text(value).lower().replace("_", " ")
+    text = re.sub(r"\s*/\s*", "/", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?[eE][+-]?\d+$")
+
+
+def _identity_digits(value, scientific_message: str) -> str:
+    """NIK/KK cell → digit string; numbers Excel turned into floats cannot be trusted (digits were lost)."""
+    if isinstance(value, float) or _SCIENTIFIC.match(as_text(value)):
+        raise CellError(scientific_message)
+    text = as_text(value)
+    # Excel tricks to keep digits as text: a leading apostrophe or ="…".
+    if text.startswith('="') and text.endswith('"'):
+        text = text[2:-1]
+    return text.lstrip("'").replace(" ", "")
+
+
+def parse_nik(value) -> tuple[str, list[str]]:
+    """A valid NIK and its warnings (e.g. a district that no longer exists)."""
+    text = _identity_digits(value, _("NIK tertulis sebagai angka ilmiah di Excel; format kolom sebagai Teks."))
+    if not text:
+        raise CellError(_("NIK wajib diisi."))
+    check = check_nik(text)
+    if not check.valid:
+        raise CellError(" ".join(check.errors))
+    return text, check.warnings
+
+
+def parse_family_card_number(value) -> str:
+    text = _identity_digits(value, _("Nomor KK tertulis sebagai angka ilmiah di Excel; format kolom sebagai Teks."))
+    if not text.isdigit() or len(text) != 16:
+        raise CellError(_("Nomor KK harus 16 digit angka."))
+    return text
+
+
+def parse_required_text(value, max_length: int) -> str:
+    text = re.sub(r"\s+", " ", as_text(value))
+    if not text:
+        raise CellError(_("Wajib diisi."))
+    return parse_text(text, max_length)
+
+
+def parse_text(value, max_length: int) -> str:
+    text = re.sub(r"\s+", " ", as_text(value))
+    if len(text) > max_length:
+        raise CellError(_("Terlalu panjang: paling banyak %(max)d huruf.") % {"max": max_length})
+    return text
+
+
+def _number(value) -> float | None:
+    """A number written the Indonesian way ("1.234,5", "2,0") or the English way ("2.0")."""
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, int | float):
+        return float(value)
+    text = as_text(value).replace(" ", "")
+    if "," in text:
+        # Decimal comma: dots are thousands separators.
+        text = text.replace(".", "").replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def parse_whole_number(value, low: int, high: int, message: str) -> int:
+    number = _number(value)
+    if number is None or not number.is_integer() or not low <= number <= high:
+        raise CellError(message)
+    return int(number)
+
+
+def parse_rt_rw(value, unit: str) -> int:
+    """RT/RW numbers as written on addresses: "001", "1", "RT 001", "RW.03"."""
+    text = as_text(value)
+    text = re.sub(r"^(rt|rw)\s*[.:]?\s*", "", text, flags=re.IGNORECASE)
+    message = _("%(unit)s harus angka 1 sampai 999, misalnya 001.") % {"unit": unit}
+    if not text:
+        raise CellError(_("Wajib diisi."))
+    return parse_whole_number(text, 1, 999, message)
+
+
+def parse_decile(value) -> int | None:
+    if not as_text(value):
+        return None
+    return parse_whole_number(value, 1, 10, _("Desil harus bilangan bulat 1 sampai 10."))
+
+
+def parse_village_code(value) -> str:
+    """Dotted village code; 10 undotted digits are dotted (2172031005 → 21.72.03.1005)."""
+    text = as_text(value).replace(" ", "")
+    if not text:
+        raise CellError(_("Wajib diisi."))
+    if text.isdigit() and len(text) == 10:
+        text = f"{text[:2]}.{text[2:4]}.{text[4:6]}.{text[6:]}"
+    return text
+
+
+_DATE_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_DATE_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def parse_birth_date(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        day = value.date()
+    elif isinstance(value, datetime.date):
+        day = value
+    else:
+        text = as_text(value)
+        if not text:
+            raise CellError(_("Wajib diisi."))
+        # Exports from other tools sometimes append midnight: "1985-06-15 00:00:00".
+        text = re.sub(r"\s+0{1,2}:00(:00)?$", "", text)
+        if match := _DATE_DMY.match(text):
+            d, m, y = (int(part) for part in match.groups())
+        elif match := _DATE_YMD.match(text):
+            y, m, d = (int(part) for part in match.groups())
+        else:
+            raise CellError(_("Format tanggal tidak dikenal; tulis hh/bb/tttt, misalnya 15/06/1985."))
+        try:
+            day = datetime.date(y, m, d)
+        except ValueError:
+            raise CellError(_("Tanggal %(value)s tidak ada di kalender.") % {"value": text}) from None
+    if day > timezone.localdate():
+        raise CellError(_("Tanggal lahir tidak boleh di masa depan."))
+    if day.year < 1900:
+        raise CellError(_("Tanggal lahir sebelum tahun 1900 tidak masuk akal."))
+    return day
+
+
+@lru_cache(maxsize=32)
+def _vocabulary(choice_class, synonyms: tuple[tuple[str, str], ...], language: str) -> dict[str, str]:
+    """Codes, current labels and the usual Dukcapil/DTKS spellings, all normalised."""
+    table = {_key(code): code for code in choice_class.values}
+    table.update({_key(label): code for code, label in choice_class.choices})
+    table.update({_key(word): code for word, code in synonyms})
+    return table
+
+
+def _lookup(value, choice_class, synonyms: dict[str, str], *, default: str | None = None) -> str:
+    key = _key(value)
+    if not key and default is not None:
+        return default
+    if not key:
+        raise CellError(_("Wajib diisi."))
+    code = _vocabulary(choice_class, tuple(synonyms.items()), get_language()).get(key)
+    if code is None:
+        allowed = ", ".join(str(label) for label in choice_class.labels)
+        raise CellError(_("Isian tidak dikenal. Pilihan: %(allowed)s.") % {"allowed": allowed})
+    return code
+
+
+def parse_sex(value) -> str:
+    return _lookup(value, choices.Sex, SEX_WORDS)
+
+
+def parse_relationship(value) -> str:
+    return _lookup(value, choices.Relationship, RELATIONSHIP_WORDS)
+
+
+def parse_education(value) -> str:
+    return _lookup(value, choices.Education, EDUCATION_WORDS, default="")
+
+
+def parse_disability(value) -> str:
+    return _lookup(value, choices.Disability, DISABILITY_WORDS, default=choices.Disability.NONE)
+
+
+def parse_yes_no(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    key = _key(value)
+    if key in YES_WORDS or (_number(value) == 1):
+        return True
+    if key in NO_WORDS or (_number(value) == 0):
+        return False
+    raise CellError(_("Isi dengan ya atau tidak."))
