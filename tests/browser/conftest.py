@@ -44,21 +44,24 @@ def browser():
         browser.close()
 
 
+def _new_page(browser, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="id-ID")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return context, page
+
+
 @pytest.fixture
 def phone(browser):
     """A 360 px wide phone, as many cadres and facilitators use."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    context, page = _new_page(browser, 360, 740)
     yield page
     context.close()
 
 
 @pytest.fixture
 def desktop(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    context, page = _new_page(browser, 1280, 900)
     yield page
     context.close()
 
