@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "gotong.areas",
     "gotong.registry",
     "gotong.organizations",
+    "gotong.slums",
 ]
 
 MIDDLEWARE = [

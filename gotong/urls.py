@@ -11,5 +11,6 @@ urlpatterns = [
     path("wilayah/", include("gotong.areas.urls")),
     path("registrasi/", include("gotong.registry.urls")),
     path("organisasi/", include("gotong.organizations.urls")),
+    path("kumuh/", include("gotong.slums.urls")),
     path("", core_views.dashboard, name="dashboard"),
 ]

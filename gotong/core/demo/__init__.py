@@ -61,6 +61,7 @@ def load_demo(households: int = DEFAULT_HOUSEHOLDS) -> DemoResult:
     if households < MIN_HOUSEHOLDS:
         raise ValueError(f"at least {MIN_HOUSEHOLDS} households, one per demo village")
     if demo_loaded():
+        load_module_demos(ensure_admin())
         return DemoResult(loaded=False, logins=login_rows())
     before = _counts()
     with transaction.atomic():
@@ -77,6 +78,7 @@ def load_demo(households: int = DEFAULT_HOUSEHOLDS) -> DemoResult:
             ensure_users(admin, organizations, residents, person_ids)
             in_user_seats = {r.person.nik for r in residents.values() if r}
             add_memberships(organizations, specs, person_ids, in_user_seats)
+        load_module_demos(admin)
     after = _counts()
     return DemoResult(
         loaded=True,
@@ -86,6 +88,14 @@ def load_demo(households: int = DEFAULT_HOUSEHOLDS) -> DemoResult:
         **{key: after[key] - before[key] for key in after},
         logins=login_rows(),
     )
+
+
+def load_module_demos(admin) -> None:
+    """Each module's own demo records, on top of the places and people above; every loader is idempotent."""
+    from gotong.slums.demo import load_slum_demo
+
+    with transaction.atomic(), set_actor(admin):
+        load_slum_demo(acting_user=admin)
 
 
 def _counts() -> dict[str, int]:

@@ -179,3 +179,11 @@ def test_command_loads_areas_itself_and_prints_logins(db, settings):
     for username in ("admin", "kota", "faskel", "pendamping", "psm", "kader", "bendahara", "mitra", "warga"):
         assert username in text
     assert "gotong-demo" in text
+
+
+def test_module_demos_come_along_and_stay_single(demo):
+    from gotong.slums.models import SlumLocation
+
+    assert SlumLocation.objects.count() == 7
+    load_demo(SMALL)
+    assert SlumLocation.objects.count() == 7

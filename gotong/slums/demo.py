@@ -1,0 +1,90 @@
+"""Demo data: the seven slum locations of Keputusan Walikota Tanjungpinang No. 337 Tahun 2014 (seed 004).
+
+Names and hectares are exactly those of the decree's table (total 150.41 ha). Kampung Bugis gets a 2014
+baseline (18.92 ha, "kumuh sedang" as the seed describes it) and a 2018 assessment (4.66 ha left); the
+percentages are illustrative, shaped by the seed's description (35–65 % irregular buildings, >60 % roads
+without drains, <20 % of households with a latrine and septic tank, <30 % on piped water).
+
+`load_slum_demo()` is idempotent and needs the areas of 21.72 loaded.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+
+from gotong.areas.models import Area
+from gotong.slums.models import SlumLocation
+from gotong.slums.services import record_assessment, register_location
+
+DECREE_NUMBER = "337 Tahun 2014"
+DECREE_AUTHORITY = "Walikota Tanjungpinang"
+KAMPUNG_BUGIS = "21.72.03.1005"
+
+# (name as in the decree, ha, village code). The seed's table gives kecamatan and, for most rows, kelurahan.
+LOCATIONS = (
+    # Kec. Tanjung Pinang Barat, Kel. Kampung Baru.
+    ("Pantai Impian", "12.60", "21.72.01.1003"),
+    # Kec. Bukit Bestari, Kel. "Tanjung Ayu Sakti" = Tanjung Ayun Sakti in the Kemendagri list.
+    ("Lembah Purnama", "5.99", "21.72.04.1003"),
+    # The seed writes Kec. Tanjung Pinang Timur, Kel. Tanjungpinang Timur; in the Kemendagri list the
+    # kelurahan Tanjung Pinang Timur lies in Kec. Bukit Bestari (21.72.04.1001), so we attach it there.
+    ("Sungai Nibung Angus", "14.60", "21.72.04.1001"),
+    # Kec. Bukit Bestari; the row names only "Tanjung Unggat", which is a kelurahan there.
+    ("Tanjung Unggat", "31.64", "21.72.04.1005"),
+    # Kec. Tanjung Pinang Barat, no kelurahan given: attached to the kelurahan of the same name (verify).
+    ("Pelantar Sulawesi", "51.85", "21.72.01.1001"),
+    # Kec. Tanjung Pinang Kota; the seed names its two slum kelurahan: Kampung Bugis and Senggarang.
+    ("Kampung Bugis", "18.92", KAMPUNG_BUGIS),
+    ("Sanggarang", "14.81", "21.72.03.1003"),  # spelled "Sanggarang" in the decree table, Senggarang kelurahan
+)
+
+KAMPUNG_BUGIS_UNITS = "RW 001: RT 001, 002, 003; RW 006: RT 001, 002, 003, 004"
+
+BASELINE_2014 = {  # total 45: kumuh sedang
+    "1a": 60, "1b": 30, "1c": 62, "2a": 40, "2b": 28, "3a": 65, "3b": 70, "4a": 20,
+    "4b": 62, "4c": 45, "5a": 80, "5b": 78, "6a": 55, "6b": 60, "7a": 80, "7b": 80,
+}  # fmt: skip
+LATEST_2018 = {  # total 19: kumuh ringan, after concrete roads, pelantar and RTLH repairs
+    "1a": 40, "1b": 20, "1c": 30, "2a": 15, "2b": 10, "3a": 35, "3b": 40, "4a": 10,
+    "4b": 30, "4c": 20, "5a": 45, "5b": 45, "6a": 30, "6b": 30, "7a": 80, "7b": 80,
+}  # fmt: skip
+
+
+@transaction.atomic
+def load_slum_demo(acting_user=None) -> list[SlumLocation]:
+    locations = []
+    for name, hectares, village_code in LOCATIONS:
+        village = Area.objects.get(code=village_code)
+        location = SlumLocation.objects.filter(name=name, village=village).first()
+        if location is None:
+            location = register_location(
+                name=name,
+                decree_number=DECREE_NUMBER,
+                decree_authority=DECREE_AUTHORITY,
+                area_ha=Decimal(hectares),
+                village=village,
+                neighbourhood_units=KAMPUNG_BUGIS_UNITS if village_code == KAMPUNG_BUGIS else "",
+                acting_user=acting_user,
+            )
+        locations.append(location)
+    bugis = next(location for location in locations if location.area_code == KAMPUNG_BUGIS)
+    if not bugis.assessments.exists():
+        record_assessment(
+            bugis,
+            assessed_on=datetime.date(2014, 12, 31),
+            percentages=BASELINE_2014,
+            affected_area_ha=Decimal("18.92"),
+            is_baseline=True,
+            non_physical={"population_density": "high"},  # "cukup padat" in the seed; legality not stated
+            acting_user=acting_user,
+        )
+        record_assessment(
+            bugis,
+            assessed_on=datetime.date(2018, 12, 31),
+            percentages=LATEST_2018,
+            affected_area_ha=Decimal("4.66"),
+            non_physical={"population_density": "high"},  # "cukup padat" in the seed; legality not stated
+            acting_user=acting_user,
+        )
+    return locations

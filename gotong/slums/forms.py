@@ -1,0 +1,106 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gotong.core.forms import StyledFormMixin
+from gotong.slums.criteria import ASPECTS, CRITERIA, CRITERION_CODES, criteria_of
+from gotong.slums.models import LandLegality, PopulationDensity, StrategicValue
+from gotong.slums.scoring import ALL_CRITERIA_KEY, assess
+
+
+def percent_field_name(code: str) -> str:
+    return f"p_{code}"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class AssessmentForm(StyledFormMixin, forms.Form):
+    """16 percent inputs (no range limits here: `assess()` checks them, with the criterion's name)."""
+
+    assessed_on = forms.DateField(label=_("Tanggal penilaian"), initial=timezone.localdate, widget=DateInput())
+    affected_area_ha = forms.DecimalField(
+        label=_("Luas kumuh tersisa (ha)"),
+        max_digits=8,
+        decimal_places=2,
+        help_text=_("Bagian lokasi yang masih kumuh setelah penilaian ini."),
+    )
+    is_baseline = forms.BooleanField(label=_("Ini data awal (baseline)"), required=False)
+    land_legality = forms.ChoiceField(
+        label=_("Legalitas lahan"), required=False, choices=[("", "—")] + LandLegality.choices
+    )
+    strategic_value = forms.ChoiceField(
+        label=_("Nilai strategis lokasi"), required=False, choices=[("", "—")] + StrategicValue.choices
+    )
+    population_density = forms.ChoiceField(
+        label=_("Kepadatan penduduk"), required=False, choices=[("", "—")] + PopulationDensity.choices
+    )
+    potential = forms.CharField(
+        label=_("Potensi sosial, ekonomi dan budaya"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for criterion in CRITERIA:
+            field = forms.DecimalField(
+                label=f"{criterion.code}. {criterion.name}",
+                max_digits=6,
+                decimal_places=2,
+                help_text=_("%% terdampak, dihitung dari jumlah %(unit)s") % {"unit": criterion.unit},
+                error_messages={
+                    "required": _("Isi persen untuk kriteria %(code)s.") % {"code": criterion.code},
+                    "invalid": _("Kriteria %(code)s: masukkan angka 0–100.") % {"code": criterion.code},
+                },
+                widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+            )
+            field.widget.attrs["class"] = "form-control"
+            self.fields[percent_field_name(criterion.code)] = field
+
+    def aspect_groups(self):
+        return [(aspect, [self[percent_field_name(c.code)] for c in criteria_of(aspect.number)]) for aspect in ASPECTS]
+
+    def non_physical_fields(self):
+        return [self[name] for name in ("land_legality", "strategic_value", "population_density", "potential")]
+
+    def percentages(self) -> dict:
+        return {code: self.cleaned_data[percent_field_name(code)] for code in CRITERION_CODES}
+
+    def clean(self):
+        cleaned = super().clean()
+        if all(cleaned.get(percent_field_name(code)) is not None for code in CRITERION_CODES):
+            try:
+                assess(self.percentages())
+            except ValidationError as exc:
+                add_service_errors(self, exc)
+        return cleaned
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "assessed_on": data["assessed_on"],
+            "affected_area_ha": data["affected_area_ha"],
+            "is_baseline": data["is_baseline"],
+            "percentages": self.percentages(),
+            "non_physical": {
+                name: data[name] for name in ("land_legality", "strategic_value", "population_density", "potential")
+            },
+        }
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Put a service's or `assess()`'s errors on the matching field; the rest on top of the form."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for key, errors in exc.message_dict.items():
+        name = percent_field_name(key) if key in CRITERION_CODES else key
+        if key == ALL_CRITERIA_KEY or name not in form.fields:
+            name = None
+        if name is not None and name in form.errors:
+            continue  # already reported by the field itself
+        form.add_error(name, errors)

@@ -1,0 +1,171 @@
+"""Slum locations designated by decree (SK) and their assessments by Permen PUPR 14/PRT/M/2018."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gotong.areas.models import Area, Level
+from gotong.core.models import TimeStampedModel
+from gotong.core.scoping import AreaScopedQuerySet, area_code_filter, visible_area_codes
+from gotong.slums.criteria import CRITERIA, MAX_TOTAL, SCORES, SLUM_CLASSES
+
+
+class SlumClass(models.TextChoices):
+    NONE = SLUM_CLASSES[0]
+    LIGHT = SLUM_CLASSES[1]
+    MEDIUM = SLUM_CLASSES[2]
+    HEAVY = SLUM_CLASSES[3]
+
+
+class LandLegality(models.TextChoices):
+    LEGAL = "legal", _("Legal")
+    ILLEGAL = "illegal", _("Tidak legal")
+    UNCLEAR = "unclear", _("Belum jelas")
+
+
+class StrategicValue(models.TextChoices):
+    STRATEGIC = "strategic", _("Strategis")
+    NOT_STRATEGIC = "not_strategic", _("Kurang strategis")
+
+
+class PopulationDensity(models.TextChoices):
+    LOW = "low", _("Rendah")
+    MEDIUM = "medium", _("Sedang")
+    HIGH = "high", _("Tinggi")
+    VERY_HIGH = "very_high", _("Sangat padat")
+
+
+CRITERION_CHOICES = [(c.code, f"{c.code} {c.name}") for c in CRITERIA]
+
+
+class SlumLocationQuerySet(AreaScopedQuerySet):
+    def visible_to(self, user) -> "SlumLocationQuerySet":
+        # Places, not households: a resident (no work area) sees none, like a partner.
+        codes = visible_area_codes(user)
+        if codes is None:
+            return self
+        return self.filter(area_code_filter(codes))
+
+
+class SlumLocation(TimeStampedModel):
+    """A slum location as the decree (SK penetapan lokasi kumuh) names it, with its area in hectares."""
+
+    name = models.CharField(_("nama lokasi"), max_length=150)
+    decree_number = models.CharField(_("nomor SK"), max_length=100)
+    decree_date = models.DateField(_("tanggal SK"), null=True, blank=True)
+    decree_authority = models.CharField(_("penerbit SK"), max_length=150)
+    area_ha = models.DecimalField(_("luas (ha)"), max_digits=8, decimal_places=2)
+    village = models.ForeignKey(
+        Area,
+        verbose_name=_("kelurahan/desa"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level": Level.VILLAGE},
+    )
+    neighbourhood_units = models.CharField(
+        _("RW/RT"), max_length=255, blank=True, help_text=_("Mis. RW 001: RT 001–003; RW 006: RT 001–004")
+    )
+    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+
+    objects = SlumLocationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["area_code", "name"]
+        verbose_name = _("lokasi kumuh")
+        verbose_name_plural = _("lokasi kumuh")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "village"], name="unique_slum_location_in_village"),
+            models.CheckConstraint(condition=models.Q(area_ha__gt=0), name="slum_location_area_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.area_code = self.village.code
+        super().save(*args, **kwargs)
+
+
+class Assessment(TimeStampedModel):
+    """One assessment of a location by the 16 criteria; its total and class come from `scoring.assess`."""
+
+    location = models.ForeignKey(
+        SlumLocation, verbose_name=_("lokasi"), on_delete=models.CASCADE, related_name="assessments"
+    )
+    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    assessed_on = models.DateField(_("tanggal penilaian"))
+    is_baseline = models.BooleanField(_("data awal (baseline)"), default=False)
+    affected_area_ha = models.DecimalField(_("luas kumuh tersisa (ha)"), max_digits=8, decimal_places=2)
+    total = models.PositiveSmallIntegerField(_("total nilai"))
+    slum_class = models.CharField(_("tingkat kekumuhan"), max_length=10, choices=SlumClass.choices)
+    land_legality = models.CharField(_("legalitas lahan"), max_length=10, choices=LandLegality.choices, blank=True)
+    strategic_value = models.CharField(
+        _("nilai strategis lokasi"), max_length=15, choices=StrategicValue.choices, blank=True
+    )
+    population_density = models.CharField(
+        _("kepadatan penduduk"), max_length=10, choices=PopulationDensity.choices, blank=True
+    )
+    potential = models.TextField(_("potensi sosial, ekonomi dan budaya"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicatat oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["location", "assessed_on", "pk"]
+        verbose_name = _("penilaian kekumuhan")
+        verbose_name_plural = _("penilaian kekumuhan")
+        constraints = [
+            models.UniqueConstraint(fields=["location", "assessed_on"], name="one_slum_assessment_per_day"),
+            models.UniqueConstraint(
+                fields=["location"], condition=models.Q(is_baseline=True), name="one_slum_baseline_per_location"
+            ),
+            models.CheckConstraint(condition=models.Q(affected_area_ha__gte=0), name="slum_affected_area_not_negative"),
+            models.CheckConstraint(condition=models.Q(total__lte=MAX_TOTAL), name="slum_total_at_most_max"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.location} {self.assessed_on:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        self.area_code = self.location.area_code
+        super().save(*args, **kwargs)
+
+
+class CriterionMeasurement(models.Model):
+    assessment = models.ForeignKey(
+        Assessment, verbose_name=_("penilaian"), on_delete=models.CASCADE, related_name="measurements"
+    )
+    code = models.CharField(_("kriteria"), max_length=2, choices=CRITERION_CHOICES)
+    percent = models.DecimalField(_("persen terdampak"), max_digits=5, decimal_places=2)
+    score = models.PositiveSmallIntegerField(_("nilai"))
+
+    class Meta:
+        ordering = ["assessment", "code"]
+        verbose_name = _("ukuran kriteria")
+        verbose_name_plural = _("ukuran kriteria")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "code"], name="unique_criterion_per_assessment"),
+            models.CheckConstraint(
+                condition=models.Q(percent__gte=0, percent__lte=100), name="criterion_percent_0_to_100"
+            ),
+            models.CheckConstraint(condition=models.Q(score__in=SCORES), name="criterion_score_official"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.percent}% → {self.score}"
+
+
+def _register_audit() -> None:
+    from auditlog.registry import auditlog
+
+    auditlog.register(SlumLocation)
+    auditlog.register(Assessment)
+    auditlog.register(CriterionMeasurement)
+
+
+_register_audit()

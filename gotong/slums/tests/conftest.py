@@ -1,0 +1,23 @@
+import pytest
+
+from gotong.slums.services import register_location
+
+CODES = ["1a", "1b", "1c", "2a", "2b", "3a", "3b", "4a", "4b", "4c", "5a", "5b", "6a", "6b", "7a", "7b"]
+ALL_ZERO = dict.fromkeys(CODES, 0)
+
+
+@pytest.fixture
+def bugis(areas, city_officer):
+    return register_location(
+        name="Kampung Bugis",
+        decree_number="337 Tahun 2014",
+        decree_authority="Walikota Tanjungpinang",
+        area_ha="18.92",
+        village=areas["21.72.03.1005"],
+        acting_user=city_officer,
+    )
+
+
+@pytest.fixture
+def percentages():
+    return dict(ALL_ZERO)
