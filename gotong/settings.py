@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "gotong.registry",
     "gotong.organizations",
     "gotong.slums",
+    "gotong.collaboration",
 ]
 
 MIDDLEWARE = [

@@ -12,5 +12,6 @@ urlpatterns = [
     path("registrasi/", include("gotong.registry.urls")),
     path("organisasi/", include("gotong.organizations.urls")),
     path("kumuh/", include("gotong.slums.urls")),
+    path("kolaborasi/", include("gotong.collaboration.urls")),
     path("", core_views.dashboard, name="dashboard"),
 ]

@@ -92,10 +92,12 @@ def load_demo(households: int = DEFAULT_HOUSEHOLDS) -> DemoResult:
 
 def load_module_demos(admin) -> None:
     """Each module's own demo records, on top of the places and people above; every loader is idempotent."""
+    from gotong.collaboration.demo import load_collaboration_demo
     from gotong.slums.demo import load_slum_demo
 
     with transaction.atomic(), set_actor(admin):
         load_slum_demo(acting_user=admin)
+        load_collaboration_demo(acting_user=admin)
 
 
 def _counts() -> dict[str, int]:

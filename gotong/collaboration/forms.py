@@ -1,0 +1,39 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from gotong.collaboration.models import CommitmentStatus
+from gotong.core.forms import StyledFormMixin
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class CommitmentStatusForm(StyledFormMixin, forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=CommitmentStatus.choices)
+    done_on = forms.DateField(
+        label=_("Tanggal selesai"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Wajib bila status selesai; kosongkan untuk status lain."),
+    )
+    evidence = forms.CharField(
+        label=_("Bukti"), required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=_("Mis. nomor BAST, foto")
+    )
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {"status": data["status"], "done_on": data["done_on"], "evidence": data["evidence"]}
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Put a service's errors on the matching field; the rest on top of the form."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for key, errors in exc.message_dict.items():
+        form.add_error(key if key in form.fields else None, errors)

@@ -1,0 +1,149 @@
+"""Every write to agreements, commitments and projects goes through these functions: views, demo and API alike.
+
+Each takes the acting user (recorded in the audit log), validates, and raises ValidationError with
+Indonesian messages; nothing is written on error. `overdue_commitments` and `kept_on_time_rate` are pure
+reads used by the pages.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from auditlog.context import set_actor
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gotong.areas.models import Level
+from gotong.collaboration.models import (
+    Agreement,
+    BudgetSource,
+    Commitment,
+    CommitmentStatus,
+    Project,
+    ProjectBudget,
+    ProjectStatus,
+)
+
+CLOSED = (CommitmentStatus.DONE, CommitmentStatus.DROPPED)
+
+
+@transaction.atomic
+def create_agreement(*, title, kind, signed_on, area, parties, document_note="", acting_user) -> Agreement:
+    parties = list(parties)
+    if len(parties) < 2:
+        raise ValidationError({"parties": _("Kesepakatan butuh sedikitnya dua pihak.")})
+    agreement = Agreement(
+        title=title.strip(), kind=kind, signed_on=signed_on, area=area, area_code=area.code, document_note=document_note
+    )
+    agreement.full_clean()
+    with set_actor(acting_user):
+        agreement.save()
+        agreement.parties.set(parties)
+    return agreement
+
+
+@transaction.atomic
+def add_commitment(agreement: Agreement, *, actor, what, due_on, acting_user) -> Commitment:
+    if not agreement.parties.filter(pk=actor.pk).exists():
+        raise ValidationError({"actor": _("Pelaku komitmen harus salah satu pihak dalam kesepakatan.")})
+    commitment = Commitment(
+        agreement=agreement, area_code=agreement.area_code, actor=actor, what=what.strip(), due_on=due_on
+    )
+    commitment.full_clean()
+    with set_actor(acting_user):
+        commitment.save()
+    return commitment
+
+
+@transaction.atomic
+def update_commitment_status(commitment: Commitment, *, status, done_on=None, evidence="", acting_user) -> Commitment:
+    errors = {}
+    if status not in CommitmentStatus.values:
+        errors["status"] = _("Status tidak dikenal.")
+    elif status == CommitmentStatus.DONE and done_on is None:
+        errors["done_on"] = _("Isi tanggal selesai bila status komitmen selesai.")
+    elif status != CommitmentStatus.DONE and done_on is not None:
+        errors["done_on"] = _("Tanggal selesai hanya diisi bila status komitmen selesai.")
+    elif done_on is not None and done_on > timezone.localdate():
+        errors["done_on"] = _("Tanggal selesai tidak boleh di masa depan.")
+    if errors:
+        raise ValidationError(errors)
+    commitment.status = status
+    commitment.done_on = done_on
+    commitment.evidence = (evidence or "").strip()
+    commitment.full_clean()
+    with set_actor(acting_user):
+        commitment.save()
+    return commitment
+
+
+@transaction.atomic
+def create_project(
+    *,
+    name,
+    kind,
+    area,
+    volume,
+    unit,
+    year,
+    budgets: dict[str, int],
+    executor=None,
+    coordinator=None,
+    status=ProjectStatus.PLANNED,
+    acting_user,
+) -> Project:
+    errors = {}
+    if area.level < Level.VILLAGE:
+        errors["area"] = _("Lokasi kegiatan harus kelurahan/desa, RW atau RT.")
+    unknown = sorted(set(budgets) - set(BudgetSource.values))
+    if unknown:
+        errors["budgets"] = _("Sumber dana tidak dikenal: %(sources)s.") % {"sources": ", ".join(unknown)}
+    for amount in budgets.values():
+        # Whole rupiah only: a float or Decimal with a fraction would silently lose or invent money.
+        if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+            errors["budgets"] = _("Anggaran harus bilangan bulat rupiah, tidak negatif.")
+    if errors:
+        raise ValidationError(errors)
+    project = Project(
+        name=name.strip(),
+        kind=kind,
+        area=area,
+        area_code=area.code,
+        volume=Decimal(str(volume)),
+        unit=unit.strip(),
+        year=year,
+        executor=executor,
+        coordinator=coordinator,
+        status=status,
+    )
+    project.full_clean()
+    with set_actor(acting_user):
+        project.save()
+        for source, amount in budgets.items():
+            budget = ProjectBudget(project=project, area_code=project.area_code, source=source, amount_rupiah=amount)
+            budget.full_clean()
+            budget.save()
+    return project
+
+
+def overdue_commitments(queryset, today):
+    """Commitments still open (not done, not dropped) whose due date has passed."""
+    return queryset.exclude(status__in=CLOSED).filter(due_on__lt=today)
+
+
+def kept_on_time_rate(actor, queryset, today=None) -> Decimal | None:
+    """Percentage (one decimal) of an actor's due-or-done commitments that were done by their due date.
+
+    The denominator counts commitments that are done, or whose due date has passed (`due_on < today`,
+    the same line as `overdue_commitments`) whatever their status, so a dropped or late one counts against.
+    None when nothing is due yet.
+    """
+    today = today or timezone.localdate()
+    mine = queryset.filter(actor=actor)
+    counted = mine.filter(Q(status=CommitmentStatus.DONE) | Q(due_on__lt=today))
+    total = counted.count()
+    if not total:
+        return None
+    kept = mine.filter(status=CommitmentStatus.DONE, done_on__lte=F("due_on")).count()
+    return (Decimal(100) * kept / total).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

@@ -1,0 +1,118 @@
+"""Collaboration pages: agreements with their commitments, the status form, and projects with budgets."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gotong.collaboration import services
+from gotong.collaboration.access import can_update, may_update_at_all
+from gotong.collaboration.forms import CommitmentStatusForm, add_service_errors
+from gotong.collaboration.models import Agreement, BudgetSource, Commitment, Project
+
+
+@login_required
+def agreement_list(request):
+    today = timezone.localdate()
+    agreements = (
+        Agreement.objects.visible_to(request.user)
+        .select_related("area")
+        .prefetch_related("parties")
+        .annotate(
+            commitment_count=Count("commitments"),
+            overdue_count=Count(
+                "commitments",
+                filter=Q(commitments__due_on__lt=today) & ~Q(commitments__status__in=services.CLOSED),
+            ),
+        )
+    )
+    return render(request, "collaboration/agreement_list.html", {"agreements": agreements})
+
+
+@login_required
+def agreement_detail(request, pk):
+    agreement = get_object_or_404(
+        Agreement.objects.visible_to(request.user).select_related("area").prefetch_related("parties"), pk=pk
+    )
+    today = timezone.localdate()
+    commitments = agreement.commitments.select_related("actor")
+    overdue = set(services.overdue_commitments(commitments, today).values_list("pk", flat=True))
+    rows = [{"commitment": c, "overdue": c.pk in overdue} for c in commitments]
+    rates = [
+        {"actor": party, "rate": services.kept_on_time_rate(party, agreement.commitments.all(), today)}
+        for party in agreement.parties.all()
+    ]
+    context = {
+        "agreement": agreement,
+        "rows": rows,
+        "rates": rates,
+        "can_update": can_update(request.user, agreement),
+    }
+    return render(request, "collaboration/agreement_detail.html", context)
+
+
+@login_required
+def commitment_status(request, pk):
+    # 403 for roles that never update, before looking the commitment up; 404 outside one's scope.
+    if not may_update_at_all(request.user):
+        raise PermissionDenied
+    commitment = get_object_or_404(
+        Commitment.objects.visible_to(request.user).select_related("agreement", "actor"), pk=pk
+    )
+    if not can_update(request.user, commitment.agreement):
+        raise PermissionDenied
+    initial = {"status": commitment.status, "done_on": commitment.done_on, "evidence": commitment.evidence}
+    form = CommitmentStatusForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_commitment_status(commitment, **form.service_kwargs(), acting_user=request.user)
+        except ValidationError as exc:
+            commitment.refresh_from_db()
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, _("Status komitmen disimpan: %(status)s.") % {"status": commitment.get_status_display()}
+            )
+            return redirect("collaboration:agreement-detail", commitment.agreement_id)
+    return render(request, "collaboration/commitment_form.html", {"form": form, "commitment": commitment})
+
+
+@login_required
+def project_list(request):
+    projects = list(
+        Project.objects.visible_to(request.user).select_related("area__parent", "executor").prefetch_related("budgets")
+    )
+    sources = list(BudgetSource)
+    totals = dict.fromkeys(sources, 0)
+    rows = []
+    for project in projects:
+        by_source = {b.source: b.amount_rupiah for b in project.budgets.all()}
+        for source, amount in by_source.items():
+            totals[source] += amount
+        rows.append(
+            {
+                "project": project,
+                "amounts": [(source, by_source.get(source)) for source in sources],
+                "total": sum(by_source.values()),
+            }
+        )
+    context = {
+        "rows": rows,
+        "sources": sources,
+        "totals": [(source, totals[source]) for source in sources],
+        "grand_total": sum(totals.values()),
+    }
+    return render(request, "collaboration/project_list.html", context)
+
+
+@login_required
+def project_detail(request, pk):
+    project = get_object_or_404(
+        Project.objects.visible_to(request.user).select_related("area__parent", "executor", "coordinator"), pk=pk
+    )
+    budgets = list(project.budgets.all())
+    context = {"project": project, "budgets": budgets, "total": sum(b.amount_rupiah for b in budgets)}
+    return render(request, "collaboration/project_detail.html", context)
