@@ -16,3 +16,5 @@ class Role(models.TextChoices):
 ROLES_SEEING_FULL_NIK = {Role.CITY_OFFICER, Role.FACILITATOR}
 # Roles that may add and edit registry records inside their scope.
 ROLES_EDITING_REGISTRY = {Role.CITY_OFFICER, Role.FACILITATOR, Role.ORG_STAFF}
+# Roles that do the field work of an area (assessments, commitments) inside their own work areas.
+ROLES_WORKING_AREAS = {Role.CITY_OFFICER, Role.FACILITATOR}

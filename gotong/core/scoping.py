@@ -8,7 +8,7 @@ named records.
 
 from django.db import models
 
-from gotong.accounts.roles import Role
+from gotong.accounts.roles import ROLES_WORKING_AREAS, Role
 
 _CACHE_ATTR = "_gotong_visible_area_codes"
 
@@ -53,6 +53,16 @@ def code_overlaps(code: str, codes: list[str] | None) -> bool:
     if codes is None:
         return True
     return code_inside(code, codes) or any(c.startswith(f"{code}.") for c in codes)
+
+
+def is_area_worker(user) -> bool:
+    """City officers and facilitators (and superusers): the people who record work done in an area."""
+    return user.is_authenticated and (user.is_superuser or user.role in ROLES_WORKING_AREAS)
+
+
+def works_in(user, code: str) -> bool:
+    """An area worker whose scope covers `code`."""
+    return is_area_worker(user) and code_inside(code, visible_area_codes(user))
 
 
 def area_code_filter(codes: list[str], field: str = "area_code") -> models.Q:

@@ -1,14 +1,11 @@
 """Who may add assessments: city officers and facilitators with the location in their work area."""
 
-from gotong.accounts.roles import Role
-from gotong.core.scoping import code_inside, visible_area_codes
-
-ASSESSING_ROLES = (Role.CITY_OFFICER, Role.FACILITATOR)
+from gotong.core.scoping import is_area_worker, works_in
 
 
 def may_assess_at_all(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role in ASSESSING_ROLES)
+    return is_area_worker(user)
 
 
 def can_assess(user, location) -> bool:
-    return may_assess_at_all(user) and code_inside(location.area_code, visible_area_codes(user))
+    return works_in(user, location.area_code)
