@@ -52,6 +52,13 @@ INSTALLED_APPS = [
     "gotong.organizations",
     "gotong.slums",
     "gotong.collaboration",
+    "gotong.ledger",
+    "gotong.wastebank",
+    "gotong.treasury",
+    "gotong.posyandu",
+    "gotong.activities",
+    "gotong.programs",
+    "gotong.casework",
 ]
 
 MIDDLEWARE = [

@@ -13,5 +13,11 @@ urlpatterns = [
     path("organisasi/", include("gotong.organizations.urls")),
     path("kumuh/", include("gotong.slums.urls")),
     path("kolaborasi/", include("gotong.collaboration.urls")),
+    path("bank-sampah/", include("gotong.wastebank.urls")),
+    path("kas/", include("gotong.treasury.urls")),
+    path("posyandu/", include("gotong.posyandu.urls")),
+    path("gotong-royong/", include("gotong.activities.urls")),
+    path("program/", include("gotong.programs.urls")),
+    path("kasus/", include("gotong.casework.urls")),
     path("", core_views.dashboard, name="dashboard"),
 ]

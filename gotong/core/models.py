@@ -21,3 +21,25 @@ class PublicIdModel(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+
+class AreaCodedModel(models.Model):
+    """A record that carries the dotted code of its area, so scoping is one indexed prefix match.
+
+    Subclasses say where the code comes from by overriding `derive_area_code`; the default copies `self.area.code`.
+    Bulk paths that skip `save()` must fill `area_code` themselves.
+    """
+
+    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.area_code = self.derive_area_code()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "area_code"}
+        super().save(*args, **kwargs)
+
+    def derive_area_code(self) -> str:
+        return self.area.code

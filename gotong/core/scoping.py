@@ -35,6 +35,15 @@ def visible_area_codes(user) -> list[str] | None:
     return codes
 
 
+def member_organization_ids(user) -> list[int]:
+    """The organisations the user serves today through an active membership (staff, cadre, treasurer, …)."""
+    if not user.is_authenticated:
+        return []
+    from gotong.organizations.models import Membership
+
+    return list(Membership.objects.active().filter(user=user).values_list("organization_id", flat=True))
+
+
 def forget_visible_area_codes(user) -> None:
     """Call after changing a user's assignments within the same request."""
     if hasattr(user, _CACHE_ATTR):

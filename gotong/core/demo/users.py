@@ -38,6 +38,9 @@ DEMO_USERS = (
     DemoUser("pendamping", Role.FACILITATOR, "Rina", "Marlina", (ILIR_26,)),
     DemoUser("psm", Role.FACILITATOR, "Yusuf", "Effendi", PEKANBARU_VILLAGES),
     DemoUser("kader", Role.ORG_STAFF, organization="posyandu_melati", member_role=MemberRole.CADRE, person="kader"),
+    DemoUser(
+        "banksampah", Role.ORG_STAFF, "Maimunah", "Siregar", organization="bank_sampah", member_role=MemberRole.MANAGER
+    ),
     DemoUser("bendahara", Role.ORG_STAFF, organization="cempako", member_role=MemberRole.TREASURER, person="bendahara"),
     DemoUser("mitra", Role.PARTNER, "Dewi", "Lestari", organization="bri"),
     DemoUser("warga", Role.RESIDENT, person="warga"),

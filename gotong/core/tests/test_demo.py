@@ -176,7 +176,18 @@ def test_command_loads_areas_itself_and_prints_logins(db, settings):
     call_command("demo", households=12, stdout=out)
     text = out.getvalue()
     assert "sudah ada" in text
-    for username in ("admin", "kota", "faskel", "pendamping", "psm", "kader", "bendahara", "mitra", "warga"):
+    for username in (
+        "admin",
+        "kota",
+        "faskel",
+        "pendamping",
+        "psm",
+        "kader",
+        "banksampah",
+        "bendahara",
+        "mitra",
+        "warga",
+    ):
         assert username in text
     assert "gotong-demo" in text
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PosyanduConfig(AppConfig):
+    name = "gotong.posyandu"
+    label = "posyandu"
+    verbose_name = _("posyandu")

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WastebankConfig(AppConfig):
+    name = "gotong.wastebank"
+    label = "wastebank"
+    verbose_name = _("bank sampah")
