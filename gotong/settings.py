@@ -106,9 +106,14 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The embedded default must work on a fresh checkout: create the folder the database file lives in.
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets readers work while a writer commits; the timeout waits out short write locks.
+    # WAL lets readers work while a writer commits; the timeout waits out short write locks. IMMEDIATE makes a
+    # transaction take the write lock when it begins, so two withdrawals cannot both read the old balance.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
