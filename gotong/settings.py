@@ -5,6 +5,7 @@ from pathlib import Path
 
 import bootstrap_wrapper
 import dj_database_url
+import xstatic.pkg.leaflet
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -158,7 +159,10 @@ MEDIA_URL = "/media/"
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", DATA_DIR / "static"))
 WHITENOISE_USE_FINDERS = DEBUG
-STATICFILES_DIRS = [("bootstrap", bootstrap_wrapper.get_bootstrap_dir())]
+STATICFILES_DIRS = [
+    ("bootstrap", bootstrap_wrapper.get_bootstrap_dir()),
+    ("leaflet", xstatic.pkg.leaflet.BASE_DIR),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
