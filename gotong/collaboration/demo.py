@@ -6,7 +6,8 @@ carries out the work; it names no KSM, so the demo's "KSM Jalan Lingkungan RW 00
 The seed mentions a "nota kesepakatan" among the actors but gives no date or text: the MoU's date and its
 commitments below are illustrative (marked "chosen"), shaped by what the seed says each party did.
 
-`load_collaboration_demo()` is idempotent and needs the areas of 21.72 loaded.
+The forum, meetings, target, action plan and data-sharing entry come from `demo_forum.load_forum_demo`.
+`load_collaboration_demo()` is idempotent and needs the areas of 21.72 loaded (it loads the slum demo if missing).
 """
 
 import datetime
@@ -124,4 +125,7 @@ def load_collaboration_demo(acting_user=None) -> dict:
                 update_commitment_status(
                     commitment, status=status, done_on=done_on, evidence=evidence, acting_user=acting_user
                 )
-    return {"projects": projects, "agreement": agreement}
+    from gotong.collaboration.demo_forum import load_forum_demo
+
+    more = load_forum_demo({"perkim": perkim, "korkot": korkot, "bkm": bkm, "ksm": ksm}, projects, acting_user)
+    return {"projects": projects, "agreement": agreement, **more}

@@ -5,7 +5,7 @@ baseline (18.92 ha, "kumuh sedang" as the seed describes it) and a 2018 assessme
 percentages are illustrative, shaped by the seed's description (35–65 % irregular buildings, >60 % roads
 without drains, <20 % of households with a latrine and septic tank, <30 % on piped water).
 
-`load_slum_demo()` is idempotent and needs the areas of 21.72 loaded.
+Map points are approximate (see POINTS). `load_slum_demo()` is idempotent and needs the areas of 21.72 loaded.
 """
 
 import datetime
@@ -15,7 +15,7 @@ from django.db import transaction
 
 from gotong.areas.models import Area
 from gotong.slums.models import SlumLocation
-from gotong.slums.services import record_assessment, register_location
+from gotong.slums.services import record_assessment, register_location, update_location
 
 DECREE_NUMBER = "337 Tahun 2014"
 DECREE_AUTHORITY = "Walikota Tanjungpinang"
@@ -38,6 +38,18 @@ LOCATIONS = (
     ("Kampung Bugis", "18.92", KAMPUNG_BUGIS),
     ("Sanggarang", "14.81", "21.72.03.1003"),  # spelled "Sanggarang" in the decree table, Senggarang kelurahan
 )
+
+# Approximate map points (latitude, longitude), placed by eye on the neighbourhoods' names on OpenStreetMap;
+# the decree gives no coordinates. Good enough to find the place on a city map, not for measuring.
+POINTS = {
+    "Pantai Impian": ("0.912500", "104.437500"),
+    "Lembah Purnama": ("0.905000", "104.470000"),
+    "Sungai Nibung Angus": ("0.921000", "104.481000"),
+    "Tanjung Unggat": ("0.934000", "104.463000"),
+    "Pelantar Sulawesi": ("0.922500", "104.441000"),
+    "Kampung Bugis": ("0.940000", "104.448000"),
+    "Sanggarang": ("0.958000", "104.430000"),
+}
 
 KAMPUNG_BUGIS_UNITS = "RW 001: RT 001, 002, 003; RW 006: RT 001, 002, 003, 004"
 
@@ -65,7 +77,13 @@ def load_slum_demo(acting_user=None) -> list[SlumLocation]:
                 area_ha=Decimal(hectares),
                 village=village,
                 neighbourhood_units=KAMPUNG_BUGIS_UNITS if village_code == KAMPUNG_BUGIS else "",
+                latitude=POINTS[name][0],
+                longitude=POINTS[name][1],
                 acting_user=acting_user,
+            )
+        elif location.latitude is None:  # loaded before points existed
+            location = update_location(
+                location, latitude=POINTS[name][0], longitude=POINTS[name][1], acting_user=acting_user
             )
         locations.append(location)
     bugis = next(location for location in locations if location.area_code == KAMPUNG_BUGIS)

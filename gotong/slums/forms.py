@@ -104,3 +104,42 @@ def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
         if name is not None and name in form.errors:
             continue  # already reported by the field itself
         form.add_error(name, errors)
+
+
+class LocationForm(StyledFormMixin, forms.Form):
+    """A slum location as the decree names it, with an optional map point and boundary."""
+
+    name = forms.CharField(label=_("Nama lokasi"), max_length=150)
+    village = forms.ModelChoiceField(label=_("Kelurahan/desa"), queryset=None)
+    decree_number = forms.CharField(label=_("Nomor SK"), max_length=100)
+    decree_date = forms.DateField(label=_("Tanggal SK"), required=False, widget=DateInput())
+    decree_authority = forms.CharField(
+        label=_("Penerbit SK"), max_length=150, help_text=_("Mis. Walikota Tanjungpinang")
+    )
+    area_ha = forms.DecimalField(
+        label=_("Luas menurut SK (ha)"),
+        max_digits=8,
+        decimal_places=2,
+        error_messages={"invalid": _("Masukkan luas dalam hektar, mis. 18.92.")},
+    )
+    neighbourhood_units = forms.CharField(label=_("RW/RT"), max_length=255, required=False)
+    latitude = forms.DecimalField(
+        label=_("Lintang"), max_digits=9, decimal_places=6, required=False, help_text=_("Mis. 0.9278 (utara positif)")
+    )
+    longitude = forms.DecimalField(
+        label=_("Bujur"), max_digits=9, decimal_places=6, required=False, help_text=_("Mis. 104.4512")
+    )
+    boundary_geojson = forms.CharField(
+        label=_("Batas (GeoJSON)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Opsional: Polygon atau MultiPolygon GeoJSON."),
+    )
+
+    def __init__(self, *args, villages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = villages
+        self.fields["village"].label_from_instance = lambda area: f"{area.name} ({area.code})"
+
+    def service_kwargs(self) -> dict:
+        return dict(self.cleaned_data)

@@ -66,6 +66,11 @@ class SlumLocation(TimeStampedModel):
         _("RW/RT"), max_length=255, blank=True, help_text=_("Mis. RW 001: RT 001–003; RW 006: RT 001–004")
     )
     area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    latitude = models.DecimalField(_("lintang"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("bujur"), max_digits=9, decimal_places=6, null=True, blank=True)
+    boundary_geojson = models.TextField(
+        _("batas (GeoJSON)"), blank=True, help_text=_("Polygon atau MultiPolygon GeoJSON, koordinat bujur-lintang.")
+    )
 
     objects = SlumLocationQuerySet.as_manager()
 
@@ -76,6 +81,11 @@ class SlumLocation(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["name", "village"], name="unique_slum_location_in_village"),
             models.CheckConstraint(condition=models.Q(area_ha__gt=0), name="slum_location_area_positive"),
+            models.CheckConstraint(
+                condition=(models.Q(latitude__isnull=True) & models.Q(longitude__isnull=True))
+                | models.Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
+                name="slum_location_point_valid",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -5,11 +5,12 @@ Indonesian messages; nothing is written on error. Scores are never typed in: `re
 them with `scoring.assess`, the same function the `gotong slums assess` command uses.
 """
 
+import json
 from decimal import ROUND_HALF_UP, Decimal
 
 from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Level
@@ -19,6 +20,100 @@ from gotong.slums.scoring import assess, to_percent
 
 NON_PHYSICAL_FIELDS = ("land_legality", "strategic_value", "population_density", "potential")
 CENT = Decimal("0.01")
+
+
+LOCATION_FIELDS = (
+    "name",
+    "decree_number",
+    "decree_date",
+    "decree_authority",
+    "area_ha",
+    "village",
+    "neighbourhood_units",
+    "latitude",
+    "longitude",
+    "boundary_geojson",
+)
+
+
+def validate_boundary(text: str) -> str:
+    """The boundary must be a GeoJSON Polygon or MultiPolygon (a Feature wrapping one is unwrapped).
+
+    Returns the normalised JSON text, or "" for an empty input. Rings must be closed, with at least four
+    [longitude, latitude] positions inside the valid ranges.
+    """
+    text = (text or "").strip()
+    if not text:
+        return ""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise ValidationError({"boundary_geojson": _("Batas bukan JSON yang sah.")}) from None
+    if isinstance(data, dict) and data.get("type") == "Feature":
+        data = data.get("geometry")
+    if not isinstance(data, dict) or data.get("type") not in ("Polygon", "MultiPolygon"):
+        raise ValidationError({"boundary_geojson": _("Batas harus GeoJSON bertipe Polygon atau MultiPolygon.")})
+    polygons = [data.get("coordinates")] if data["type"] == "Polygon" else data.get("coordinates")
+    message = _("Koordinat batas tidak sah: tiap cincin butuh ≥ 4 titik [bujur, lintang] dan harus tertutup.")
+    if not isinstance(polygons, list) or not polygons:
+        raise ValidationError({"boundary_geojson": message})
+    for rings in polygons:
+        if not isinstance(rings, list) or not rings:
+            raise ValidationError({"boundary_geojson": message})
+        for ring in rings:
+            if not _valid_ring(ring):
+                raise ValidationError({"boundary_geojson": message})
+    return json.dumps({"type": data["type"], "coordinates": data["coordinates"]})
+
+
+def _valid_ring(ring) -> bool:
+    if not isinstance(ring, list) or len(ring) < 4 or ring[0] != ring[-1]:
+        return False
+    for position in ring:
+        if not isinstance(position, list) or len(position) < 2:
+            return False
+        lon, lat = position[0], position[1]
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lon, lat)):
+            return False
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            return False
+    return True
+
+
+def _check_location(location: SlumLocation) -> None:
+    errors = {}
+    if location.village_id and location.village.level != Level.VILLAGE:
+        errors["village"] = _("Lokasi kumuh harus dikaitkan dengan kelurahan/desa.")
+    if location.area_ha is not None and location.area_ha <= 0:
+        errors["area_ha"] = _("Luas lokasi harus lebih dari 0 ha.")
+    if (location.latitude is None) != (location.longitude is None):
+        errors["longitude" if location.longitude is None else "latitude"] = _(
+            "Isi lintang dan bujur bersama-sama, atau kosongkan keduanya."
+        )
+    if location.latitude is not None and not -90 <= location.latitude <= 90:
+        errors["latitude"] = _("Lintang harus antara −90 dan 90.")
+    if location.longitude is not None and not -180 <= location.longitude <= 180:
+        errors["longitude"] = _("Bujur harus antara −180 dan 180.")
+    try:
+        location.boundary_geojson = validate_boundary(location.boundary_geojson)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    location.full_clean()
+
+
+def _clean_location_values(values: dict) -> dict:
+    cleaned = dict(values)
+    for key in ("name", "decree_number", "decree_authority", "neighbourhood_units"):
+        if key in cleaned:
+            cleaned[key] = (cleaned[key] or "").strip()
+    for key in ("area_ha", "latitude", "longitude"):
+        if cleaned.get(key) is not None and cleaned.get(key) != "":
+            cleaned[key] = Decimal(str(cleaned[key]))
+        elif key in cleaned:
+            cleaned[key] = None
+    return cleaned
 
 
 @transaction.atomic
@@ -31,23 +126,49 @@ def register_location(
     village,
     decree_date=None,
     neighbourhood_units="",
+    latitude=None,
+    longitude=None,
+    boundary_geojson="",
     acting_user,
 ) -> SlumLocation:
-    if village.level != Level.VILLAGE:
-        raise ValidationError({"village": _("Lokasi kumuh harus dikaitkan dengan kelurahan/desa.")})
-    location = SlumLocation(
-        name=name.strip(),
-        decree_number=decree_number.strip(),
-        decree_date=decree_date,
-        decree_authority=decree_authority.strip(),
-        area_ha=Decimal(str(area_ha)),
-        village=village,
-        area_code=village.code,
-        neighbourhood_units=neighbourhood_units.strip(),
+    values = _clean_location_values(
+        {
+            "name": name,
+            "decree_number": decree_number,
+            "decree_date": decree_date,
+            "decree_authority": decree_authority,
+            "area_ha": area_ha,
+            "village": village,
+            "neighbourhood_units": neighbourhood_units,
+            "latitude": latitude,
+            "longitude": longitude,
+            "boundary_geojson": boundary_geojson,
+        }
     )
-    if location.area_ha <= 0:
-        raise ValidationError({"area_ha": _("Luas lokasi harus lebih dari 0 ha.")})
-    location.full_clean()
+    location = SlumLocation(**values, area_code=village.code)
+    _check_location(location)
+    with set_actor(acting_user):
+        location.save()
+    return location
+
+
+@transaction.atomic
+def update_location(location: SlumLocation, *, acting_user, **changes) -> SlumLocation:
+    unknown = set(changes) - set(LOCATION_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown location fields: {sorted(unknown)}")
+    location = SlumLocation.objects.select_for_update().get(pk=location.pk)
+    for key, value in _clean_location_values(changes).items():
+        setattr(location, key, value)
+    min_area = location.assessments.aggregate(top=models.Max("affected_area_ha"))["top"]
+    if min_area is not None and location.area_ha is not None and location.area_ha < min_area:
+        raise ValidationError(
+            {
+                "area_ha": _("Luas tidak boleh lebih kecil dari luas kumuh yang sudah dinilai (%(ha)s ha).")
+                % {"ha": min_area}
+            }
+        )
+    _check_location(location)
     with set_actor(acting_user):
         location.save()
     return location

@@ -1,19 +1,22 @@
-"""Slum pages: locations in the user's scope, baseline vs latest per location, and the assessment form."""
+"""Slum pages: locations in the user's scope, baseline vs latest, forms, the map and progress to zero slum."""
 
-from collections import defaultdict
-from decimal import Decimal
+import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from gotong.areas.models import Area
-from gotong.slums import services
+from gotong.areas.models import Area, Level
+from gotong.core.charts import png_data_uri
+from gotong.core.scoping import area_code_filter, visible_area_codes
+from gotong.slums import progress, services
 from gotong.slums.access import can_assess, may_assess_at_all
 from gotong.slums.criteria import ASPECTS, criteria_of
-from gotong.slums.forms import AssessmentForm, add_service_errors
+from gotong.slums.forms import AssessmentForm, LocationForm, add_service_errors
 from gotong.slums.models import SlumLocation
 
 
@@ -21,30 +24,31 @@ def _visible(user):
     return SlumLocation.objects.visible_to(user)
 
 
-def _city_code(area_code: str) -> str:
-    return ".".join(area_code.split(".")[:2])
-
-
 @login_required
 def location_list(request):
     locations = list(_visible(request.user).select_related("village__parent").prefetch_related("assessments"))
     rows = []
-    cities = defaultdict(
-        lambda: {"locations": 0, "decree_ha": Decimal(0), "baseline_ha": Decimal(0), "latest_ha": Decimal(0)}
-    )
     for location in locations:
         baseline, latest = services.pick_baseline_and_latest(location.assessments.all())
-        current = latest or baseline
-        rows.append({"location": location, "baseline": baseline, "current": current})
-        city = cities[_city_code(location.area_code)]
-        city["locations"] += 1
-        city["decree_ha"] += location.area_ha
-        # Without an assessment the decree's area is the best figure we have for both.
-        city["baseline_ha"] += baseline.affected_area_ha if baseline else location.area_ha
-        city["latest_ha"] += current.affected_area_ha if current else location.area_ha
+        rows.append({"location": location, "baseline": baseline, "current": latest or baseline})
+    cities = progress.city_progress(locations)
     names = dict(Area.objects.filter(code__in=list(cities)).values_list("code", "name"))
-    summary = [{"code": code, "name": names.get(code, code), **totals} for code, totals in sorted(cities.items())]
-    return render(request, "slums/list.html", {"rows": rows, "summary": summary})
+    summary = [
+        {
+            "code": code,
+            "name": names.get(code, code),
+            "locations": city.locations,
+            "assessed": city.assessed,
+            "decree_ha": city.decree_ha,
+            "baseline_ha": city.baseline_ha,
+            "latest_ha": city.latest_ha,
+            "reduced_ha": city.reduced_ha,
+            "reduced_percent": city.reduced_percent,
+        }  # fmt: skip
+        for code, city in sorted(cities.items())
+    ]
+    context = {"rows": rows, "summary": summary, "can_add": may_assess_at_all(request.user)}
+    return render(request, "slums/list.html", context)
 
 
 def _criterion_rows(baseline, latest):
@@ -72,6 +76,7 @@ def location_detail(request, pk):
         "groups": _criterion_rows(baseline, latest),
         "trend": location.assessments.order_by("assessed_on", "pk"),
         "can_assess": can_assess(request.user, location),
+        "progress": progress.location_progress(location),
     }
     return render(request, "slums/detail.html", context)
 
@@ -98,3 +103,100 @@ def assessment_create(request, pk):
             )
             return redirect("slums:detail", location.pk)
     return render(request, "slums/assessment_form.html", {"form": form, "location": location})
+
+
+def _villages_in_scope(user):
+    villages = Area.objects.filter(level=Level.VILLAGE).select_related("parent").order_by("code")
+    codes = visible_area_codes(user)
+    return villages if codes is None else villages.filter(area_code_filter(codes, field="code"))
+
+
+def _location_form_page(request, location=None):
+    if not may_assess_at_all(request.user):
+        raise PermissionDenied
+    if location is not None and not can_assess(request.user, location):
+        raise PermissionDenied
+    initial = {}
+    if location is not None:
+        initial = {name: getattr(location, name) for name in services.LOCATION_FIELDS}
+    form = LocationForm(request.POST or None, initial=initial, villages=_villages_in_scope(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            if location is None:
+                location = services.register_location(**form.service_kwargs(), acting_user=request.user)
+            else:
+                location = services.update_location(location, **form.service_kwargs(), acting_user=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Lokasi kumuh %(name)s tersimpan.") % {"name": location.name})
+            return redirect("slums:detail", location.pk)
+    return render(request, "slums/location_form.html", {"form": form, "location": location})
+
+
+@login_required
+def location_create(request):
+    return _location_form_page(request)
+
+
+@login_required
+def location_edit(request, pk):
+    if not may_assess_at_all(request.user):
+        raise PermissionDenied
+    return _location_form_page(request, get_object_or_404(_visible(request.user), pk=pk))
+
+
+@login_required
+def location_map(request):
+    return render(request, "slums/map.html", {"count": _visible(request.user).count()})
+
+
+@login_required
+def map_data(request):
+    """GeoJSON FeatureCollection of the user's locations: a point each (and the boundary when recorded)."""
+    features = []
+    for location in _visible(request.user).select_related("village").prefetch_related("assessments"):
+        baseline, latest = services.pick_baseline_and_latest(location.assessments.all())
+        current = latest or baseline
+        properties = {
+            "id": location.pk,
+            "name": location.name,
+            "village": location.village.name,
+            "area_ha": str(location.area_ha),
+            "remaining_ha": str(current.affected_area_ha) if current else None,
+            "slum_class": current.slum_class if current else None,
+            "slum_class_label": current.get_slum_class_display() if current else _("Belum dinilai"),
+            "assessed_on": current.assessed_on.isoformat() if current else None,
+            "url": reverse("slums:detail", args=[location.pk]),
+        }
+        if location.latitude is not None:
+            point = {"type": "Point", "coordinates": [float(location.longitude), float(location.latitude)]}
+            features.append({"type": "Feature", "geometry": point, "properties": {**properties, "shape": "point"}})
+        if location.boundary_geojson:
+            geometry = json.loads(location.boundary_geojson)
+            features.append(
+                {"type": "Feature", "geometry": geometry, "properties": {**properties, "shape": "boundary"}}
+            )
+    return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+@login_required
+def progress_page(request):
+    from gotong.collaboration.models import Target
+    from gotong.collaboration.services.targets import target_status
+
+    locations = list(_visible(request.user).select_related("village__parent").prefetch_related("assessments"))
+    cities = progress.city_progress(locations)
+    names = dict(Area.objects.filter(code__in=list(cities)).values_list("code", "name"))
+    city_rows = [{"code": code, "name": names.get(code, code), "progress": p} for code, p in sorted(cities.items())]
+    location_rows = [{"location": loc, "progress": progress.location_progress(loc)} for loc in locations]
+    targets = Target.objects.visible_to(request.user).select_related("area", "location")
+    target_rows = [{"target": t, "status": target_status(t)} for t in targets]
+    png = progress.remaining_chart_png({row["name"]: row["progress"].series for row in city_rows})
+    context = {
+        "cities": city_rows,
+        "locations": location_rows,
+        "targets": target_rows,
+        "chart": png_data_uri(png) if png else None,
+    }
+    return render(request, "slums/progress.html", context)

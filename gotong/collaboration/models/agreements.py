@@ -197,15 +197,3 @@ class ProjectBudget(models.Model):
     def save(self, *args, **kwargs):
         self.area_code = self.project.area_code
         super().save(*args, **kwargs)
-
-
-def _register_audit() -> None:
-    from auditlog.registry import auditlog
-
-    auditlog.register(Agreement, m2m_fields={"parties"})
-    auditlog.register(Commitment)
-    auditlog.register(Project)
-    auditlog.register(ProjectBudget)
-
-
-_register_audit()

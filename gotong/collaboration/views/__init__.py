@@ -1,4 +1,6 @@
-"""Collaboration pages: agreements with their commitments, the status form, and projects with budgets."""
+"""Collaboration pages: agreements with their commitments, the status form, and projects with budgets.
+
+Forums, targets/plans, create/edit forms and photos/data sharing live in the sibling modules."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +13,7 @@ from django.utils.translation import gettext as _
 from gotong.collaboration import services
 from gotong.collaboration.access import can_update, may_update_at_all
 from gotong.collaboration.forms import CommitmentStatusForm, add_service_errors
-from gotong.collaboration.models import Agreement, BudgetSource, Commitment, Project
+from gotong.collaboration.models import Agreement, BudgetSource, Commitment, PhotoStage, Project
 
 
 @login_required
@@ -29,7 +31,8 @@ def agreement_list(request):
             ),
         )
     )
-    return render(request, "collaboration/agreement_list.html", {"agreements": agreements})
+    context = {"agreements": agreements, "can_add": may_update_at_all(request.user)}
+    return render(request, "collaboration/agreement_list.html", context)
 
 
 @login_required
@@ -104,6 +107,7 @@ def project_list(request):
         "sources": sources,
         "totals": [(source, totals[source]) for source in sources],
         "grand_total": sum(totals.values()),
+        "can_add": may_update_at_all(request.user),
     }
     return render(request, "collaboration/project_list.html", context)
 
@@ -114,5 +118,13 @@ def project_detail(request, pk):
         Project.objects.visible_to(request.user).select_related("area__parent", "executor", "coordinator"), pk=pk
     )
     budgets = list(project.budgets.all())
-    context = {"project": project, "budgets": budgets, "total": sum(b.amount_rupiah for b in budgets)}
+    photos = list(project.photos.all())
+    context = {
+        "project": project,
+        "budgets": budgets,
+        "total": sum(b.amount_rupiah for b in budgets),
+        "can_update": can_update(request.user, project),
+        "photo_stages": [(stage, stage.label, [p for p in photos if p.stage == stage]) for stage in PhotoStage],
+        "activities": project.activities.select_related("plan"),
+    }
     return render(request, "collaboration/project_detail.html", context)

@@ -127,6 +127,79 @@ def create_project(
     return project
 
 
+@transaction.atomic
+def update_agreement(agreement: Agreement, *, title, kind, signed_on, area, parties, document_note="", acting_user):
+    parties = list(parties)
+    if len(parties) < 2:
+        raise ValidationError({"parties": _("Kesepakatan butuh sedikitnya dua pihak.")})
+    dropped = {c.actor.name for c in agreement.commitments.select_related("actor") if c.actor not in parties}
+    if dropped:
+        raise ValidationError(
+            {
+                "parties": _("Pihak yang masih punya komitmen tidak bisa dihapus: %(names)s.")
+                % {"names": ", ".join(sorted(dropped))}
+            }
+        )
+    if area.code != agreement.area_code and agreement.commitments.exists():
+        raise ValidationError({"area": _("Wilayah tidak bisa diubah setelah ada komitmen.")})
+    agreement.title, agreement.kind, agreement.signed_on, agreement.area = title.strip(), kind, signed_on, area
+    agreement.document_note = (document_note or "").strip()
+    agreement.full_clean()
+    with set_actor(acting_user):
+        agreement.save()
+        agreement.parties.set(parties)
+    return agreement
+
+
+@transaction.atomic
+def update_project(
+    project: Project,
+    *,
+    name,
+    kind,
+    area,
+    volume,
+    unit,
+    year,
+    budgets: dict[str, int],
+    executor=None,
+    coordinator=None,
+    status=ProjectStatus.PLANNED,
+    acting_user,
+) -> Project:
+    """Change a project and replace its budget lines (a source left out or zero is removed)."""
+    errors = {}
+    if area.level < Level.VILLAGE:
+        errors["area"] = _("Lokasi kegiatan harus kelurahan/desa, RW atau RT.")
+    for source, amount in budgets.items():
+        if source not in BudgetSource.values:
+            errors["budgets"] = _("Sumber dana tidak dikenal: %(sources)s.") % {"sources": source}
+        elif isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+            errors["budgets"] = _("Anggaran harus bilangan bulat rupiah, tidak negatif.")
+    if errors:
+        raise ValidationError(errors)
+    project.name, project.kind, project.area, project.area_code = name.strip(), kind, area, area.code
+    project.volume, project.unit, project.year = Decimal(str(volume)), unit.strip(), year
+    project.executor, project.coordinator, project.status = executor, coordinator, status
+    project.full_clean()
+    with set_actor(acting_user):
+        project.save()
+        existing = {b.source: b for b in project.budgets.all()}
+        for source in BudgetSource.values:
+            amount = budgets.get(source) or 0
+            budget = existing.get(source)
+            if amount and budget is None:
+                ProjectBudget.objects.create(
+                    project=project, area_code=project.area_code, source=source, amount_rupiah=amount
+                )
+            elif amount and (budget.amount_rupiah != amount or budget.area_code != project.area_code):
+                budget.amount_rupiah = amount
+                budget.save()
+            elif not amount and budget is not None:
+                budget.delete()
+    return project
+
+
 def overdue_commitments(queryset, today):
     """Commitments still open (not done, not dropped) whose due date has passed."""
     return queryset.exclude(status__in=CLOSED).filter(due_on__lt=today)

@@ -1,0 +1,68 @@
+"""Collaboration models, split by topic; everything is importable from `gotong.collaboration.models`."""
+
+from gotong.collaboration.models.agreements import (
+    Agreement,
+    AgreementKind,
+    BudgetSource,
+    Commitment,
+    CommitmentStatus,
+    PlaceScopedQuerySet,
+    Project,
+    ProjectBudget,
+    ProjectKind,
+    ProjectStatus,
+)
+from gotong.collaboration.models.evidence import DataSharing, LegalBasis, PhotoStage, ProjectPhoto
+from gotong.collaboration.models.forums import Decision, Forum, ForumKind, Meeting, Participant
+from gotong.collaboration.models.targets import ActionPlan, Activity, ActivityStatus, ActivityUpdate, Indicator, Target
+
+__all__ = [
+    "Activity",
+    "ActivityStatus",
+    "ActivityUpdate",
+    "ActionPlan",
+    "Agreement",
+    "AgreementKind",
+    "BudgetSource",
+    "Commitment",
+    "CommitmentStatus",
+    "DataSharing",
+    "Decision",
+    "Forum",
+    "ForumKind",
+    "Indicator",
+    "LegalBasis",
+    "Meeting",
+    "Participant",
+    "PhotoStage",
+    "PlaceScopedQuerySet",
+    "Project",
+    "ProjectBudget",
+    "ProjectKind",
+    "ProjectPhoto",
+    "ProjectStatus",
+    "Target",
+]
+
+
+def _register_audit() -> None:
+    from auditlog.registry import auditlog
+
+    auditlog.register(Agreement, m2m_fields={"parties"})
+    auditlog.register(Commitment)
+    auditlog.register(Project)
+    auditlog.register(ProjectBudget)
+    auditlog.register(Forum, m2m_fields={"members"})
+    auditlog.register(Meeting)
+    # A participant may be a registry person: log who, never their personal details.
+    auditlog.register(Participant, exclude_fields=["person"])
+    auditlog.register(Decision)
+    auditlog.register(Target)
+    auditlog.register(ActionPlan)
+    auditlog.register(Activity, m2m_fields={"projects"})
+    auditlog.register(ActivityUpdate)
+    auditlog.register(ProjectPhoto)
+    auditlog.register(DataSharing)
+
+
+_register_audit()

@@ -1,0 +1,88 @@
+"""Project photos (validated images, stored under MEDIA_ROOT, served only through a scoped view) and the
+data-sharing register."""
+
+from auditlog.context import set_actor
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+from gotong.collaboration.models import DataSharing, LegalBasis, ProjectPhoto
+
+MAX_PHOTO_BYTES = 8 * 1024 * 1024
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+def check_image(upload) -> str:
+    """Raise a clear error unless `upload` is a JPEG/PNG/WebP image of at most 8 MB; returns its extension."""
+    if upload.size > MAX_PHOTO_BYTES:
+        raise ValidationError(
+            {"image": _("Foto terlalu besar (%(mb).1f MB); maksimal 8 MB.") % {"mb": upload.size / 2**20}}
+        )
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            kind = image.format
+            image.verify()  # reads the whole file: catches truncated or disguised files
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError({"image": _("Berkas ini bukan gambar yang bisa dibaca.")}) from None
+    finally:
+        upload.seek(0)
+    if kind not in ALLOWED_FORMATS:
+        raise ValidationError({"image": _("Format foto harus JPEG, PNG atau WebP.")})
+    return ALLOWED_FORMATS[kind]
+
+
+@transaction.atomic
+def add_project_photo(project, *, image, stage, taken_on, caption="", acting_user) -> ProjectPhoto:
+    extension = check_image(image)
+    if taken_on > timezone.localdate():
+        raise ValidationError({"taken_on": _("Tanggal foto tidak boleh di masa depan.")})
+    # The stored name never reuses the uploader's file name (it may hold a person's name).
+    image.name = f"{stage}.{extension}"
+    photo = ProjectPhoto(
+        project=project,
+        area_code=project.area_code,
+        stage=stage,
+        image=image,
+        caption=(caption or "").strip(),
+        taken_on=taken_on,
+        uploaded_by=acting_user,
+    )
+    photo.full_clean()
+    with set_actor(acting_user):
+        photo.save()
+    return photo
+
+
+@transaction.atomic
+def record_data_sharing(
+    *, area, dataset, provider, recipient, shared_on, purpose, legal_basis, contains_personal_data, note="", acting_user
+) -> DataSharing:
+    errors = {}
+    if provider == recipient:
+        errors["recipient"] = _("Penerima data harus pihak lain dari pemberi data.")
+    if contains_personal_data and legal_basis == LegalBasis.NOT_PERSONAL:
+        errors["legal_basis"] = _("Data pribadi butuh dasar pemrosesan menurut UU PDP, bukan 'bukan data pribadi'.")
+    if shared_on > timezone.localdate():
+        errors["shared_on"] = _("Tanggal berbagi data tidak boleh di masa depan.")
+    if errors:
+        raise ValidationError(errors)
+    entry = DataSharing(
+        area=area,
+        area_code=area.code,
+        dataset=dataset.strip(),
+        provider=provider,
+        recipient=recipient,
+        shared_on=shared_on,
+        purpose=purpose.strip(),
+        legal_basis=legal_basis,
+        contains_personal_data=contains_personal_data,
+        note=(note or "").strip(),
+        recorded_by=acting_user,
+    )
+    entry.full_clean()
+    with set_actor(acting_user):
+        entry.save()
+    return entry

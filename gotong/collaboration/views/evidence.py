@@ -1,0 +1,81 @@
+"""Project photos (uploaded and served only within the project's scope) and the data-sharing register."""
+
+import mimetypes
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from gotong.areas.models import Level
+from gotong.collaboration.access import area_choices, may_update_at_all, organization_choices
+from gotong.collaboration.forms.plans import DataSharingForm, PhotoForm
+from gotong.collaboration.models import DataSharing, Project, ProjectPhoto
+from gotong.collaboration.services import evidence as services
+from gotong.collaboration.views.common import require_scope, require_worker, save_or_errors
+
+
+@login_required
+def photo_upload(request, pk):
+    require_worker(request.user)
+    project = get_object_or_404(Project.objects.visible_to(request.user), pk=pk)
+    require_scope(request.user, project)
+    form = PhotoForm(request.POST or None, request.FILES or None)
+    done = save_or_errors(
+        request,
+        form,
+        lambda: services.add_project_photo(project, **form.cleaned_data, acting_user=request.user),
+        _("Foto tersimpan."),
+        ("collaboration:project-detail", project.pk),
+    )
+    back = reverse("collaboration:project-detail", args=[project.pk])
+    return done or render(
+        request,
+        "collaboration/form.html",
+        {"form": form, "title": _("Unggah foto"), "subtitle": project.name, "back_url": back, "multipart": True},
+    )
+
+
+@login_required
+def photo_file(request, pk):
+    """The image itself, only for users who may see the project (404 otherwise); never cached publicly."""
+    photo = get_object_or_404(ProjectPhoto.objects.visible_to(request.user), pk=pk)
+    try:
+        handle = photo.image.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    content_type = mimetypes.guess_type(photo.image.name)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def sharing_list(request):
+    entries = DataSharing.objects.visible_to(request.user).select_related("area", "provider", "recipient")
+    return render(
+        request, "collaboration/sharing_list.html", {"entries": entries, "can_add": may_update_at_all(request.user)}
+    )
+
+
+@login_required
+def sharing_create(request):
+    require_worker(request.user)
+    form = DataSharingForm(
+        request.POST or None,
+        areas=area_choices(request.user, max_level=Level.VILLAGE),
+        organizations=organization_choices(request.user),
+    )
+    done = save_or_errors(
+        request,
+        form,
+        lambda: services.record_data_sharing(**form.cleaned_data, acting_user=request.user),
+        _("Catatan berbagi data tersimpan."),
+        ("collaboration:sharing-list",),
+    )
+    back = reverse("collaboration:sharing-list")
+    return done or render(
+        request, "collaboration/form.html", {"form": form, "title": _("Catat berbagi data"), "back_url": back}
+    )
