@@ -1,0 +1,333 @@
+"""Bank sampah: members, a price list per kg that changes over time, weighed deposits, sales to collectors
+(pengepul) and withdrawals in cash or goods. Every rupiah that moves is a transaction in the bank's ledger book
+(`gotong.ledger`); these tables keep the kilograms and the receipts, the ledger keeps the money.
+
+Weights are stored in whole grams (a scale reading of 2.35 kg is 2 350 g). A line's value is
+grams × price per kg ÷ 1000, rounded to the nearest rupiah with halves rounded up (ROUND_HALF_UP), per line;
+a deposit's value is the sum of its lines.
+
+Every waste-bank record carries the bank's `area_code`: city officers and facilitators see banks in their areas,
+the bank's staff see their own bank, a resident sees only their own member record (see `access.py`).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gotong.accounts.roles import Role
+from gotong.core.models import PublicIdModel, TimeStampedModel
+from gotong.core.scoping import area_code_filter, is_area_worker, member_organization_ids, visible_area_codes
+
+
+def _bank_level_query(user) -> models.Q | None:
+    """Who sees a bank's books: its staff (active membership) and area workers covering it; None means all."""
+    codes = visible_area_codes(user)
+    if codes is None:
+        return None
+    if user.role in (Role.RESIDENT, Role.PARTNER):
+        return models.Q(pk__in=[])
+    query = models.Q(organization_id__in=member_organization_ids(user))
+    if is_area_worker(user):
+        query |= area_code_filter(codes)
+    return query
+
+
+class WasteBankQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        query = _bank_level_query(user)
+        return self if query is None else self.filter(query)
+
+
+class BankScopedQuerySet(models.QuerySet):
+    """Records of a bank: visible exactly when their bank is."""
+
+    def visible_to(self, user):
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if _bank_level_query(user) is None:
+            return self
+        return self.filter(bank__in=WasteBank.objects.visible_to(user))
+
+
+class WasteBank(TimeStampedModel):
+    """The waste-bank side of an organisation: its ledger book and its counters."""
+
+    organization = models.OneToOneField(
+        "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="waste_bank"
+    )
+    book = models.OneToOneField("ledger.Book", verbose_name=_("buku kas"), on_delete=models.PROTECT, related_name="+")
+    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    next_member_number = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = WasteBankQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organization__name"]
+        verbose_name = _("bank sampah")
+        verbose_name_plural = _("bank sampah")
+
+    def __str__(self) -> str:
+        return self.organization.name
+
+    def save(self, *args, **kwargs):
+        self.area_code = self.organization.area_code
+        super().save(*args, **kwargs)
+
+
+class WasteCategory(TimeStampedModel):
+    bank = models.ForeignKey(
+        WasteBank, verbose_name=_("bank sampah"), on_delete=models.CASCADE, related_name="categories"
+    )
+    name = models.CharField(_("jenis sampah"), max_length=80)
+    description = models.CharField(_("keterangan"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    sort_order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["bank", "sort_order", "name"]
+        verbose_name = _("jenis sampah")
+        verbose_name_plural = _("jenis sampah")
+        constraints = [models.UniqueConstraint(fields=["bank", "name"], name="wastebank_category_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Price(TimeStampedModel):
+    """What the bank pays members per kg from `valid_from` until the next price of the category."""
+
+    category = models.ForeignKey(
+        WasteCategory, verbose_name=_("jenis sampah"), on_delete=models.CASCADE, related_name="prices"
+    )
+    valid_from = models.DateField(_("berlaku mulai"))
+    price_per_kg = models.PositiveIntegerField(_("harga per kg (Rp)"))
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["category", "-valid_from"]
+        verbose_name = _("harga")
+        verbose_name_plural = _("harga")
+        constraints = [
+            models.UniqueConstraint(fields=["category", "valid_from"], name="wastebank_price_unique_day"),
+            models.CheckConstraint(condition=models.Q(price_per_kg__gt=0), name="wastebank_price_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category}: {self.price_per_kg}/kg sejak {self.valid_from}"
+
+
+class MemberQuerySet(BankScopedQuerySet):
+    def visible_to(self, user):
+        if user.is_authenticated and user.is_active and user.role == Role.RESIDENT:
+            return self.filter(person_id=user.person_id) if user.person_id else self.none()
+        return super().visible_to(user)
+
+
+class Member(PublicIdModel):
+    """A resident saving at the bank; their savings live in a ledger account of the bank's book."""
+
+    bank = models.ForeignKey(WasteBank, verbose_name=_("bank sampah"), on_delete=models.PROTECT, related_name="members")
+    person = models.ForeignKey(
+        "registry.Person", verbose_name=_("penduduk"), on_delete=models.PROTECT, related_name="waste_bank_memberships"
+    )
+    number = models.CharField(_("nomor anggota"), max_length=20)
+    joined_on = models.DateField(_("tanggal bergabung"))
+    account = models.OneToOneField(
+        "ledger.Account",
+        verbose_name=_("rekening tabungan"),
+        on_delete=models.PROTECT,
+        related_name="waste_bank_member",
+    )
+    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    is_active = models.BooleanField(_("aktif"), default=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["bank", "number"]
+        verbose_name = _("anggota bank sampah")
+        verbose_name_plural = _("anggota bank sampah")
+        constraints = [
+            models.UniqueConstraint(fields=["bank", "person"], name="wastebank_member_once"),
+            models.UniqueConstraint(fields=["bank", "number"], name="wastebank_member_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.person.name}"
+
+    def save(self, *args, **kwargs):
+        self.area_code = self.bank.area_code
+        super().save(*args, **kwargs)
+
+
+class BankRecord(PublicIdModel):
+    """Fields every money movement shares: the bank, the day, the ledger transaction and the request key."""
+
+    bank = models.ForeignKey(WasteBank, verbose_name=_("bank sampah"), on_delete=models.PROTECT, related_name="+")
+    occurred_on = models.DateField(_("tanggal"))
+    transaction = models.OneToOneField("ledger.Transaction", on_delete=models.PROTECT, related_name="+", editable=False)
+    request_key = models.CharField(max_length=100, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    # Corrections are reversals in the ledger; the record stays, marked with the reversing transaction.
+    cancellation = models.OneToOneField(
+        "ledger.Transaction", null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    cancel_reason = models.CharField(_("alasan pembatalan"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.occurred_on:%d-%m-%Y}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancellation_id is not None
+
+    def save(self, *args, **kwargs):
+        self.area_code = self.bank.area_code
+        super().save(*args, **kwargs)
+
+
+class OwnRecordsQuerySet(BankScopedQuerySet):
+    def visible_to(self, user):
+        if user.is_authenticated and user.is_active and user.role == Role.RESIDENT:
+            return self.filter(member__person_id=user.person_id) if user.person_id else self.none()
+        return super().visible_to(user)
+
+
+class Deposit(BankRecord):
+    member = models.ForeignKey(Member, verbose_name=_("anggota"), on_delete=models.PROTECT, related_name="deposits")
+    total_grams = models.PositiveBigIntegerField(_("berat total (g)"))
+    total_value = models.PositiveBigIntegerField(_("nilai (Rp)"))
+
+    objects = OwnRecordsQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        verbose_name = _("setoran sampah")
+        verbose_name_plural = _("setoran sampah")
+        constraints = [models.UniqueConstraint(fields=["bank", "request_key"], name="wastebank_deposit_key")]
+
+
+class WeighedLine(models.Model):
+    category = models.ForeignKey(
+        WasteCategory, verbose_name=_("jenis sampah"), on_delete=models.PROTECT, related_name="+"
+    )
+    grams = models.PositiveIntegerField(_("berat (g)"))
+    price_per_kg = models.PositiveIntegerField(_("harga per kg (Rp)"))
+    value = models.PositiveBigIntegerField(_("nilai (Rp)"))
+
+    class Meta:
+        abstract = True
+
+    @property
+    def kg(self):
+        from decimal import Decimal
+
+        return Decimal(self.grams) / 1000
+
+
+class DepositLine(WeighedLine):
+    deposit = models.ForeignKey(Deposit, on_delete=models.CASCADE, related_name="lines")
+
+    class Meta:
+        ordering = ["deposit", "id"]
+        constraints = [models.CheckConstraint(condition=models.Q(grams__gt=0), name="wastebank_deposit_line_grams")]
+
+    def __str__(self) -> str:
+        return f"{self.category}: {self.grams} g"
+
+
+class Sale(BankRecord):
+    """Waste sold to a collector (pengepul); the cash comes into the bank's till."""
+
+    buyer = models.CharField(_("pembeli (pengepul)"), max_length=150)
+    total_grams = models.PositiveBigIntegerField(_("berat total (g)"))
+    total_value = models.PositiveBigIntegerField(_("nilai (Rp)"))
+
+    objects = BankScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        verbose_name = _("penjualan sampah")
+        verbose_name_plural = _("penjualan sampah")
+        constraints = [models.UniqueConstraint(fields=["bank", "request_key"], name="wastebank_sale_key")]
+
+
+class SaleLine(WeighedLine):
+    sale = models.ForeignKey(Sale, on_delete=models.CASCADE, related_name="lines")
+
+    class Meta:
+        ordering = ["sale", "id"]
+        constraints = [models.CheckConstraint(condition=models.Q(grams__gt=0), name="wastebank_sale_line_grams")]
+
+    def __str__(self) -> str:
+        return f"{self.category}: {self.grams} g"
+
+
+class WithdrawalKind(models.TextChoices):
+    CASH = "cash", _("Tunai")
+    GOODS = "goods", _("Barang (sembako)")
+
+
+class Withdrawal(BankRecord):
+    member = models.ForeignKey(Member, verbose_name=_("anggota"), on_delete=models.PROTECT, related_name="withdrawals")
+    kind = models.CharField(_("bentuk"), max_length=10, choices=WithdrawalKind.choices, default=WithdrawalKind.CASH)
+    amount = models.PositiveBigIntegerField(_("jumlah (Rp)"))
+    goods = models.CharField(_("barang yang diberikan"), max_length=200, blank=True)
+
+    objects = OwnRecordsQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        verbose_name = _("penarikan tabungan")
+        verbose_name_plural = _("penarikan tabungan")
+        constraints = [
+            models.UniqueConstraint(fields=["bank", "request_key"], name="wastebank_withdrawal_key"),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="wastebank_withdrawal_positive"),
+            models.CheckConstraint(
+                condition=~models.Q(kind="goods") | ~models.Q(goods=""), name="wastebank_goods_described"
+            ),
+        ]
+
+
+class CashIn(BankRecord):
+    """Money put into the bank's till that is not a sale: start-up capital, a grant, a donation."""
+
+    source = models.CharField(_("sumber dana"), max_length=150)
+    amount = models.PositiveBigIntegerField(_("jumlah (Rp)"))
+
+    objects = BankScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        verbose_name = _("kas masuk")
+        verbose_name_plural = _("kas masuk")
+        constraints = [
+            models.UniqueConstraint(fields=["bank", "request_key"], name="wastebank_cashin_key"),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="wastebank_cashin_positive"),
+        ]
+
+
+def _register_audit() -> None:
+    from auditlog.registry import auditlog
+
+    auditlog.register(WasteBank, exclude_fields=["next_member_number", "updated_at"])
+    auditlog.register(WasteCategory)
+    auditlog.register(Price)
+    auditlog.register(Member)
+    auditlog.register(Deposit)
+    auditlog.register(Sale)
+    auditlog.register(Withdrawal)
+    auditlog.register(CashIn)
+
+
+_register_audit()

@@ -1,0 +1,1 @@
+"""Thin views: scope with the querysets, check `can_record`, call the services, render."""

@@ -1,0 +1,163 @@
+"""Recording money movements: deposit, withdrawal, sale, cash in, and cancelling any of them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gotong.wastebank import services
+from gotong.wastebank.access import can_record
+from gotong.wastebank.exports import rupiah
+from gotong.wastebank.forms import CancelForm, CashInForm, DepositForm, SaleForm, WithdrawalForm, add_service_errors
+from gotong.wastebank.models import CashIn, Deposit, Member, Sale, Withdrawal
+from gotong.wastebank.views.common import recording_bank
+
+
+def _preselected_member(request, bank):
+    public_id = request.GET.get("anggota")
+    if not public_id:
+        return None
+    try:
+        return Member.objects.filter(bank=bank, public_id=public_id).first()
+    except ValidationError:
+        return None
+
+
+@login_required
+def deposit_create(request, bank_id):
+    bank = recording_bank(request, bank_id)
+    initial = {"member": _preselected_member(request, bank)}
+    form = DepositForm(request.POST or None, bank=bank, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            deposit = services.record_deposit(
+                bank, member=data["member"], occurred_on=data["occurred_on"], lines=form.lines,
+                key=data["request_key"], acting_user=request.user,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Setoran %(name)s dicatat: %(value)s.")
+                % {"name": deposit.member.person.name, "value": rupiah(deposit.total_value)},
+            )
+            return redirect("wastebank:member", deposit.member.public_id)
+    day = parse_date(str(form["occurred_on"].value() or "")) or timezone.localdate()
+    context = {"bank": bank, "form": form, "prices": services.price_list(bank, day), "day": day}
+    return render(request, "wastebank/deposit_form.html", context)
+
+
+@login_required
+def withdrawal_create(request, bank_id):
+    bank = recording_bank(request, bank_id)
+    form = WithdrawalForm(request.POST or None, bank=bank, initial={"member": _preselected_member(request, bank)})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            withdrawal = services.record_withdrawal(
+                bank, member=data["member"], occurred_on=data["occurred_on"], amount=data["amount"],
+                kind=data["kind"], goods=data["goods"], key=data["request_key"], acting_user=request.user,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Penarikan %(value)s dicatat.") % {"value": rupiah(withdrawal.amount)})
+            return redirect("wastebank:member", withdrawal.member.public_id)
+    title = _("Penarikan tabungan")
+    return render(request, "wastebank/simple_form.html", {"bank": bank, "form": form, "title": title})
+
+
+@login_required
+def sale_create(request, bank_id):
+    bank = recording_bank(request, bank_id)
+    form = SaleForm(request.POST or None, bank=bank)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            sale = services.record_sale(
+                bank, buyer=data["buyer"], occurred_on=data["occurred_on"], lines=form.lines,
+                key=data["request_key"], acting_user=request.user,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Penjualan %(value)s dicatat.") % {"value": rupiah(sale.total_value)})
+            return redirect("wastebank:record", "penjualan", sale.public_id)
+    return render(request, "wastebank/sale_form.html", {"bank": bank, "form": form})
+
+
+@login_required
+def cash_in_create(request, bank_id):
+    bank = recording_bank(request, bank_id)
+    form = CashInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_cash_in(
+                bank, source=data["source"], amount=data["amount"], occurred_on=data["occurred_on"],
+                key=data["request_key"], acting_user=request.user,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Kas masuk %(value)s dicatat.") % {"value": rupiah(data["amount"])})
+            return redirect("wastebank:bank", bank.pk)
+    title = _("Kas masuk (modal, hibah, donasi)")
+    return render(request, "wastebank/simple_form.html", {"bank": bank, "form": form, "title": title})
+
+
+RECORD_KINDS = {"setoran": Deposit, "penarikan": Withdrawal, "penjualan": Sale, "kas-masuk": CashIn}
+
+
+def _visible_record(request, kind, public_id):
+    model = RECORD_KINDS.get(kind)
+    if model is None:
+        raise Http404
+    return get_object_or_404(model.objects.visible_to(request.user).select_related("bank__organization"),
+                             public_id=public_id)  # fmt: skip
+
+
+@login_required
+def record_detail(request, kind, public_id):
+    """A receipt: what was recorded, by whom, its ledger lines, and (for staff) a cancel form."""
+    record = _visible_record(request, kind, public_id)
+    may_cancel = can_record(request.user, record.bank) and not record.is_cancelled
+    context = {
+        "record": record,
+        "kind": kind,
+        "bank": record.bank,
+        "lines": list(record.lines.select_related("category")) if hasattr(record, "lines") else [],
+        "entries": record.transaction.entries.select_related("account"),
+        "cancel_form": CancelForm() if may_cancel else None,
+        "can_record": can_record(request.user, record.bank),
+    }
+    return render(request, "wastebank/record.html", context)
+
+
+@login_required
+@require_POST
+def record_cancel(request, kind, public_id):
+    record = _visible_record(request, kind, public_id)
+    if not can_record(request.user, record.bank):
+        raise PermissionDenied
+    form = CancelForm(request.POST)
+    if form.is_valid():
+        try:
+            services.cancel_record(
+                record, reason=form.cleaned_data["reason"], key=form.cleaned_data["request_key"],
+                acting_user=request.user,
+            )  # fmt: skip
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Catatan dibatalkan dengan transaksi pembalik."))
+    else:
+        messages.error(request, _("Tuliskan alasan pembatalan."))
+    return redirect("wastebank:record", kind, record.public_id)
