@@ -1,0 +1,154 @@
+"""Treasury forms. Each carries a hidden idempotency key made when the form is first drawn, so a double submit
+(or a retry after a lost response) records once."""
+
+import re
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gotong.core.forms import StyledFormMixin
+from gotong.organizations.choices import PARTNER_KINDS
+from gotong.organizations.models import Organization
+from gotong.treasury.models import Category, LoanProduct, Method, SavingsKind
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class RupiahField(forms.IntegerField):
+    """Whole rupiah; accepts what people type: "1.500.000", "Rp 1.500.000", "1500000"."""
+
+    default_error_messages = {"invalid": _("Tulis jumlah dalam rupiah bulat, mis. 1.500.000.")}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+        super().__init__(**kwargs)
+        self.error_messages["min_value"] = _("Jumlah harus lebih dari nol.")
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = re.sub(r"^\s*rp\.?\s*", "", value, flags=re.IGNORECASE).replace(".", "").replace(" ", "")
+            if "," in value:
+                raise ValidationError(_("Rupiah tanpa sen: hapus angka di belakang koma."), code="invalid")
+        return super().to_python(value)
+
+
+class KeyedForm(StyledFormMixin, forms.Form):
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=80)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("idempotency_key", str(uuid.uuid4()))
+
+    def clean_occurred_on(self):
+        return _not_future(self.cleaned_data.get("occurred_on"))
+
+
+def _not_future(day):
+    if day and day > timezone.localdate():
+        raise ValidationError(_("Tanggal tidak boleh di masa depan."))
+    return day
+
+
+def _today():
+    return timezone.localdate()
+
+
+class CashEntryForm(KeyedForm):
+    occurred_on = forms.DateField(label=_("Tanggal"), widget=DateInput(), initial=_today)
+    category = forms.ModelChoiceField(label=_("Kategori"), queryset=Category.objects.none())
+    amount = RupiahField(label=_("Jumlah (Rp)"), help_text=_("Untuk bantuan barang: taksiran nilainya."))
+    description = forms.CharField(label=_("Uraian"), max_length=255)
+    in_kind = forms.BooleanField(
+        label=_("Berupa barang (natura)"),
+        required=False,
+        help_text=_("Pemasukan: barang dari mitra. Pengeluaran: barang bantuan yang dibagikan."),
+    )
+    partner = forms.ModelChoiceField(label=_("Mitra pemberi"), queryset=Organization.objects.none(), required=False)
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.filter(organization=organization)
+        self.fields["category"].label_from_instance = lambda c: f"{c.get_direction_display()}: {c.name}"
+        self.fields["partner"].queryset = Organization.objects.filter(kind__in=PARTNER_KINDS)
+
+
+class MemberForm(KeyedForm):
+    person = forms.ModelChoiceField(label=_("Penduduk"), queryset=None)
+    joined_on = forms.DateField(label=_("Tanggal masuk"), widget=DateInput(), initial=_today)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+
+    def clean_joined_on(self):
+        return _not_future(self.cleaned_data.get("joined_on"))
+
+
+class SavingsForm(KeyedForm):
+    occurred_on = forms.DateField(label=_("Tanggal"), widget=DateInput(), initial=_today)
+    kind = forms.ChoiceField(label=_("Jenis simpanan"), choices=SavingsKind.choices)
+    withdrawal = forms.TypedChoiceField(
+        label=_("Transaksi"),
+        choices=[("0", _("Setoran")), ("1", _("Penarikan"))],
+        coerce=lambda value: value == "1",
+        initial="0",
+    )
+    amount = RupiahField(label=_("Jumlah (Rp)"))
+
+
+class ProductForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = LoanProduct
+        fields = ["name", "monthly_rate", "method", "max_term_months", "max_amount", "admin_fee"]
+
+    max_amount = RupiahField(label=_("Plafon maksimal (Rp)"))
+    admin_fee = RupiahField(label=_("Biaya administrasi (Rp)"), min_value=0, initial=0)
+    method = forms.ChoiceField(label=_("Metode bunga"), choices=Method.choices)
+
+
+class LoanForm(KeyedForm):
+    product = forms.ModelChoiceField(label=_("Produk pinjaman"), queryset=LoanProduct.objects.none())
+    member = forms.ModelChoiceField(label=_("Anggota"), queryset=None)
+    principal = RupiahField(label=_("Pokok pinjaman (Rp)"))
+    term_months = forms.IntegerField(label=_("Jangka waktu (bulan)"), min_value=1, max_value=120)
+    disbursed_on = forms.DateField(label=_("Tanggal pencairan"), widget=DateInput(), initial=_today)
+    purpose = forms.CharField(label=_("Keperluan"), max_length=200, required=False)
+
+    def __init__(self, *args, organization, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = LoanProduct.objects.filter(organization=organization, is_active=True)
+        self.fields["member"].queryset = members
+
+    def clean_disbursed_on(self):
+        return _not_future(self.cleaned_data.get("disbursed_on"))
+
+
+class RepaymentForm(KeyedForm):
+    paid_on = forms.DateField(label=_("Tanggal bayar"), widget=DateInput(), initial=_today)
+    amount = RupiahField(label=_("Jumlah dibayar (Rp)"), help_text=_("Boleh sebagian; dibayarkan ke bunga dulu."))
+
+    def clean_paid_on(self):
+        return _not_future(self.cleaned_data.get("paid_on"))
+
+
+class CancelForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Alasan pembatalan"), max_length=255, help_text=_("Mis. salah ketik jumlah."))
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Put a service's errors on the matching field; the rest on top of the form."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for key, errors in exc.message_dict.items():
+        form.add_error(key if key in form.fields else None, errors)

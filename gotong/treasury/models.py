@@ -1,0 +1,312 @@
+"""The treasury's descriptive records; every rupiah they mention is a transaction in `gotong.ledger`.
+
+Cash-book entries, savings movements, loan disbursements and repayments each point at the ledger transaction that
+moved the money. Balances (cash, a member's savings, a loan's principal) are read from the ledger; the schedule
+rows here say what is due and what has been paid against each instalment.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
+from gotong.treasury.access import scoped_manager
+from gotong.treasury.schedule import DECLINING, FLAT
+
+
+class Direction(models.TextChoices):
+    INCOME = "masuk", _("Pemasukan")
+    EXPENSE = "keluar", _("Pengeluaran")
+
+
+class Category(TimeStampedModel):
+    """A cash-book heading (harvest sales, partner aid, sembako …) backed by one income or expense account."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.CASCADE, related_name="+"
+    )
+    name = models.CharField(_("nama kategori"), max_length=100)
+    direction = models.CharField(_("arah"), max_length=10, choices=Direction.choices)
+    account = models.OneToOneField(
+        "ledger.Account", verbose_name=_("akun"), on_delete=models.PROTECT, related_name="treasury_category"
+    )
+
+    class Meta:
+        ordering = ["direction", "name"]
+        verbose_name = _("kategori kas")
+        verbose_name_plural = _("kategori kas")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name"], name="treasury_category_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CashEntry(AreaCodedModel, TimeStampedModel):
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="+"
+    )
+    category = models.ForeignKey(Category, verbose_name=_("kategori"), on_delete=models.PROTECT, related_name="+")
+    direction = models.CharField(_("arah"), max_length=10, choices=Direction.choices)
+    occurred_on = models.DateField(_("tanggal"))
+    amount = models.BigIntegerField(_("jumlah (Rp)"))
+    description = models.CharField(_("uraian"), max_length=255)
+    # Income in kind: goods given by a partner at their estimated value. Spending in kind: those goods handed out.
+    in_kind = models.BooleanField(_("barang (natura)"), default=False)
+    partner = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("mitra pemberi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    transaction = models.OneToOneField(
+        "ledger.Transaction", verbose_name=_("transaksi"), on_delete=models.PROTECT, related_name="+"
+    )
+    idempotency_key = models.CharField(max_length=100, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("dicatat oleh")
+    )
+    # A mistaken entry is never deleted: the ledger gets a reversing transaction and the entry is marked.
+    reversal = models.OneToOneField(
+        "ledger.Transaction", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    cancel_reason = models.CharField(_("alasan pembatalan"), max_length=255, blank=True)
+
+    objects = scoped_manager(person_field=None)
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        verbose_name = _("catatan kas")
+        verbose_name_plural = _("buku kas")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "idempotency_key"], name="treasury_cash_unique_key"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="treasury_cash_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(reversal__isnull=True) | ~Q(cancel_reason=""), name="treasury_cash_cancel_has_reason"
+            ),
+        ]
+
+    def derive_area_code(self) -> str:
+        return self.organization.area_code
+
+
+class Member(AreaCodedModel, PublicIdModel):
+    """A registry person who saves and borrows with this organisation."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="+"
+    )
+    person = models.ForeignKey(
+        "registry.Person", verbose_name=_("penduduk"), on_delete=models.PROTECT, related_name="treasury_members"
+    )
+    number = models.PositiveIntegerField(_("nomor anggota"))
+    joined_on = models.DateField(_("tanggal masuk"))
+
+    objects = scoped_manager(person_field="person_id")
+
+    class Meta:
+        ordering = ["organization", "number"]
+        verbose_name = _("anggota simpan pinjam")
+        verbose_name_plural = _("anggota simpan pinjam")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "person"], name="treasury_member_once"),
+            models.UniqueConstraint(fields=["organization", "number"], name="treasury_member_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number:03d} {self.person.name}"
+
+    def derive_area_code(self) -> str:
+        return self.organization.area_code
+
+
+class SavingsKind(models.TextChoices):
+    POKOK = "pokok", _("Simpanan pokok")
+    WAJIB = "wajib", _("Simpanan wajib")
+    SUKARELA = "sukarela", _("Simpanan sukarela")
+
+
+class SavingsMovement(AreaCodedModel, TimeStampedModel):
+    member = models.ForeignKey(Member, verbose_name=_("anggota"), on_delete=models.PROTECT, related_name="movements")
+    kind = models.CharField(_("jenis simpanan"), max_length=10, choices=SavingsKind.choices)
+    amount = models.BigIntegerField(_("jumlah (Rp)"), help_text=_("positif = setoran, negatif = penarikan"))
+    occurred_on = models.DateField(_("tanggal"))
+    transaction = models.OneToOneField("ledger.Transaction", on_delete=models.PROTECT, related_name="+")
+    idempotency_key = models.CharField(max_length=100, editable=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    objects = scoped_manager(person_field="member__person_id", org_field="member__organization_id")
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        verbose_name = _("mutasi simpanan")
+        verbose_name_plural = _("mutasi simpanan")
+        constraints = [
+            models.UniqueConstraint(fields=["member", "idempotency_key"], name="treasury_savings_unique_key"),
+            models.CheckConstraint(condition=~Q(amount=0), name="treasury_savings_amount_not_zero"),
+            # Only voluntary savings can be taken out while one is a member.
+            models.CheckConstraint(
+                condition=Q(amount__gt=0) | Q(kind="sukarela"), name="treasury_savings_withdraw_sukarela"
+            ),
+        ]
+
+    def derive_area_code(self) -> str:
+        return self.member.area_code
+
+
+class Method(models.TextChoices):
+    FLAT = FLAT, _("Flat")
+    DECLINING = DECLINING, _("Menurun (saldo pokok)")
+
+
+class LoanProduct(TimeStampedModel):
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(_("nama produk"), max_length=100)
+    monthly_rate = models.DecimalField(_("bunga per bulan (%)"), max_digits=5, decimal_places=2)
+    method = models.CharField(_("metode bunga"), max_length=10, choices=Method.choices)
+    max_term_months = models.PositiveSmallIntegerField(_("jangka waktu maksimal (bulan)"))
+    max_amount = models.BigIntegerField(_("plafon maksimal (Rp)"))
+    admin_fee = models.BigIntegerField(_("biaya administrasi (Rp)"), default=0)
+    is_active = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("produk pinjaman")
+        verbose_name_plural = _("produk pinjaman")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name"], name="treasury_product_unique_name"),
+            models.CheckConstraint(
+                condition=Q(monthly_rate__gte=0) & Q(monthly_rate__lte=10), name="treasury_product_rate_range"
+            ),
+            models.CheckConstraint(condition=Q(max_term_months__gte=1), name="treasury_product_term_positive"),
+            models.CheckConstraint(condition=Q(max_amount__gt=0), name="treasury_product_max_positive"),
+            models.CheckConstraint(
+                condition=Q(admin_fee__gte=0) & Q(admin_fee__lt=F("max_amount")), name="treasury_product_fee_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Loan(AreaCodedModel, PublicIdModel):
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="+"
+    )
+    member = models.ForeignKey(Member, verbose_name=_("anggota"), on_delete=models.PROTECT, related_name="loans")
+    product = models.ForeignKey(LoanProduct, verbose_name=_("produk"), on_delete=models.PROTECT, related_name="+")
+    principal = models.BigIntegerField(_("pokok pinjaman (Rp)"))
+    # The product's terms as they were on the day of the loan: later product changes do not touch old loans.
+    monthly_rate = models.DecimalField(_("bunga per bulan (%)"), max_digits=5, decimal_places=2)
+    method = models.CharField(_("metode bunga"), max_length=10, choices=Method.choices)
+    term_months = models.PositiveSmallIntegerField(_("jangka waktu (bulan)"))
+    admin_fee = models.BigIntegerField(_("biaya administrasi (Rp)"), default=0)
+    disbursed_on = models.DateField(_("tanggal pencairan"))
+    first_due_on = models.DateField(_("angsuran pertama"))
+    purpose = models.CharField(_("keperluan"), max_length=200, blank=True)
+    receivable = models.OneToOneField("ledger.Account", on_delete=models.PROTECT, related_name="+")
+    transaction = models.OneToOneField("ledger.Transaction", on_delete=models.PROTECT, related_name="+")
+    idempotency_key = models.CharField(max_length=100, editable=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    objects = scoped_manager(person_field="member__person_id")
+
+    class Meta:
+        ordering = ["-disbursed_on", "-id"]
+        verbose_name = _("pinjaman")
+        verbose_name_plural = _("pinjaman")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "idempotency_key"], name="treasury_loan_unique_key"),
+            models.CheckConstraint(condition=Q(principal__gt=0), name="treasury_loan_principal_positive"),
+            models.CheckConstraint(condition=Q(term_months__gte=1), name="treasury_loan_term_positive"),
+            models.CheckConstraint(
+                condition=Q(admin_fee__gte=0) & Q(admin_fee__lt=F("principal")), name="treasury_loan_fee_range"
+            ),
+            models.CheckConstraint(condition=Q(first_due_on__gt=F("disbursed_on")), name="treasury_loan_due_after"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product} — {self.member.person.name}"
+
+    def derive_area_code(self) -> str:
+        return self.organization.area_code
+
+
+class Installment(models.Model):
+    loan = models.ForeignKey(Loan, on_delete=models.CASCADE, related_name="installments")
+    number = models.PositiveSmallIntegerField(_("angsuran ke"))
+    due_on = models.DateField(_("jatuh tempo"))
+    principal_due = models.BigIntegerField(_("pokok"))
+    interest_due = models.BigIntegerField(_("bunga"))
+    principal_paid = models.BigIntegerField(_("pokok dibayar"), default=0)
+    interest_paid = models.BigIntegerField(_("bunga dibayar"), default=0)
+
+    class Meta:
+        ordering = ["loan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["loan", "number"], name="treasury_installment_once"),
+            models.CheckConstraint(
+                condition=Q(principal_paid__gte=0) & Q(principal_paid__lte=F("principal_due")),
+                name="treasury_installment_principal_paid_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(interest_paid__gte=0) & Q(interest_paid__lte=F("interest_due")),
+                name="treasury_installment_interest_paid_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.loan} #{self.number}"
+
+    @property
+    def total_due(self) -> int:
+        return self.principal_due + self.interest_due
+
+    @property
+    def remaining(self) -> int:
+        return self.principal_due + self.interest_due - self.principal_paid - self.interest_paid
+
+
+class Repayment(TimeStampedModel):
+    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="repayments")
+    paid_on = models.DateField(_("tanggal bayar"))
+    amount = models.BigIntegerField(_("jumlah (Rp)"))
+    interest_part = models.BigIntegerField(_("untuk bunga"))
+    principal_part = models.BigIntegerField(_("untuk pokok"))
+    transaction = models.OneToOneField("ledger.Transaction", on_delete=models.PROTECT, related_name="+")
+    idempotency_key = models.CharField(max_length=100, editable=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["paid_on", "id"]
+        verbose_name = _("angsuran dibayar")
+        verbose_name_plural = _("pembayaran angsuran")
+        constraints = [
+            models.UniqueConstraint(fields=["loan", "idempotency_key"], name="treasury_repayment_unique_key"),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0) & Q(amount=F("interest_part") + F("principal_part")),
+                name="treasury_repayment_parts_sum",
+            ),
+        ]
+
+
+def _register_audit() -> None:
+    from auditlog.registry import auditlog
+
+    auditlog.register(Category)
+    auditlog.register(CashEntry)
+    auditlog.register(Member)
+    auditlog.register(SavingsMovement)
+    auditlog.register(LoanProduct)
+    auditlog.register(Loan)
+    auditlog.register(Installment)
+    auditlog.register(Repayment)
+
+
+_register_audit()

@@ -1,0 +1,25 @@
+"""Every write of the treasury; each money movement is one `gotong.ledger` transaction."""
+
+from gotong.treasury.services.books import (  # noqa: F401
+    DEFAULT_CATEGORIES,
+    cancel_cash_entry,
+    ensure_setup,
+    record_cash_entry,
+    treasury_book,
+)
+from gotong.treasury.services.common import rupiah  # noqa: F401
+from gotong.treasury.services.loans import (  # noqa: F401
+    LoanState,
+    arrears,
+    create_product,
+    disburse_loan,
+    loan_state,
+    record_repayment,
+)
+from gotong.treasury.services.savings import (  # noqa: F401
+    add_member,
+    record_savings,
+    savings_account,
+    savings_balances,
+)
+from gotong.treasury.services.summary import cash_position, monthly_totals, public_summary  # noqa: F401

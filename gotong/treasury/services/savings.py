@@ -1,0 +1,114 @@
+"""Members and their savings: pokok and wajib stay in while one is a member; sukarela can be withdrawn."""
+
+from auditlog.context import set_actor
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from gotong.ledger import services as ledger
+from gotong.ledger.models import AccountKind
+from gotong.treasury.models import Member, SavingsKind, SavingsMovement
+from gotong.treasury.services.books import CASH, ensure_setup, standing_account, treasury_book
+from gotong.treasury.services.common import check_amount, check_not_future, clean_key, rupiah
+
+
+@transaction.atomic
+def add_member(organization, *, person, joined_on, acting_user) -> Member:
+    existing = Member.objects.filter(organization=organization, person=person).first()
+    if existing:
+        return existing
+    check_not_future(joined_on, "joined_on")
+    ensure_setup(organization, acting_user=acting_user)
+    last = Member.objects.filter(organization=organization).aggregate(n=Max("number"))["n"] or 0
+    member = Member(organization=organization, person=person, number=last + 1, joined_on=joined_on)
+    member.area_code = organization.area_code
+    member.full_clean()
+    with set_actor(acting_user):
+        member.save()
+    return member
+
+
+def savings_account(member, kind, *, acting_user):
+    book = treasury_book(member.organization, acting_user=acting_user)
+    label = SavingsKind(kind).label
+    return ledger.open_account(
+        book,
+        code=f"SIMP-{member.number:04d}-{kind}",
+        name=f"{label} {member.person.name}",
+        kind=AccountKind.LIABILITY,
+        holder=member.person,
+        acting_user=acting_user,
+    )
+
+
+def savings_balances(member) -> dict[str, int]:
+    """Balance per kind, read from the ledger (0 for a kind never used)."""
+    from gotong.ledger.models import Account
+
+    codes = {f"SIMP-{member.number:04d}-{kind}": kind for kind in SavingsKind.values}
+    balances = dict.fromkeys(SavingsKind.values, 0)
+    accounts = Account.objects.filter(book__organization_id=member.organization_id, code__in=codes)
+    for account in accounts:
+        balances[codes[account.code]] = ledger.balance(account)
+    return balances
+
+
+@transaction.atomic
+def record_savings(member, *, kind, amount, withdrawal=False, occurred_on, key, acting_user) -> SavingsMovement:
+    """A deposit (cash in, the member's savings up) or a withdrawal of voluntary savings."""
+    key = clean_key(key)
+    existing = SavingsMovement.objects.filter(member=member, idempotency_key=key).first()
+    if existing:
+        return existing
+    if kind not in SavingsKind.values:
+        raise ValidationError({"kind": _("Jenis simpanan tidak dikenal.")})
+    check_amount(amount)
+    check_not_future(occurred_on, "occurred_on")
+    if occurred_on < member.joined_on:
+        raise ValidationError({"occurred_on": _("Tanggal sebelum anggota bergabung.")})
+    organization = member.organization
+    ensure_setup(organization, acting_user=acting_user)
+    savings = savings_account(member, kind, acting_user=acting_user)
+    if withdrawal:
+        if kind != SavingsKind.SUKARELA:
+            raise ValidationError(
+                {"kind": _("Simpanan pokok dan wajib tidak dapat ditarik selama masih menjadi anggota.")}
+            )
+        available = ledger.balance(savings)
+        if amount > available:
+            raise ValidationError(
+                {
+                    "amount": _("Penarikan %(amount)s melebihi saldo simpanan sukarela %(available)s.")
+                    % {"amount": rupiah(amount), "available": rupiah(available)}
+                }
+            )
+    cash = standing_account(organization, CASH, acting_user=acting_user)
+    signed = -amount if withdrawal else amount
+    verb = _("Penarikan") if withdrawal else _("Setoran")
+    try:
+        txn = ledger.post(
+            treasury_book(organization, acting_user=acting_user),
+            key=f"simpanan:{member.pk}:{key}",
+            lines=[(cash, signed), (savings, -signed)],
+            occurred_on=occurred_on,
+            memo=f"{verb} {SavingsKind(kind).label.lower()} — {member.person.name}",
+            kind="simpanan",
+            acting_user=acting_user,
+        )
+    except ledger.InsufficientBalance as exc:
+        raise ValidationError({"amount": exc.messages}) from exc
+    movement = SavingsMovement(
+        member=member,
+        kind=kind,
+        amount=signed,
+        occurred_on=occurred_on,
+        transaction=txn,
+        idempotency_key=key,
+        recorded_by=acting_user,
+    )
+    movement.area_code = member.area_code
+    movement.full_clean()
+    with set_actor(acting_user):
+        movement.save()
+    return movement

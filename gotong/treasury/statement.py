@@ -1,0 +1,59 @@
+"""The loan statement as a PDF: terms, the schedule with what was paid, and every repayment."""
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from gotong.core.pdf import ReportPDF, pdf_response
+from gotong.treasury.services import loan_state, rupiah
+
+
+def _day(value) -> str:
+    return formats.date_format(value, "j M Y")
+
+
+def loan_statement_pdf(loan):
+    installments = list(loan.installments.all())
+    state = loan_state(loan, installments=installments)
+    pdf = ReportPDF(
+        _("Kartu pinjaman — %(name)s") % {"name": loan.member.person.name},
+        f"{loan.organization.name} · {loan.product.name}",
+    )
+    pdf.key_values(
+        [
+            (_("Anggota"), f"{loan.member.number:03d} {loan.member.person.name}"),
+            (_("Pokok pinjaman"), rupiah(loan.principal)),
+            (_("Bunga"), _("%(rate)s%% per bulan, %(method)s")
+             % {"rate": formats.number_format(loan.monthly_rate, 2), "method": loan.get_method_display()}),
+            (_("Jangka waktu"), _("%(n)s bulan") % {"n": loan.term_months}),
+            (_("Biaya administrasi"), rupiah(loan.admin_fee)),
+            (_("Dicairkan"), _day(loan.disbursed_on)),
+            (_("Sudah dibayar"), rupiah(state.paid)),
+            (_("Sisa pinjaman"), rupiah(state.outstanding)),
+            (_("Status"), state.status),
+        ]
+    )  # fmt: skip
+    pdf.heading(_("Jadwal angsuran"))
+    pdf.paragraph(_("Dibulatkan ke rupiah penuh; selisih pembulatan dibebankan pada angsuran terakhir."))
+    pdf.data_table(
+        [_("Ke"), _("Jatuh tempo"), _("Pokok"), _("Bunga"), _("Jumlah"), _("Dibayar"), _("Sisa")],
+        [
+            [i.number, _day(i.due_on), rupiah(i.principal_due), rupiah(i.interest_due), rupiah(i.total_due),
+             rupiah(i.principal_paid + i.interest_paid), rupiah(i.remaining)]
+            for i in installments
+        ],
+        align_right={0, 2, 3, 4, 5, 6},
+    )  # fmt: skip
+    pdf.heading(_("Pembayaran"))
+    repayments = list(loan.repayments.all())
+    if repayments:
+        pdf.data_table(
+            [_("Tanggal"), _("Jumlah"), _("Untuk bunga"), _("Untuk pokok")],
+            [
+                [_day(r.paid_on), rupiah(r.amount), rupiah(r.interest_part), rupiah(r.principal_part)]
+                for r in repayments
+            ],
+            align_right={1, 2, 3},
+        )
+    else:
+        pdf.paragraph(_("Belum ada pembayaran."))
+    return pdf_response(pdf, f"pinjaman-{loan.public_id}.pdf")

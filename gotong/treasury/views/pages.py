@@ -1,0 +1,63 @@
+"""The treasury overview pages: the list of treasuries, one treasury's summary, and a member's own page."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.shortcuts import render
+
+from gotong.organizations.models import Organization
+from gotong.treasury import access, services
+from gotong.treasury.models import Category, Loan, Member
+from gotong.treasury.services.summary import last_twelve_months
+from gotong.treasury.views.common import org_context, organization_for
+
+
+@login_required
+def home(request):
+    user = request.user
+    # Treasuries already set up, plus the ones the user keeps (so a new treasurer can make the first entry).
+    with_books = Organization.objects.filter(
+        Q(pk__in=Category.objects.values("organization_id")) | Q(pk__in=access.bookkeeper_org_ids(user))
+    )
+    ids = access.summary_org_ids(user)
+    if access.sees_totals_only(user):
+        visible = with_books
+    else:
+        visible = with_books if ids is None else with_books.filter(pk__in=ids)
+    rows = [{"organization": org, "position": services.cash_position(org)} for org in visible.order_by("name")]
+    own = user.person_id and Member.objects.filter(person_id=user.person_id).exists()
+    return render(request, "treasury/home.html", {"rows": rows, "own": own})
+
+
+@login_required
+def summary(request, org_id):
+    organization = organization_for(request.user, org_id)
+    context = org_context(request.user, organization, "summary")
+    if context["totals_only"]:
+        context["public"] = services.public_summary(organization)
+        return render(request, "treasury/public_summary.html", context)
+    start, end = last_twelve_months()
+    context["totals"] = services.monthly_totals(organization, start=start, end=end)
+    context["position"] = services.cash_position(organization)
+    context["is_member"] = bool(
+        request.user.person_id and Member.objects.filter(organization=organization, person_id=request.user.person_id)
+    )
+    return render(request, "treasury/summary.html", context)
+
+
+@login_required
+def mine(request):
+    """A member's own savings and loans, across the organisations they save with."""
+    person_id = request.user.person_id
+    members = Member.objects.filter(person_id=person_id).select_related("organization") if person_id else []
+    blocks = []
+    for member in members:
+        loans = Loan.objects.filter(member=member).prefetch_related("installments")
+        blocks.append(
+            {
+                "member": member,
+                "savings": services.savings_balances(member),
+                "loans": [{"loan": loan, "state": services.loan_state(loan)} for loan in loans],
+                "movements": member.movements.all()[:20],
+            }
+        )
+    return render(request, "treasury/mine.html", {"blocks": blocks})

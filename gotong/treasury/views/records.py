@@ -1,0 +1,192 @@
+"""Cash book, members and savings pages."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from gotong.core.tabular import xlsx_response
+from gotong.registry.models import Person
+from gotong.treasury import access, services
+from gotong.treasury.forms import CancelForm, CashEntryForm, MemberForm, SavingsForm, add_service_errors
+from gotong.treasury.models import CashEntry, Loan, Member
+from gotong.treasury.views.common import org_context, organization_for
+
+
+def _month(value):
+    """'2026-03' → date(2026, 3, 1); anything else → None (all months)."""
+    try:
+        return datetime.datetime.strptime(value or "", "%Y-%m").date()
+    except ValueError:
+        return None
+
+
+@login_required
+def cash_book(request, org_id):
+    organization = organization_for(request.user, org_id, need="records")
+    entries = (
+        CashEntry.objects.visible_to(request.user)
+        .filter(organization=organization)
+        .select_related("category", "partner")
+    )
+    months = list(entries.dates("occurred_on", "month", order="DESC"))
+    month = _month(request.GET.get("bulan"))
+    if month:
+        entries = entries.filter(occurred_on__year=month.year, occurred_on__month=month.month)
+    if request.GET.get("format") == "xlsx":
+        rows = (
+            (e.occurred_on, e.get_direction_display(), e.category.name, e.description, e.amount,
+             _("ya") if e.in_kind else "", e.partner.name if e.partner else "")
+            for e in entries
+        )  # fmt: skip
+        headers = [_("Tanggal"), _("Arah"), _("Kategori"), _("Uraian"), _("Jumlah (Rp)"), _("Natura"), _("Mitra")]
+        return xlsx_response("buku-kas.xlsx", [(_("Buku kas"), headers, rows)])
+    context = org_context(request.user, organization, "cash")
+    context.update(entries=entries[:200], months=months, month=month)
+    context["position"] = services.cash_position(organization)
+    return render(request, "treasury/cash_book.html", context)
+
+
+@login_required
+def cash_entry_new(request, org_id):
+    organization = organization_for(request.user, org_id, need="record")
+    services.ensure_setup(organization, acting_user=request.user)
+    form = CashEntryForm(request.POST or None, organization=organization)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            entry = services.record_cash_entry(
+                organization,
+                category=data["category"],
+                occurred_on=data["occurred_on"],
+                amount=data["amount"],
+                description=data["description"],
+                in_kind=data["in_kind"],
+                partner=data["partner"],
+                key=data["idempotency_key"],
+                acting_user=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Dicatat: %(text)s.") % {"text": entry.description})
+            return redirect("treasury:cash-book", organization.pk)
+    context = org_context(request.user, organization, "cash")
+    context.update(form=form, title=_("Catat kas"), cancel_url="treasury:cash-book")
+    return render(request, "treasury/form.html", context)
+
+
+@login_required
+def cash_entry_cancel(request, pk):
+    entry = get_object_or_404(CashEntry.objects.visible_to(request.user).select_related("organization"), pk=pk)
+    organization = entry.organization
+    if not access.can_record(request.user, organization):
+        raise PermissionDenied
+    if entry.reversal_id:
+        return redirect("treasury:cash-book", organization.pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cancel_cash_entry(entry, reason=form.cleaned_data["reason"], acting_user=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Catatan dibatalkan dengan transaksi pembalik."))
+            return redirect("treasury:cash-book", organization.pk)
+    context = org_context(request.user, organization, "cash")
+    title = _("Batalkan: %(text)s, %(amount)s") % {"text": entry.description, "amount": services.rupiah(entry.amount)}
+    context.update(form=form, title=title, cancel_url="treasury:cash-book")
+    return render(request, "treasury/form.html", context)
+
+
+@login_required
+def member_list(request, org_id):
+    organization = organization_for(request.user, org_id, need="records")
+    members = Member.objects.visible_to(request.user).filter(organization=organization).select_related("person")
+    rows = [{"member": m, "savings": services.savings_balances(m)} for m in members]
+    context = org_context(request.user, organization, "members")
+    context["rows"] = rows
+    context["total"] = sum(sum(r["savings"].values()) for r in rows)
+    return render(request, "treasury/member_list.html", context)
+
+
+@login_required
+def member_new(request, org_id):
+    organization = organization_for(request.user, org_id, need="record")
+    already = Member.objects.filter(organization=organization).values("person_id")
+    people = (
+        Person.objects.visible_to(request.user)
+        .filter(area_code__startswith=organization.area_code)
+        .exclude(pk__in=already)
+        .order_by("name")
+    )
+    form = MemberForm(request.POST or None, people=people)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.add_member(
+                organization,
+                person=form.cleaned_data["person"],
+                joined_on=form.cleaned_data["joined_on"],
+                acting_user=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("%(name)s menjadi anggota.") % {"name": member.person.name})
+            return redirect("treasury:member-detail", member.public_id)
+    context = org_context(request.user, organization, "members")
+    context.update(form=form, title=_("Tambah anggota"), cancel_url="treasury:members")
+    return render(request, "treasury/form.html", context)
+
+
+def _member_for(user, public_id):
+    return get_object_or_404(
+        Member.objects.visible_to(user).select_related("organization", "person"), public_id=public_id
+    )
+
+
+@login_required
+def member_detail(request, public_id):
+    member = _member_for(request.user, public_id)
+    organization = member.organization
+    context = org_context(request.user, organization, "members")
+    loans = Loan.objects.filter(member=member).prefetch_related("installments")
+    context.update(
+        member=member,
+        savings=services.savings_balances(member),
+        movements=member.movements.all()[:50],
+        loans=[{"loan": loan, "state": services.loan_state(loan)} for loan in loans],
+    )
+    return render(request, "treasury/member_detail.html", context)
+
+
+@login_required
+def savings_new(request, public_id):
+    member = _member_for(request.user, public_id)
+    organization = member.organization
+    if not access.can_record(request.user, organization):
+        raise PermissionDenied
+    form = SavingsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_savings(
+                member,
+                kind=data["kind"],
+                amount=data["amount"],
+                withdrawal=data["withdrawal"],
+                occurred_on=data["occurred_on"],
+                key=data["idempotency_key"],
+                acting_user=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Simpanan %(name)s dicatat.") % {"name": member.person.name})
+            return redirect("treasury:member-detail", member.public_id)
+    context = org_context(request.user, organization, "members")
+    context.update(form=form, title=_("Simpanan — %(name)s") % {"name": member.person.name}, member=member)
+    return render(request, "treasury/form.html", context)
