@@ -1,0 +1,144 @@
+"""Forms of the posyandu pages; the rules themselves live in services.py."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gotong.core.forms import StyledFormMixin
+from gotong.posyandu.access import can_record, posyandus_for
+from gotong.posyandu.dates import five_years_before
+from gotong.posyandu.models import Measure
+from gotong.registry.choices import Sex
+from gotong.registry.models import Household, Person
+from gotong.registry.nik import mask_family_card_number
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def decimal_input(placeholder: str) -> forms.TextInput:
+    # Text with a decimal keypad, so "9,5" (Indonesian) and "9.5" both work on a phone.
+    return forms.TextInput(attrs={"inputmode": "decimal", "placeholder": placeholder, "autocomplete": "off"})
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for key, errors in exc.message_dict.items():
+        form.add_error(key if key in form.fields else None, errors)
+
+
+def recordable_posyandus(user):
+    return [p for p in posyandus_for(user) if can_record(user, p)]
+
+
+class PosyanduChoiceMixin:
+    def _posyandu_field(self, user):
+        choices = recordable_posyandus(user)
+        self.fields["posyandu"].queryset = posyandus_for(user).filter(pk__in=[p.pk for p in choices])
+        if len(choices) == 1:
+            self.fields["posyandu"].initial = choices[0].pk
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, person):
+        return f"{person.name} — {person.birth_date:%d/%m/%Y} — {person.household.address}"
+
+
+class ChildFromRegistryForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
+    posyandu = forms.ModelChoiceField(label=_("Posyandu"), queryset=None)
+    person = PersonChoiceField(
+        label=_("Anak (dari registrasi penduduk)"),
+        queryset=None,
+        help_text=_("Balita 0–59 bulan di wilayah Anda yang belum terdaftar di posyandu."),
+    )
+    registered_on = forms.DateField(label=_("Terdaftar sejak"), initial=timezone.localdate, widget=DateInput())
+    birth_weight_kg = forms.DecimalField(
+        label=_("Berat lahir (kg)"),
+        required=False,
+        max_digits=4,
+        decimal_places=2,
+        localize=True,
+        widget=decimal_input("mis. 3,1"),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._posyandu_field(user)
+        today = timezone.localdate()
+        self.fields["person"].queryset = (
+            Person.objects.visible_to(user)
+            .filter(birth_date__gt=five_years_before(today), birth_date__lte=today, posyandu_child__isnull=True)
+            .select_related("household")
+            .order_by("name")
+        )
+
+
+class HouseholdChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, household):
+        return f"{household.address} — KK {mask_family_card_number(household.family_card_number)}"
+
+
+class NewChildForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
+    posyandu = forms.ModelChoiceField(label=_("Posyandu"), queryset=None)
+    household = HouseholdChoiceField(label=_("Keluarga (KK)"), queryset=None)
+    name = forms.CharField(label=_("Nama anak"), max_length=150)
+    nik = forms.CharField(
+        label=_("NIK anak"), max_length=16, min_length=16, widget=forms.TextInput(attrs={"inputmode": "numeric"})
+    )
+    sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=Sex.choices)
+    birth_date = forms.DateField(label=_("Tanggal lahir"), widget=DateInput())
+    registered_on = forms.DateField(label=_("Terdaftar sejak"), initial=timezone.localdate, widget=DateInput())
+    birth_weight_kg = forms.DecimalField(
+        label=_("Berat lahir (kg)"),
+        required=False,
+        max_digits=4,
+        decimal_places=2,
+        localize=True,
+        widget=decimal_input("mis. 3,1"),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._posyandu_field(user)
+        self.fields["household"].queryset = Household.objects.visible_to(user).order_by("address")
+
+
+class SessionForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
+    posyandu = forms.ModelChoiceField(label=_("Posyandu"), queryset=None)
+    held_on = forms.DateField(label=_("Tanggal hari buka"), initial=timezone.localdate, widget=DateInput())
+    place = forms.CharField(label=_("Tempat"), max_length=200, required=False)
+    notes = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._posyandu_field(user)
+
+
+class WeighingForm(StyledFormMixin, forms.Form):
+    """Numbers come in as text so a comma works; services.record_weighing parses and checks them."""
+
+    weight_kg = forms.CharField(label=_("Berat badan (kg)"), widget=decimal_input("mis. 9,5"))
+    length_cm = forms.CharField(label=_("Panjang/tinggi badan (cm)"), required=False, widget=decimal_input("mis. 75,5"))
+    measure = forms.ChoiceField(label=_("Cara ukur"), required=False, choices=Measure.choices, widget=forms.RadioSelect)
+    muac_cm = forms.CharField(label=_("LiLA (cm)"), required=False, widget=decimal_input("mis. 13,5"))
+    oedema = forms.BooleanField(label=_("Edema (bengkak di kedua punggung kaki)"), required=False)
+    growth_card = forms.BooleanField(label=_("Membawa KMS/buku KIA"), required=False, initial=True)
+    measured_on = forms.DateField(label=_("Tanggal ukur"), widget=DateInput())
+
+    def __init__(self, *args, default_measure: str, measured_on: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].initial = default_measure
+        self.fields["measured_on"].initial = measured_on
+        self.fields["measure"].widget.attrs["class"] = "form-check-input"
+
+    def service_kwargs(self) -> dict:
+        return dict(self.cleaned_data)

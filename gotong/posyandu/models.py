@@ -1,0 +1,242 @@
+"""Posyandu child growth: the children a posyandu follows, its monthly sessions (hari buka) and the weighings.
+
+Health data are personal data. Who sees them is decided by the querysets here: cadres (an active membership
+in the posyandu) see their posyandu's records; city officers and facilitators those of posyandu inside their
+work areas; residents their own household's children; partners nothing.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gotong.accounts.roles import ROLES_WORKING_AREAS, Role
+from gotong.core.models import PublicIdModel, TimeStampedModel
+from gotong.core.scoping import area_code_filter, member_organization_ids, visible_area_codes
+
+
+def _posyandu_scope(user, posyandu_field: str, household_field: str | None) -> models.Q | None:
+    """Q for records of the posyandu the user may see; None means everything."""
+    if not user.is_authenticated or not user.is_active:
+        return models.Q(pk__in=[])
+    if user.is_superuser:
+        return None
+    if user.role in ROLES_WORKING_AREAS:
+        return area_code_filter(visible_area_codes(user) or [])
+    if user.role == Role.ORG_STAFF:
+        return models.Q(**{f"{posyandu_field}__in": member_organization_ids(user)})
+    if user.role == Role.RESIDENT and user.person_id and household_field:
+        return models.Q(**{household_field: user.person.household_id})
+    return models.Q(pk__in=[])
+
+
+class ChildQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ChildQuerySet":
+        query = _posyandu_scope(user, "posyandu_id", "person__household_id")
+        return self if query is None else self.filter(query)
+
+    def current(self, on) -> "ChildQuerySet":
+        """Under-fives (0–59 months) still followed on `on`."""
+        from gotong.posyandu.dates import five_years_before
+
+        return self.filter(
+            models.Q(left_on__isnull=True) | models.Q(left_on__gt=on),
+            person__birth_date__lte=on,
+            person__birth_date__gt=five_years_before(on),
+            registered_on__lte=on,
+        )
+
+
+class Child(PublicIdModel):
+    posyandu = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("posyandu"),
+        on_delete=models.PROTECT,
+        related_name="posyandu_children",
+        limit_choices_to={"kind": "posyandu"},
+    )
+    person = models.OneToOneField(
+        "registry.Person", verbose_name=_("anak"), on_delete=models.PROTECT, related_name="posyandu_child"
+    )
+    mother = models.ForeignKey(
+        "registry.Person",
+        verbose_name=_("ibu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posyandu_children_as_mother",
+    )
+    birth_weight_kg = models.DecimalField(_("berat lahir (kg)"), max_digits=4, decimal_places=2, null=True, blank=True)
+    registered_on = models.DateField(_("terdaftar sejak"))
+    left_on = models.DateField(_("keluar/pindah"), null=True, blank=True)
+    # The posyandu's area: officers and facilitators whose area covers the posyandu see its children.
+    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+
+    objects = ChildQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["person__name"]
+        verbose_name = _("balita")
+        verbose_name_plural = _("balita")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(birth_weight_kg__isnull=True) | models.Q(birth_weight_kg__range=(0.3, 7)),
+                name="posyandu_child_birth_weight_plausible",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(left_on__isnull=True) | models.Q(left_on__gte=models.F("registered_on")),
+                name="posyandu_child_leaves_after_registering",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.person.name
+
+    def save(self, *args, **kwargs):
+        self.area_code = self.posyandu.area_code
+        super().save(*args, **kwargs)
+
+    @property
+    def sex_code(self) -> str:
+        """WHO's M/F from the registry's L/P."""
+        return "M" if self.person.sex == "L" else "F"
+
+
+class SessionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "SessionQuerySet":
+        query = _posyandu_scope(user, "posyandu_id", None)
+        if query is not None and user.is_authenticated and user.role == Role.RESIDENT and user.person_id:
+            own = Child.objects.filter(person__household_id=user.person.household_id).values("posyandu_id")
+            query = models.Q(posyandu_id__in=own)
+        return self if query is None else self.filter(query)
+
+
+class Session(TimeStampedModel):
+    """One monthly opening day (hari buka) of a posyandu."""
+
+    posyandu = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("posyandu"),
+        on_delete=models.PROTECT,
+        related_name="posyandu_sessions",
+        limit_choices_to={"kind": "posyandu"},
+    )
+    held_on = models.DateField(_("tanggal hari buka"))
+    month = models.DateField(_("bulan"), editable=False)  # the first day of held_on's month
+    place = models.CharField(_("tempat"), max_length=200, blank=True)
+    notes = models.TextField(_("catatan"), blank=True)
+    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-held_on"]
+        verbose_name = _("hari buka posyandu")
+        verbose_name_plural = _("hari buka posyandu")
+        constraints = [models.UniqueConstraint(fields=["posyandu", "month"], name="posyandu_one_session_a_month")]
+
+    def __str__(self) -> str:
+        return f"{self.posyandu} {self.held_on:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs):
+        self.month = self.held_on.replace(day=1)
+        self.area_code = self.posyandu.area_code
+        super().save(*args, **kwargs)
+
+
+class Measure(models.TextChoices):
+    LYING = "lying", _("Telentang (panjang badan)")
+    STANDING = "standing", _("Berdiri (tinggi badan)")
+
+
+class Trend(models.TextChoices):
+    UP = "N", _("Naik (N)")
+    NOT_UP = "T", _("Tidak naik (T)")
+    NOT_LAST_MONTH = "O", _("Bulan lalu tidak ditimbang (O)")
+    NEW = "B", _("Baru pertama ditimbang (B)")
+
+
+class WeighingQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "WeighingQuerySet":
+        query = _posyandu_scope(user, "child__posyandu_id", "child__person__household_id")
+        return self if query is None else self.filter(query)
+
+
+class Weighing(TimeStampedModel):
+    child = models.ForeignKey(Child, verbose_name=_("balita"), on_delete=models.CASCADE, related_name="weighings")
+    session = models.ForeignKey(
+        Session, verbose_name=_("hari buka"), on_delete=models.PROTECT, related_name="weighings"
+    )
+    month = models.DateField(_("bulan"), editable=False)
+    measured_on = models.DateField(_("tanggal ukur"))
+    age_days = models.PositiveIntegerField(_("umur (hari)"), editable=False)
+    weight_kg = models.DecimalField(_("berat badan (kg)"), max_digits=4, decimal_places=2)
+    length_cm = models.DecimalField(
+        _("panjang/tinggi badan (cm)"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    measure = models.CharField(_("cara ukur"), max_length=10, choices=Measure.choices, blank=True)
+    muac_cm = models.DecimalField(_("LiLA (cm)"), max_digits=3, decimal_places=1, null=True, blank=True)
+    oedema = models.BooleanField(_("edema (bengkak kedua punggung kaki)"), default=False)
+    growth_card = models.BooleanField(_("membawa KMS/buku KIA"), default=True)
+    # Derived by services.record_weighing from growth.compute and kbm.trend; never typed in.
+    waz = models.DecimalField(_("BB/U (z)"), max_digits=4, decimal_places=2, null=True, editable=False)
+    haz = models.DecimalField(_("PB/U atau TB/U (z)"), max_digits=4, decimal_places=2, null=True, editable=False)
+    whz = models.DecimalField(_("BB/PB atau BB/TB (z)"), max_digits=4, decimal_places=2, null=True, editable=False)
+    baz = models.DecimalField(_("IMT/U (z)"), max_digits=4, decimal_places=2, null=True, editable=False)
+    waz_class = models.CharField(max_length=30, blank=True, editable=False)
+    haz_class = models.CharField(max_length=30, blank=True, editable=False)
+    whz_class = models.CharField(max_length=30, blank=True, editable=False)
+    baz_class = models.CharField(max_length=30, blank=True, editable=False)
+    reasons = models.JSONField(default=dict, blank=True, editable=False)  # indicator → why no score
+    trend = models.CharField(_("naik/tidak"), max_length=1, choices=Trend.choices, editable=False)
+    two_t = models.BooleanField(_("2T"), default=False, editable=False)
+    bgm = models.BooleanField(_("di bawah garis merah"), default=False, editable=False)
+    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+
+    objects = WeighingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["child", "month"]
+        verbose_name = _("penimbangan")
+        verbose_name_plural = _("penimbangan")
+        constraints = [
+            models.UniqueConstraint(fields=["child", "month"], name="posyandu_one_weighing_a_month"),
+            models.CheckConstraint(condition=models.Q(weight_kg__gt=0), name="posyandu_weight_positive"),
+            models.CheckConstraint(
+                condition=models.Q(length_cm__isnull=True) | models.Q(length_cm__range=(30, 140)),
+                name="posyandu_length_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(muac_cm__isnull=True) | models.Q(muac_cm__range=(5, 30)),
+                name="posyandu_muac_range",
+            ),
+            models.CheckConstraint(condition=~models.Q(two_t=True) | models.Q(trend="T"), name="posyandu_2t_is_t"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.child} {self.month:%m/%Y}"
+
+    def save(self, *args, **kwargs):
+        self.month = self.session.month
+        self.area_code = self.session.area_code
+        super().save(*args, **kwargs)
+
+    @property
+    def age_months(self) -> int:
+        from gotong.posyandu.growth import age_in_months
+
+        return age_in_months(self.age_days)
+
+    @property
+    def needs_referral(self) -> bool:
+        """The KMS rule: refer a child who did not gain (T, 2T) or is below the red line."""
+        return self.trend == Trend.NOT_UP or self.bgm
+
+
+def _register_audit() -> None:
+    from auditlog.registry import auditlog
+
+    auditlog.register(Child)
+    auditlog.register(Session)
+    auditlog.register(Weighing)
+
+
+_register_audit()

@@ -1,0 +1,107 @@
+"""The monthly SKDN report of a posyandu and of a village.
+
+S all under-fives followed (0–59 months on the last day of the month), K those with a growth card (KMS/buku KIA)
+at their latest weighing, D weighed this month, N weight up (following the growth line or ≥ KBM, see kbm.py),
+T not up, 2T not up two months running, O weighed now but not last month, B weighed for the first time,
+BGM below the red line (WAZ < −3).
+D = N + T + O + B. Ratios: K/S coverage, D/S participation (target ≥ 80 %), N/D programme success.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import OuterRef, Subquery
+
+from gotong.posyandu.models import Child, Weighing
+
+D_S_TARGET_PERCENT = 80
+FIELDS = ("s", "k", "d", "n", "t", "t2", "o", "b", "bgm")
+
+
+def month_end(month: datetime.date) -> datetime.date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def percent(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Skdn:
+    label: str
+    code: str = ""
+    s: int = 0
+    k: int = 0
+    d: int = 0
+    n: int = 0
+    t: int = 0
+    t2: int = 0
+    o: int = 0
+    b: int = 0
+    bgm: int = 0
+    posyandus: list = field(default_factory=list)
+
+    @property
+    def k_s(self):
+        return percent(self.k, self.s)
+
+    @property
+    def d_s(self):
+        return percent(self.d, self.s)
+
+    @property
+    def n_d(self):
+        return percent(self.n, self.d)
+
+    @property
+    def d_s_below_target(self) -> bool:
+        return self.d_s is not None and self.d_s < D_S_TARGET_PERCENT
+
+    def add(self, other: "Skdn") -> None:
+        for name in FIELDS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def for_posyandu(posyandu, month: datetime.date) -> Skdn:
+    last_day = month_end(month)
+    children = Child.objects.filter(posyandu=posyandu).current(last_day)
+    latest_card = Subquery(
+        Weighing.objects.filter(child=OuterRef("pk"), month__lte=month).order_by("-month").values("growth_card")[:1]
+    )
+    row = Skdn(label=posyandu.name, code=posyandu.area_code)
+    row.s = children.count()
+    row.k = children.annotate(card=latest_card).filter(card=True).count()
+    weighed = Weighing.objects.filter(child__in=children, month=month)
+    row.d = weighed.count()
+    for trend, name in (("N", "n"), ("T", "t"), ("O", "o"), ("B", "b")):
+        setattr(row, name, weighed.filter(trend=trend).count())
+    row.t2 = weighed.filter(two_t=True).count()
+    row.bgm = weighed.filter(bgm=True).count()
+    return row
+
+
+def village_code(area_code: str) -> str:
+    """The kelurahan/desa (4 levels) an RT or RW code belongs to."""
+    return ".".join(area_code.split(".")[:4])
+
+
+def report(posyandus, month: datetime.date) -> tuple[list[Skdn], list[Skdn], Skdn]:
+    """Rows per posyandu, per village, and the total, for the posyandu the user may see."""
+    from gotong.areas.models import Area
+
+    per_posyandu = [for_posyandu(p, month) for p in posyandus.order_by("area_code", "name")]
+    villages: dict[str, Skdn] = {}
+    names = dict(Area.objects.filter(code__in={village_code(r.code) for r in per_posyandu}).values_list("code", "name"))
+    for row in per_posyandu:
+        code = village_code(row.code)
+        village = villages.setdefault(code, Skdn(label=names.get(code, code), code=code))
+        village.add(row)
+        village.posyandus.append(row.label)
+    total = Skdn(label="Jumlah")
+    for row in per_posyandu:
+        total.add(row)
+    return per_posyandu, list(villages.values()), total

@@ -1,0 +1,83 @@
+"""A posyandu in Kampung Bugis (Tanjungpinang) with its cadre, a family with a toddler, and a stranger posyandu."""
+
+import datetime
+
+import pytest
+
+from gotong.organizations.choices import MemberRole, OrganizationKind
+from gotong.organizations.models import Membership, Organization
+from gotong.posyandu import services
+from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
+
+TODAY = datetime.date(2026, 3, 15)
+
+
+def make_user(username, role, **extra):
+    from gotong.accounts.models import User
+
+    return User.objects.create_user(username=username, password="rahasia-123", role=role, **extra)
+
+
+@pytest.fixture
+def posyandu(areas):
+    return Organization.objects.create(
+        name="Posyandu Kenanga", kind=OrganizationKind.POSYANDU, area=areas["21.72.03.1005"], address="Jl. Bugis"
+    )
+
+
+@pytest.fixture
+def other_posyandu(areas):
+    """Same village, different posyandu: its cadre must not see Kenanga's children."""
+    return Organization.objects.create(
+        name="Posyandu Dahlia", kind=OrganizationKind.POSYANDU, area=areas["21.72.03.1005"]
+    )
+
+
+@pytest.fixture
+def cadre(posyandu):
+    user = make_user("kader", "org_staff", first_name="Wati")
+    Membership.objects.create(
+        organization=posyandu, user=user, role=MemberRole.CADRE, started_on=datetime.date(2020, 1, 1)
+    )
+    return user
+
+
+@pytest.fixture
+def other_cadre(other_posyandu):
+    user = make_user("kader2", "org_staff")
+    Membership.objects.create(
+        organization=other_posyandu, user=user, role=MemberRole.CADRE, started_on=datetime.date(2020, 1, 1)
+    )
+    return user
+
+
+@pytest.fixture
+def family(areas):
+    household = HouseholdFactory(area=rt_in("21.72.03.1005", 1, 2), address="Jl. Bugis Gg. Melati 7")
+    father = PersonFactory(household=household, name="Hasan Basri", birth_date=datetime.date(1990, 2, 3))
+    mother = PersonFactory(
+        household=household, name="Siti Aminah", sex="P", relationship="pasangan", birth_date=datetime.date(1994, 5, 6)
+    )
+    boy = PersonFactory(
+        household=household, name="Rizky Hasan", relationship="anak", birth_date=datetime.date(2025, 1, 10)
+    )
+    girl = PersonFactory(
+        household=household, name="Nabila Hasan", sex="P", relationship="anak", birth_date=datetime.date(2024, 3, 1)
+    )
+    return {"household": household, "father": father, "mother": mother, "boy": boy, "girl": girl}
+
+
+@pytest.fixture
+def resident(family):
+    return make_user("warga", "resident", person=family["father"])
+
+
+@pytest.fixture
+def child(posyandu, family, admin_user):
+    return services.register_child(
+        posyandu=posyandu, person=family["boy"], registered_on=datetime.date(2025, 2, 1), acting_user=admin_user
+    )
+
+
+def open_month(posyandu, year, month, user, day=10):
+    return services.open_session(posyandu=posyandu, held_on=datetime.date(year, month, day), acting_user=user)

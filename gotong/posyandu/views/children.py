@@ -1,0 +1,156 @@
+"""Children: the list, one child's growth (chart, history, card PDF) and registering a child."""
+
+from auditlog.models import LogEntry
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gotong.core.charts import png_data_uri
+from gotong.posyandu import charts, classification, growth, services
+from gotong.posyandu.access import can_record, may_record_somewhere, posyandus_for
+from gotong.posyandu.forms import ChildFromRegistryForm, NewChildForm, add_service_errors
+from gotong.posyandu.models import Child, Weighing
+from gotong.posyandu.reports import child_card
+
+
+def _children(user):
+    return Child.objects.visible_to(user).select_related("person", "posyandu", "mother")
+
+
+def status_rows(weighing) -> list[dict]:
+    """The four indicators of a weighing as (label, z, class label, colour, reason) for templates."""
+    rows = []
+    for name in growth.INDICATORS:
+        code = getattr(weighing, f"{name}_class") or None
+        reason = (weighing.reasons or {}).get(name)
+        rows.append(
+            {
+                "indicator": name,
+                "label": classification.INDICATOR_LABELS[name],
+                "z": getattr(weighing, name),
+                "class": classification.label(name, code),
+                "code": code or "",
+                "colour": classification.severity(code),
+                "reason": growth.REASON_LABELS.get(reason, "") if reason else "",
+            }
+        )
+    return rows
+
+
+@login_required
+def child_list(request):
+    today = timezone.localdate()
+    children = _children(request.user).prefetch_related("weighings")
+    posyandu_id = request.GET.get("posyandu", "")
+    if posyandu_id.isdigit():
+        children = children.filter(posyandu_id=int(posyandu_id))
+    text = request.GET.get("q", "").strip()
+    if text:
+        children = children.filter(person__name__icontains=text)
+    show_all = request.GET.get("semua") == "1"
+    if not show_all:
+        children = children.current(today)
+    rows = []
+    for child in children:
+        weighings = sorted(child.weighings.all(), key=lambda w: w.month)
+        last = weighings[-1] if weighings else None
+        rows.append(
+            {
+                "child": child,
+                "age_months": growth.age_in_months((today - child.person.birth_date).days),
+                "last": last,
+                "alerts": bool(last)
+                and (
+                    bool((last.reasons or {}).get("waz"))
+                    or any(getattr(last, f"{n}_class") not in ("", "normal") for n in growth.INDICATORS)
+                ),
+                "status": status_rows(last) if last else [],
+            }
+        )
+    context = {
+        "rows": rows,
+        "posyandus": posyandus_for(request.user).order_by("name"),
+        "posyandu_id": posyandu_id,
+        "q": text,
+        "show_all": show_all,
+        "can_add": may_record_somewhere(request.user),
+    }
+    return render(request, "posyandu/child_list.html", context)
+
+
+def child_history(child: Child, limit: int = 30):
+    types = ContentType.objects.get_for_models(Child, Weighing)
+    weighing_ids = [str(pk) for pk in child.weighings.values_list("pk", flat=True)]
+    query = Q(content_type=types[Child], object_pk=str(child.pk)) | Q(
+        content_type=types[Weighing], object_pk__in=weighing_ids
+    )
+    return LogEntry.objects.filter(query).select_related("actor", "content_type").order_by("-timestamp")[:limit]
+
+
+@login_required
+def child_detail(request, public_id):
+    child = get_object_or_404(_children(request.user), public_id=public_id)
+    weighings = list(child.weighings.select_related("session").order_by("month"))
+    last = weighings[-1] if weighings else None
+    chart = png_data_uri(charts.weight_for_age_png(child, weighings))
+    today = timezone.localdate()
+    context = {
+        "child": child,
+        "weighings": list(reversed(weighings)),
+        "last": last,
+        "status": status_rows(last) if last else [],
+        "chart": chart,
+        "age_months": growth.age_in_months((today - child.person.birth_date).days),
+        "can_record": can_record(request.user, child.posyandu),
+        "entries": child_history(child) if can_record(request.user, child.posyandu) else [],
+    }
+    return render(request, "posyandu/child_detail.html", context)
+
+
+@login_required
+def child_card_pdf(request, public_id):
+    child = get_object_or_404(_children(request.user), public_id=public_id)
+    return child_card(child)
+
+
+def _create_page(request, form_class, template):
+    if not may_record_somewhere(request.user):
+        raise PermissionDenied
+    form = form_class(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if form_class is NewChildForm:
+                child, warnings = services.register_new_child(acting_user=request.user, **data)
+                for warning in warnings:
+                    messages.warning(request, warning)
+            else:
+                child = services.register_child(acting_user=request.user, **data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s terdaftar di %(posyandu)s.")
+                % {
+                    "name": child.person.name,
+                    "posyandu": child.posyandu.name,
+                },
+            )
+            return redirect("posyandu:child-detail", public_id=child.public_id)
+    return render(request, template, {"form": form, "from_registry": form_class is ChildFromRegistryForm})
+
+
+@login_required
+def child_create(request):
+    return _create_page(request, ChildFromRegistryForm, "posyandu/child_form.html")
+
+
+@login_required
+def child_create_new(request):
+    return _create_page(request, NewChildForm, "posyandu/child_form.html")

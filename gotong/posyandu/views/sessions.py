@@ -1,0 +1,135 @@
+"""Monthly sessions (hari buka) and recording weighings one child after another on a phone."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from gotong.posyandu import classification, growth, services
+from gotong.posyandu.access import can_record, may_record_somewhere
+from gotong.posyandu.forms import SessionForm, WeighingForm, add_service_errors
+from gotong.posyandu.models import Child, Measure, Session, Weighing
+from gotong.posyandu.skdn import month_end
+from gotong.posyandu.views.children import status_rows
+
+
+def _sessions(user):
+    return Session.objects.visible_to(user).select_related("posyandu")
+
+
+@login_required
+def session_list(request):
+    sessions = _sessions(request.user).order_by("-held_on", "posyandu__name")[:120]
+    context = {"sessions": sessions, "can_add": may_record_somewhere(request.user)}
+    return render(request, "posyandu/session_list.html", context)
+
+
+@login_required
+def session_create(request):
+    if not may_record_somewhere(request.user):
+        raise PermissionDenied
+    form = SessionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.open_session(acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Hari buka %(day)s dibuat.") % {"day": session.held_on.strftime("%d/%m/%Y")})
+            return redirect("posyandu:session-detail", pk=session.pk)
+    return render(request, "posyandu/session_form.html", {"form": form})
+
+
+def _session_children(session):
+    """The under-fives the posyandu follows in the session's month, in the order the cadre calls them."""
+    return list(
+        Child.objects.filter(posyandu=session.posyandu)
+        .current(month_end(session.month))
+        .select_related("person")
+        .order_by("person__name")
+    )
+
+
+@login_required
+def session_detail(request, pk):
+    session = get_object_or_404(_sessions(request.user), pk=pk)
+    if not can_record(request.user, session.posyandu):
+        raise PermissionDenied  # residents may see the date on the home page, not the whole list of children
+    children = _session_children(session)
+    weighed = {w.child_id: w for w in Weighing.objects.filter(session=session)}
+    rows = [{"child": c, "weighing": weighed.get(c.pk)} for c in children]
+    context = {
+        "session": session,
+        "rows": rows,
+        "weighed": len(weighed),
+        "total": len(children),
+        "next_child": next((c for c in children if c.pk not in weighed), None),
+    }
+    return render(request, "posyandu/session_detail.html", context)
+
+
+@login_required
+def weighing_record(request, pk, public_id):
+    session = get_object_or_404(_sessions(request.user), pk=pk)
+    if not can_record(request.user, session.posyandu):
+        raise PermissionDenied
+    children = _session_children(session)
+    child = next((c for c in children if str(c.public_id) == str(public_id)), None)
+    if child is None:
+        child = get_object_or_404(Child.objects.visible_to(request.user), public_id=public_id)
+    existing = Weighing.objects.filter(child=child, month=session.month).first()
+    age_days = (session.held_on - child.person.birth_date).days
+    default_measure = Measure.LYING if age_days < growth.HEIGHT_FROM_DAYS else Measure.STANDING
+    initial = None
+    if existing is not None:
+        initial = {
+            "weight_kg": str(existing.weight_kg).replace(".", ","),
+            "length_cm": str(existing.length_cm or "").replace(".", ","),
+            "measure": existing.measure or default_measure,
+            "muac_cm": str(existing.muac_cm or "").replace(".", ","),
+            "oedema": existing.oedema,
+            "growth_card": existing.growth_card,
+            "measured_on": existing.measured_on,
+        }
+    form = WeighingForm(
+        request.POST or None, initial=initial, default_measure=default_measure, measured_on=session.held_on
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            weighing = services.record_weighing(
+                child=child, session=session, acting_user=request.user, **form.service_kwargs()
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            waz = classification.label("waz", weighing.waz_class or None)
+            messages.success(
+                request,
+                _("%(name)s: %(kg)s kg, %(trend)s, %(waz)s.")
+                % {
+                    "name": child.person.name,
+                    "kg": number_format(weighing.weight_kg, 2),
+                    "trend": weighing.get_trend_display(),
+                    "waz": waz,
+                },
+            )
+            weighed = set(Weighing.objects.filter(session=session).values_list("child_id", flat=True))
+            following = next((c for c in children if c.pk not in weighed), None)
+            if following is not None and "next" in request.POST:
+                return redirect("posyandu:weighing-record", pk=session.pk, public_id=following.public_id)
+            return redirect("posyandu:session-detail", pk=session.pk)
+    previous = child.weighings.filter(month__lt=session.month).order_by("-month").first()
+    context = {
+        "session": session,
+        "child": child,
+        "form": form,
+        "existing": existing,
+        "previous": previous,
+        "status": status_rows(existing) if existing else [],
+        "age_months": growth.age_in_months(age_days),
+        "position": next((i + 1 for i, c in enumerate(children) if c.pk == child.pk), None),
+        "total": len(children),
+    }
+    return render(request, "posyandu/weighing_form.html", context)
