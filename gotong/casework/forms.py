@@ -1,0 +1,248 @@
+"""Forms: field checks only; the rules live in `gotong.casework.services`."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gotong.accounts.models import User
+from gotong.accounts.roles import ROLES_WORKING_AREAS, Role
+from gotong.casework.models import (
+    Adherence,
+    AssistanceKind,
+    AssistanceSource,
+    CloseReason,
+    Frequency,
+    NeedDomain,
+    Program,
+    Rating,
+    ReferralStatus,
+    ServiceKind,
+)
+from gotong.core.forms import StyledFormMixin
+from gotong.organizations.models import Organization
+from gotong.registry.models import Person
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _date(label, **kwargs):
+    return forms.DateField(label=label, widget=DateInput(), **kwargs)
+
+
+def _text(label, rows=2, required=False):
+    return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}))
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """A service's errors on the matching field; the rest on top of the form."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for key, errors in exc.message_dict.items():
+        name = key if key in form.fields else None
+        if name is not None and name in form.errors:
+            continue
+        form.add_error(name, errors)
+
+
+def colleagues():
+    """People who can work on or supervise a case: area workers and organisation staff."""
+    roles = [*ROLES_WORKING_AREAS, Role.ORG_STAFF]
+    return User.objects.filter(is_active=True, role__in=roles).order_by("first_name", "username")
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.username
+
+
+class UserMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.username
+
+
+class CaseForm(StyledFormMixin, forms.Form):
+    program = forms.ChoiceField(label=_("Program"), choices=Program.choices)
+    nik = forms.CharField(
+        label=_("NIK penerima manfaat"),
+        min_length=16,
+        max_length=16,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text=_("NIK dari KTP/KK; harus terdaftar di registrasi wilayah Anda."),
+    )
+    whole_household = forms.BooleanField(label=_("Kasus untuk seluruh rumah tangga (mis. PKH)"), required=False)
+    summary = forms.CharField(label=_("Ringkasan masalah"), max_length=255)
+    opened_reason = _text(_("Alasan kasus dibuka"), required=True)
+    opened_on = _date(_("Tanggal dibuka"), initial=timezone.localdate)
+    organization = forms.ModelChoiceField(label=_("Lembaga pendamping"), queryset=None, required=False)
+    supervisor = UserChoiceField(label=_("Supervisor"), queryset=None, required=False)
+    team = UserMultipleChoiceField(label=_("Anggota tim lain"), queryset=None, required=False)
+    health_condition = _text(_("Kondisi kesehatan (hanya tim yang bisa melihat)"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["organization"].queryset = Organization.objects.visible_to(user)
+        self.fields["supervisor"].queryset = colleagues().exclude(pk=user.pk)
+        self.fields["team"].queryset = colleagues().exclude(pk=user.pk)
+
+    def clean_nik(self):
+        nik = self.cleaned_data["nik"].strip()
+        if not nik.isdigit():
+            raise ValidationError(_("NIK hanya berisi 16 angka."))
+        person = Person.objects.visible_to(self.user).select_related("household").filter(nik=nik).first()
+        if person is None:
+            raise ValidationError(_("NIK ini tidak ditemukan di registrasi wilayah kerja Anda."))
+        self.person = person
+        return nik
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "program": data["program"],
+            "household": self.person.household,
+            "person": None if data["whole_household"] else self.person,
+            "summary": data["summary"],
+            "opened_reason": data["opened_reason"],
+            "opened_on": data["opened_on"],
+            "organization": data["organization"],
+            "supervisor": data["supervisor"],
+            "team": list(data["team"]),
+            "health_condition": data["health_condition"],
+        }
+
+
+class TeamForm(StyledFormMixin, forms.Form):
+    supervisor = UserChoiceField(label=_("Supervisor"), queryset=None, required=False)
+    team = UserMultipleChoiceField(label=_("Anggota tim lain"), queryset=None, required=False)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["supervisor"].queryset = colleagues().exclude(pk=case.worker_id)
+        self.fields["team"].queryset = colleagues().exclude(pk=case.worker_id)
+
+
+class PlanForm(StyledFormMixin, forms.Form):
+    frequency = forms.ChoiceField(label=_("Frekuensi"), choices=Frequency.choices, initial=Frequency.MONTHLY)
+    interval_days = forms.IntegerField(
+        label=_("Setiap berapa hari"), min_value=1, max_value=366, required=False,
+        help_text=_("Hanya untuk frekuensi setiap N hari."),
+    )  # fmt: skip
+    start_on = _date(_("Kunjungan pertama"), initial=timezone.localdate)
+    end_on = _date(_("Berakhir (mis. akhir pengobatan)"), required=False)
+
+
+class VisitForm(StyledFormMixin, forms.Form):
+    visited_on = _date(_("Tanggal kunjungan"))
+    met_with = forms.CharField(label=_("Bertemu dengan"), max_length=150)
+    adherence = forms.ChoiceField(
+        label=_("Minum obat sesuai resep?"), choices=Adherence.choices, required=False, widget=forms.RadioSelect
+    )
+    condition = _text(_("Kondisi"))
+    issues = _text(_("Masalah"))
+    next_step = _text(_("Langkah berikutnya"))
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not case.is_tb:
+            del self.fields["adherence"]
+        else:
+            self.fields["adherence"].widget.attrs["class"] = "form-check-input"
+
+
+class AssessmentForm(StyledFormMixin, forms.Form):
+    assessed_on = _date(_("Tanggal asesmen"), initial=timezone.localdate)
+    note = _text(_("Catatan umum"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for domain in NeedDomain:
+            self.fields[f"rating_{domain.value}"] = forms.TypedChoiceField(
+                label=domain.label, coerce=int, choices=[("", "—"), *Rating.choices],
+                error_messages={"required": _("Beri nilai untuk bidang %(name)s.") % {"name": domain.label}},
+            )  # fmt: skip
+            self.fields[f"note_{domain.value}"] = forms.CharField(
+                label=_("Catatan %(name)s") % {"name": domain.label}, required=False, max_length=500
+            )
+            self.fields[f"rating_{domain.value}"].widget.attrs["class"] = "form-select"
+            self.fields[f"note_{domain.value}"].widget.attrs["class"] = "form-control"
+
+    def domain_rows(self):
+        return [(domain, self[f"rating_{domain.value}"], self[f"note_{domain.value}"]) for domain in NeedDomain]
+
+    def ratings(self) -> dict:
+        data = self.cleaned_data
+        return {d.value: (data[f"rating_{d.value}"], data[f"note_{d.value}"]) for d in NeedDomain}
+
+
+class RupiahField(forms.CharField):
+    """Whole rupiah as Indonesians type it: "150000", "150.000" or "Rp 150.000"; no sen, no decimal comma."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        text = super().to_python(value).replace("Rp", "").replace("rp", "").replace(" ", "")
+        if not text:
+            return None
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+            text = text.replace(".", "")
+        if not text.isdigit():
+            raise ValidationError(_("Tulis nilai dalam rupiah bulat, mis. 150000 atau 150.000 (tanpa sen)."))
+        amount = int(text)
+        if amount < 1 or amount > 10**12:
+            raise ValidationError(_("Nilai bantuan harus antara Rp1 dan Rp1.000.000.000.000."))
+        return amount
+
+
+class AssistanceForm(StyledFormMixin, forms.Form):
+    given_on = _date(_("Tanggal diberikan"), initial=timezone.localdate)
+    kind = forms.ChoiceField(label=_("Jenis bantuan"), choices=AssistanceKind.choices)
+    value = RupiahField(label=_("Nilai (Rp)"))
+    source = forms.ChoiceField(label=_("Sumber"), choices=AssistanceSource.choices)
+    source_name = forms.CharField(label=_("Nama sumber (program/mitra)"), max_length=150, required=False)
+    description = forms.CharField(label=_("Uraian"), max_length=255, required=False)
+
+
+class ReferralForm(StyledFormMixin, forms.Form):
+    service = forms.ChoiceField(label=_("Layanan"), choices=ServiceKind.choices)
+    service_name = forms.CharField(label=_("Nama layanan / instansi"), max_length=150)
+    reason = _text(_("Alasan rujukan"), required=True)
+    referred_on = _date(_("Tanggal dirujuk"), initial=timezone.localdate)
+
+
+class ReferralStatusForm(StyledFormMixin, forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status baru"), choices=[c for c in ReferralStatus.choices if c[0] != ReferralStatus.REFERRED]
+    )
+    status_on = _date(_("Tanggal"), initial=timezone.localdate)
+    outcome = _text(_("Hasil / tindak lanjut"))
+
+
+class CloseForm(StyledFormMixin, forms.Form):
+    closed_on = _date(_("Tanggal ditutup"), initial=timezone.localdate)
+    reason = forms.ChoiceField(label=_("Alasan ditutup"), choices=[("", "—"), *CloseReason.choices])
+    note = _text(_("Catatan penutupan"))
+
+
+class MonthForm(forms.Form):
+    month = forms.CharField(widget=forms.TextInput(attrs={"type": "month"}), required=False)
+
+    def year_month(self, default):
+        value = self.data.get("month") or ""
+        try:
+            year, month = (int(part) for part in value.split("-"))
+            if 1 <= month <= 12 and 2000 <= year <= 2100:
+                return year, month
+        except ValueError:
+            pass
+        return default.year, default.month

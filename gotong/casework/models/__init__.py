@@ -1,0 +1,42 @@
+from gotong.casework.models.cases import Case, CaseQuerySet, CloseReason, Program
+from gotong.casework.models.work import (
+    Adherence,
+    Assistance,
+    AssistanceKind,
+    AssistanceSource,
+    Frequency,
+    NeedDomain,
+    NeedRating,
+    NeedsAssessment,
+    Rating,
+    Referral,
+    ReferralStatus,
+    ServiceKind,
+    Visit,
+    VisitPlan,
+)
+
+__all__ = [
+    "Adherence",
+    "Assistance",
+    "AssistanceKind",
+    "AssistanceSource",
+    "Case",
+    "CaseQuerySet",
+    "CloseReason",
+    "Frequency",
+    "NeedDomain",
+    "NeedRating",
+    "NeedsAssessment",
+    "Program",
+    "Rating",
+    "Referral",
+    "ReferralStatus",
+    "ServiceKind",
+    "Visit",
+    "VisitPlan",
+]
+
+from gotong.casework.models.audit import register_audit  # noqa: E402
+
+register_audit()

@@ -1,0 +1,148 @@
+"""A case: one household (or one person in it) accompanied under a program by a responsible worker and a team."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gotong.accounts.roles import Role
+from gotong.core.models import AreaCodedModel, PublicIdModel
+from gotong.core.scoping import area_code_filter, member_organization_ids, visible_area_codes
+
+
+class Program(models.TextChoices):
+    PKH = "pkh", _("PKH (Program Keluarga Harapan)")
+    TB = "tb", _("Pendampingan pengobatan TBC")
+    DISABILITY = "disability", _("Disabilitas")
+    ELDERLY = "elderly", _("Lanjut usia")
+    CHILD = "child", _("Perlindungan anak")
+    OTHER = "other", _("Lainnya")
+
+
+class CloseReason(models.TextChoices):
+    GOAL_MET = "goal_met", _("Tujuan tercapai / sembuh")
+    GRADUATED = "graduated", _("Graduasi (mandiri)")
+    MOVED = "moved", _("Pindah domisili")
+    DIED = "died", _("Meninggal dunia")
+    REFUSED = "refused", _("Menolak didampingi")
+    TRANSFERRED = "transferred", _("Dialihkan ke layanan lain")
+    OTHER = "other", _("Lainnya")
+
+
+class CaseQuerySet(models.QuerySet):
+    """Who sees a case.
+
+    - the case team: the responsible worker, the helpers and the supervisor named on the case;
+    - city officers: every case inside their work areas (they supervise the city's workers);
+    - organisation staff: the cases their organisation runs (e.g. Tuah TB's coordinator);
+    - partners and residents: none.
+    Health details are a further step: only the team sees them (`gotong.casework.access.sees_health`).
+    """
+
+    def visible_to(self, user) -> "CaseQuerySet":
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        query = models.Q(worker=user) | models.Q(supervisor=user) | models.Q(team=user)
+        if user.role == Role.CITY_OFFICER:
+            query |= area_code_filter(visible_area_codes(user) or [])
+        elif user.role == Role.ORG_STAFF:
+            query |= models.Q(organization_id__in=member_organization_ids(user))
+        # `team=user` joins the helper table: distinct keeps one row per case.
+        return self.filter(query).distinct()
+
+    def open(self) -> "CaseQuerySet":
+        return self.filter(closed_on__isnull=True)
+
+    def in_area(self, code: str) -> "CaseQuerySet":
+        return self.filter(area_code_filter([code]))
+
+
+class Case(PublicIdModel, AreaCodedModel):
+    program = models.CharField(_("program"), max_length=20, choices=Program.choices)
+    household = models.ForeignKey(
+        "registry.Household", verbose_name=_("rumah tangga"), on_delete=models.PROTECT, related_name="cases"
+    )
+    # Empty when the case is about the whole household (e.g. PKH); set for one patient (TB) or one person.
+    person = models.ForeignKey(
+        "registry.Person",
+        verbose_name=_("penerima manfaat"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("lembaga pendamping"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        help_text=_("Lembaga yang menjalankan pendampingan; bantuan uang dicatat di buku kasnya."),
+    )
+    summary = models.CharField(_("ringkasan masalah"), max_length=255)
+    # Health data: shown only to the case team, masked in the audit trail.
+    health_condition = models.TextField(_("kondisi kesehatan"), blank=True)
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("pendamping utama"), on_delete=models.PROTECT, related_name="+"
+    )
+    team = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("tim pendamping"), blank=True, related_name="casework_teams"
+    )
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("supervisor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    opened_on = models.DateField(_("tanggal dibuka"))
+    opened_reason = models.TextField(_("alasan dibuka"))
+    closed_on = models.DateField(_("tanggal ditutup"), null=True, blank=True)
+    close_reason = models.CharField(_("alasan ditutup"), max_length=20, choices=CloseReason.choices, blank=True)
+    close_note = models.TextField(_("catatan penutupan"), blank=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_on", "pk"]
+        verbose_name = _("kasus")
+        verbose_name_plural = _("kasus")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closed_on__isnull=True) | models.Q(closed_on__gte=models.F("opened_on")),
+                name="casework_case_closed_after_opened",
+            ),
+            # Closed ⇔ a reason is given.
+            models.CheckConstraint(
+                condition=(models.Q(closed_on__isnull=True) & models.Q(close_reason=""))
+                | (models.Q(closed_on__isnull=False) & ~models.Q(close_reason="")),
+                name="casework_case_close_reason_iff_closed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_program_display()}: {self.subject_name}"
+
+    def derive_area_code(self) -> str:
+        return self.household.area_code
+
+    @property
+    def subject_name(self) -> str:
+        return self.person.name if self.person_id else str(self.household)
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+    @property
+    def is_tb(self) -> bool:
+        return self.program == Program.TB
+
+    def team_ids(self) -> set[int]:
+        ids = {self.worker_id, *self.team.values_list("pk", flat=True)}
+        if self.supervisor_id:
+            ids.add(self.supervisor_id)
+        return ids

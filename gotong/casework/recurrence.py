@@ -1,0 +1,105 @@
+"""Visit recurrence as pure functions: due dates of a plan, and which are done, overdue, missed or upcoming.
+
+Rules (kept explicit so a worker can predict them):
+- monthly plans keep the day of the first visit; in a shorter month the 31st (or 29th/30th) falls on its last
+  day, and the next month goes back to the original day (31 Jan → 28 Feb → 31 Mar), so dates never drift;
+- weekly = every 7 days; every N days = every N days from the first visit; the end date is inclusive;
+- each visit counts for one due date at most. A due date's window opens EARLY_DAYS before it and closes
+  EARLY_DAYS before the next due date, so a visit two days early still counts and a late one counts for the
+  due date it was late for;
+- the last due date of a finished plan stays open LAST_GRACE_DAYS;
+- a due date is *overdue* from the day after it while its window is open and no visit counted for it, and
+  *missed* once the window has closed.
+"""
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+EARLY_DAYS = 3
+LAST_GRACE_DAYS = 30  # a finished plan's last due date stays overdue this long, then it is missed
+HORIZON_DAYS = 62  # how far ahead schedules are computed: beyond the next monthly due date
+
+WEEKLY = "weekly"
+MONTHLY = "monthly"
+EVERY_N_DAYS = "every_n_days"
+
+DONE = "done"
+DUE_TODAY = "due_today"
+OVERDUE = "overdue"
+MISSED = "missed"
+UPCOMING = "upcoming"
+
+
+def add_months(anchor: date, months: int) -> date:
+    """`anchor` moved by whole months, the day clamped to the target month's last day."""
+    index = anchor.month - 1 + months
+    year, month = anchor.year + index // 12, index % 12 + 1
+    return date(year, month, min(anchor.day, calendar.monthrange(year, month)[1]))
+
+
+def due_dates(frequency: str, start: date, *, until: date, end: date | None = None, interval_days: int | None = None):
+    """Due dates from `start` up to `until` (and not after `end`), in order."""
+    last = min(until, end) if end else until
+    if frequency == MONTHLY:
+        step = 0
+        while (day := add_months(start, step)) <= last:
+            yield day
+            step += 1
+        return
+    if frequency == WEEKLY:
+        days = 7
+    elif frequency == EVERY_N_DAYS:
+        if not interval_days or interval_days < 1:
+            raise ValueError("every_n_days needs interval_days ≥ 1")
+        days = interval_days
+    else:
+        raise ValueError(f"unknown frequency {frequency!r}")
+    day = start
+    while day <= last:
+        yield day
+        day += timedelta(days=days)
+
+
+@dataclass(frozen=True)
+class DueStatus:
+    due_on: date
+    state: str
+    window_end: date  # the last day a visit still counts for this due date
+    visited_on: date | None = None
+
+
+def match_visits(dues: list[date], visits: Iterable[date], today: date) -> list[DueStatus]:
+    """The state of each due date given the visit dates (any order) and today.
+
+    Pass due dates computed up to a horizon after today (`due_dates(..., until=today + HORIZON)`): the last one
+    in the list is then either in the future or the last of a finished plan, which keeps LAST_GRACE_DAYS.
+    """
+    remaining = sorted(visits)
+    result = []
+    for index, due in enumerate(dues):
+        opens = due - timedelta(days=EARLY_DAYS)
+        if index + 1 < len(dues):
+            window_end = dues[index + 1] - timedelta(days=EARLY_DAYS + 1)
+        else:
+            window_end = due + timedelta(days=LAST_GRACE_DAYS)
+        hit = next((v for v in remaining if v >= opens and (window_end is None or v <= window_end)), None)
+        if hit is not None:
+            remaining.remove(hit)
+            result.append(DueStatus(due, DONE, window_end, hit))
+        elif today < due:
+            result.append(DueStatus(due, UPCOMING, window_end))
+        elif today == due:
+            result.append(DueStatus(due, DUE_TODAY, window_end))
+        elif today <= window_end:
+            result.append(DueStatus(due, OVERDUE, window_end))
+        else:
+            result.append(DueStatus(due, MISSED, window_end))
+    return result
+
+
+def week_bounds(today: date) -> tuple[date, date]:
+    """Monday and Sunday of today's week (the Indonesian working week is read Monday to Sunday)."""
+    monday = today - timedelta(days=today.weekday())
+    return monday, monday + timedelta(days=6)

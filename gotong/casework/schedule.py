@@ -1,0 +1,84 @@
+"""Each case's visit schedule today: next due date and overdue visits, for agendas and caseloads."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Prefetch
+
+from gotong.casework import recurrence
+from gotong.casework.models import Case, VisitPlan
+
+
+@dataclass
+class CaseSchedule:
+    case: Case
+    plan: VisitPlan | None
+    statuses: list[recurrence.DueStatus] = field(default_factory=list)
+    last_visit: date | None = None
+
+    @property
+    def overdue(self) -> list[recurrence.DueStatus]:
+        return [s for s in self.statuses if s.state == recurrence.OVERDUE]
+
+    @property
+    def next_due(self) -> recurrence.DueStatus | None:
+        return next((s for s in self.statuses if s.state in (recurrence.DUE_TODAY, recurrence.UPCOMING)), None)
+
+    @property
+    def missed(self) -> list[recurrence.DueStatus]:
+        return [s for s in self.statuses if s.state == recurrence.MISSED]
+
+
+def plan_statuses(plan: VisitPlan, visit_dates, today: date) -> list[recurrence.DueStatus]:
+    dues = list(
+        recurrence.due_dates(
+            plan.frequency,
+            plan.start_on,
+            until=today + timedelta(days=recurrence.HORIZON_DAYS),
+            end=plan.last_day,
+            interval_days=plan.interval_days,
+        )
+    )
+    # Only visits since the plan started count toward it.
+    since = plan.start_on - timedelta(days=recurrence.EARLY_DAYS)
+    return recurrence.match_visits(dues, [d for d in visit_dates if d >= since], today)
+
+
+def with_schedule_data(cases):
+    """Prefetch what `schedules()` needs: the active plan and the visit dates."""
+    return cases.select_related("person", "household", "worker", "supervisor").prefetch_related(
+        Prefetch("plans", queryset=VisitPlan.objects.filter(is_active=True), to_attr="active_plans"),
+        "visits",
+    )
+
+
+def schedule_for(case: Case, today: date) -> CaseSchedule:
+    plans = getattr(case, "active_plans", None)
+    if plans is None:
+        plans = list(case.plans.filter(is_active=True))
+    plan = plans[0] if plans else None
+    visit_dates = [v.visited_on for v in case.visits.all()]
+    statuses = plan_statuses(plan, visit_dates, today) if plan and case.is_open else []
+    return CaseSchedule(case, plan, statuses, max(visit_dates) if visit_dates else None)
+
+
+def schedules(cases, today: date) -> list[CaseSchedule]:
+    return [schedule_for(case, today) for case in with_schedule_data(cases)]
+
+
+def agenda(cases, today: date) -> dict:
+    """Today's visits, the rest of this week and everything overdue, for one worker's open cases."""
+    monday, sunday = recurrence.week_bounds(today)
+    rows = schedules(cases.open(), today)
+    due_today, this_week, overdue = [], [], []
+    for row in rows:
+        for status in row.statuses:
+            if status.state == recurrence.OVERDUE:
+                overdue.append((status, row))
+            elif status.state == recurrence.DUE_TODAY:
+                due_today.append((status, row))
+            elif status.state == recurrence.UPCOMING and today < status.due_on <= sunday:
+                this_week.append((status, row))
+    overdue.sort(key=lambda pair: pair[0].due_on)
+    this_week.sort(key=lambda pair: pair[0].due_on)
+    return {"today": due_today, "week": this_week, "overdue": overdue, "week_start": monday, "week_end": sunday}

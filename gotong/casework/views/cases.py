@@ -1,0 +1,184 @@
+"""The worker's agenda, the caseload list, a case's page, opening and closing cases."""
+
+from auditlog.models import LogEntry
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q, Sum
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gotong.casework import access, schedule, services
+from gotong.casework.forms import CaseForm, CloseForm, TeamForm, add_service_errors
+from gotong.casework.models import (
+    Assistance,
+    AssistanceKind,
+    Case,
+    NeedsAssessment,
+    Program,
+    Referral,
+    Visit,
+    VisitPlan,
+)
+from gotong.casework.services.work import compare_needs
+
+
+def visible_cases(user):
+    return Case.objects.visible_to(user)
+
+
+def get_case(request, public_id):
+    return get_object_or_404(
+        visible_cases(request.user).select_related("person", "household", "organization"), public_id=public_id
+    )
+
+
+@login_required
+def home(request):
+    """Today, this week and overdue visits for the cases I work on (as worker or helper)."""
+    today = timezone.localdate()
+    mine = Case.objects.filter(Q(worker=request.user) | Q(team=request.user)).distinct()
+    supervised = Case.objects.filter(supervisor=request.user).exclude(worker=request.user)
+    supervised_overdue = sum(len(row.overdue) for row in schedule.schedules(supervised.open(), today))
+    context = {
+        "agenda": schedule.agenda(mine, today),
+        "supervised_overdue": supervised_overdue,
+        "today": today,
+        "open_count": mine.open().count(),
+        "can_open": access.may_open_cases(request.user),
+        "supervises": access.supervises_anyone(request.user),
+    }
+    return render(request, "casework/home.html", context)
+
+
+@login_required
+def case_list(request):
+    today = timezone.localdate()
+    cases = visible_cases(request.user)
+    status = request.GET.get("status", "open")
+    if status == "open":
+        cases = cases.open()
+    elif status == "closed":
+        cases = cases.filter(closed_on__isnull=False)
+    program = request.GET.get("program", "")
+    if program in Program.values:
+        cases = cases.filter(program=program)
+    rows = schedule.schedules(cases.order_by("opened_on", "pk"), today)
+    rows.sort(key=lambda r: (not r.overdue, r.next_due.due_on if r.next_due else today.replace(year=today.year + 10)))
+    context = {
+        "rows": rows, "status": status, "program": program, "programs": Program.choices, "today": today,
+        "supervises": access.supervises_anyone(request.user),
+    }  # fmt: skip
+    return render(request, "casework/case_list.html", context)
+
+
+@login_required
+def case_create(request):
+    if not access.may_open_cases(request.user):
+        raise PermissionDenied
+    initial = {"nik": request.GET.get("nik", "")}
+    form = CaseForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.open_case(**form.service_kwargs(), acting_user=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, _("Kasus %(name)s dibuka. Atur rencana kunjungannya.") % {"name": case.subject_name}
+            )
+            return redirect("casework:plan", case.public_id)
+    return render(request, "casework/case_form.html", {"form": form})
+
+
+def case_history(case):
+    """Audit entries of the case and everything recorded on it, newest first (health fields are masked)."""
+    types = ContentType.objects.get_for_models(Case, Visit, Assistance, Referral, VisitPlan, NeedsAssessment)
+
+    def pks(qs):
+        return [str(pk) for pk in qs.values_list("pk", flat=True)]
+
+    query = Q(content_type=types[Case], object_pk=str(case.pk))
+    for model, qs in (
+        (Visit, case.visits), (Assistance, case.assistance), (Referral, case.referrals),
+        (VisitPlan, case.plans), (NeedsAssessment, case.assessments),
+    ):  # fmt: skip
+        query |= Q(content_type=types[model], object_pk__in=pks(qs))
+    return LogEntry.objects.filter(query).select_related("actor", "content_type").order_by("-timestamp")[:50]
+
+
+def assistance_totals(case):
+    totals = case.assistance.values("kind").annotate(count=Count("pk"), total=Sum("value")).order_by("kind")
+    labels = dict(AssistanceKind.choices)
+    return [{"label": labels[row["kind"]], "count": row["count"], "total": row["total"]} for row in totals]
+
+
+@login_required
+def case_detail(request, public_id):
+    case = get_case(request, public_id)
+    today = timezone.localdate()
+    sched = schedule.schedule_for(case, today)
+    shown = [s for s in sched.statuses if s.due_on <= today or s is sched.next_due]
+    assessments = list(case.assessments.all())
+    context = {
+        "case": case,
+        "schedule": sched,
+        "statuses": shown[-12:],
+        "team": case.team.all(),
+        "sees_health": access.sees_health(request.user, case),
+        "can_record": access.can_record(request.user, case),
+        "can_close": access.can_close(request.user, case),
+        "needs": compare_needs(case),
+        "assessments": assessments,
+        "latest_assessment": assessments[-1] if assessments else None,
+        "visits": case.visits.select_related("worker")[:6],
+        "assistance": case.assistance.select_related("given_by")[:6],
+        "assistance_totals": assistance_totals(case),
+        "referrals": case.referrals.all(),
+        "entries": case_history(case),
+        "today": today,
+    }
+    return render(request, "casework/case_detail.html", context)
+
+
+@login_required
+def case_close(request, public_id):
+    case = get_case(request, public_id)
+    if not access.can_close(request.user, case):
+        raise PermissionDenied
+    form = CloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.close_case(
+                case, closed_on=form.cleaned_data["closed_on"], reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"], acting_user=request.user,
+            )  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Kasus ditutup."))
+            return redirect("casework:detail", case.public_id)
+    return render(request, "casework/form.html", {"form": form, "case": case, "title": _("Tutup kasus")})
+
+
+@login_required
+def case_team(request, public_id):
+    case = get_case(request, public_id)
+    if not access.can_close(request.user, case):
+        raise PermissionDenied
+    initial = {"supervisor": case.supervisor_id, "team": list(case.team.values_list("pk", flat=True))}
+    form = TeamForm(request.POST or None, case=case, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_team(
+                case, team=list(form.cleaned_data["team"]), supervisor=form.cleaned_data["supervisor"],
+                acting_user=request.user,
+            )  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Tim pendamping diperbarui."))
+            return redirect("casework:detail", case.public_id)
+    return render(request, "casework/form.html", {"form": form, "case": case, "title": _("Tim pendamping")})

@@ -1,0 +1,83 @@
+"""The monthly report (page, PDF, XLSX) and the supervisor's view of caseloads per worker."""
+
+from collections import defaultdict
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from gotong.accounts.models import User
+from gotong.casework import access, report, schedule
+from gotong.casework.forms import MonthForm
+from gotong.casework.models import Case
+from gotong.core.pdf import pdf_response
+from gotong.core.tabular import xlsx_response
+
+
+def _report_for(request):
+    """The report of the chosen worker (default: me), over the cases I may see; 404 for anyone else's."""
+    today = timezone.localdate()
+    year, month = MonthForm(request.GET).year_month(today)
+    visible = Case.objects.visible_to(request.user)
+    worker = request.user
+    worker_id = request.GET.get("worker")
+    if worker_id and worker_id != str(request.user.pk):
+        if not worker_id.isdigit() or not visible.filter(worker_id=int(worker_id)).exists():
+            raise Http404
+        worker = User.objects.get(pk=int(worker_id))
+    return report.monthly_report(worker, year, month, cases=visible)
+
+
+@login_required
+def report_page(request):
+    data = _report_for(request)
+    context = {
+        "report": data, "month_value": f"{data.year:04d}-{data.month:02d}", "worker_id": data.worker.pk,
+        "supervises": access.supervises_anyone(request.user),
+    }  # fmt: skip
+    return render(request, "casework/report.html", context)
+
+
+def _filename(data, ext):
+    return f"laporan-pendampingan-{data.worker.username}-{data.year:04d}-{data.month:02d}.{ext}"
+
+
+@login_required
+def report_pdf_view(request):
+    data = _report_for(request)
+    return pdf_response(report.report_pdf(data), _filename(data, "pdf"))
+
+
+@login_required
+def report_xlsx_view(request):
+    data = _report_for(request)
+    return xlsx_response(_filename(data, "xlsx"), report.report_sheets(data))
+
+
+@login_required
+def supervision(request):
+    """Caseload per worker for what I supervise: cases naming me as supervisor, or my city's cases."""
+    if not access.supervises_anyone(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    cases = Case.objects.visible_to(request.user).open().exclude(worker=request.user)
+    per_worker = defaultdict(list)
+    for row in schedule.schedules(cases, today):
+        per_worker[row.case.worker].append(row)
+    workers = []
+    for worker, rows in per_worker.items():
+        overdue = [(status, row) for row in rows for status in row.overdue]
+        dues = [row.next_due.due_on for row in rows if row.next_due]
+        workers.append(
+            {
+                "worker": worker,
+                "open": len(rows),
+                "overdue": sorted(overdue, key=lambda pair: pair[0].due_on),
+                "next_due": min(dues) if dues else None,
+                "no_plan": sum(1 for row in rows if row.plan is None),
+            }
+        )
+    workers.sort(key=lambda w: (-len(w["overdue"]), w["worker"].get_full_name() or w["worker"].username))
+    return render(request, "casework/supervision.html", {"workers": workers, "today": today})
