@@ -1,0 +1,253 @@
+"""Gotong royong: community work events, who came and for how long, what was given in kind, and the
+value of the labour; the norms a community agreed on and the warnings given for breaking them.
+
+Labour is valued at the city's minimum wage (UMK) per hour: UMK ÷ 173 hours (the monthly-to-hourly basis of
+PP 35/2021 Pasal 32 ayat 2, used for overtime), times the hours worked.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from gotong.accounts.roles import Role
+from gotong.areas.models import Area
+from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
+from gotong.core.scoping import area_code_filter, member_organization_ids, visible_area_codes
+
+HOURS_PER_MONTH = 173
+
+
+def _ancestor_codes(code: str) -> list[str]:
+    parts = code.split(".")
+    return [".".join(parts[:n]) for n in range(1, len(parts) + 1)]
+
+
+class CommunityQuerySet(models.QuerySet):
+    """Events and norms: area workers and organisation staff by area, staff of the organising organisation,
+    and residents for events of their own RT (or of the RW/village it lies in)."""
+
+    def visible_to(self, user):
+        codes = visible_area_codes(user)
+        if codes is None:
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        query = area_code_filter(codes) | Q(organization_id__in=member_organization_ids(user))
+        if user.role == Role.RESIDENT and user.person_id:
+            home = user.person.household.area_code
+            # An RT's residents see its own events and those of the RW/village around it, not the city's.
+            query |= Q(area_code__in=[c for c in _ancestor_codes(home) if c.count(".") >= 3])
+        return self.filter(query)
+
+
+class EventKind(models.TextChoices):
+    CLEAN_UP = "kerja_bakti", _("Kerja bakti kebersihan")
+    NATIONAL_DAY = "hari_nasional", _("Peringatan hari nasional")
+    PLANTING = "tanam", _("Menanam dan merawat tanaman")
+    PLANTING_MEDIA = "media_tanam", _("Membuat media tanam / dekorasi barang bekas")
+    BUILDING = "bangun", _("Membangun / memperbaiki sarana")
+    OTHER = "lainnya", _("Lainnya")
+
+
+class Event(PublicIdModel, AreaCodedModel):
+    title = models.CharField(_("nama kegiatan"), max_length=200)
+    kind = models.CharField(_("jenis"), max_length=20, choices=EventKind.choices, default=EventKind.CLEAN_UP)
+    held_on = models.DateField(_("tanggal"), db_index=True)
+    start_time = models.TimeField(_("jam mulai"), null=True, blank=True)
+    default_hours = models.DecimalField(
+        _("lama kegiatan (jam)"),
+        max_digits=4,
+        decimal_places=1,
+        default=2,
+        help_text=_("Dipakai sebagai jam kerja setiap peserta yang dicentang; bisa diubah per orang."),
+    )
+    area = models.ForeignKey(Area, verbose_name=_("RT/RW/kelurahan"), on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("penyelenggara"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="gotong_royong_events",
+    )
+    place = models.CharField(_("tempat"), max_length=200, blank=True)
+    description = models.TextField(_("keterangan"), blank=True)
+    guests = models.PositiveIntegerField(
+        _("peserta tidak terdaftar"), default=0, help_text=_("Peserta yang tidak ada di registrasi (tamu, relawan).")
+    )
+    guest_hours = models.DecimalField(_("total jam peserta tidak terdaftar"), max_digits=7, decimal_places=1, default=0)
+
+    objects = CommunityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("kegiatan gotong royong")
+        verbose_name_plural = _("kegiatan gotong royong")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(default_hours__gt=0, default_hours__lte=24), name="event_hours_in_a_day"
+            ),
+            models.CheckConstraint(condition=Q(guest_hours__gte=0), name="event_guest_hours_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.held_on:%d-%m-%Y})"
+
+    @property
+    def city_code(self) -> str:
+        return ".".join(self.area_code.split(".")[:2])
+
+
+class Attendance(TimeStampedModel, AreaCodedModel):
+    event = models.ForeignKey(Event, verbose_name=_("kegiatan"), on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(
+        "registry.Person", verbose_name=_("penduduk"), on_delete=models.PROTECT, related_name="gotong_royong"
+    )
+    hours = models.DecimalField(_("jam kerja"), max_digits=4, decimal_places=1)
+
+    class Meta:
+        ordering = ["event", "person__name"]
+        verbose_name = _("kehadiran gotong royong")
+        verbose_name_plural = _("kehadiran gotong royong")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="attendance_once_per_event"),
+            models.CheckConstraint(condition=Q(hours__gt=0, hours__lte=24), name="attendance_hours_in_a_day"),
+        ]
+
+    def derive_area_code(self) -> str:
+        return self.event.area_code
+
+
+class Contribution(TimeStampedModel, AreaCodedModel):
+    """Something given in kind: materials, food, tools lent, seedlings."""
+
+    event = models.ForeignKey(Event, verbose_name=_("kegiatan"), on_delete=models.CASCADE, related_name="contributions")
+    what = models.CharField(_("barang/jasa"), max_length=200)
+    quantity = models.DecimalField(_("jumlah"), max_digits=10, decimal_places=2)
+    unit = models.CharField(_("satuan"), max_length=30)
+    estimated_value = models.BigIntegerField(_("perkiraan nilai (Rp)"))
+    given_by = models.CharField(_("diberikan oleh"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["event", "pk"]
+        verbose_name = _("sumbangan natura")
+        verbose_name_plural = _("sumbangan natura")
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gt=0), name="contribution_quantity_positive"),
+            models.CheckConstraint(condition=Q(estimated_value__gte=0), name="contribution_value_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.what} {self.quantity} {self.unit}"
+
+    def derive_area_code(self) -> str:
+        return self.event.area_code
+
+
+class WageRate(TimeStampedModel):
+    """A city's minimum wage (UMK) for a year: the price of an hour of gotong royong labour."""
+
+    city_code = models.CharField(_("kode kota"), max_length=5, help_text=_("Kode Kemendagri kab/kota, mis. 16.71"))
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    monthly_wage = models.BigIntegerField(_("UMK per bulan (Rp)"))
+    hours_per_month = models.PositiveSmallIntegerField(
+        _("jam per bulan"), default=HOURS_PER_MONTH, help_text=_("Upah sejam = UMK ÷ 173 (PP 35/2021 Pasal 32).")
+    )
+    source = models.CharField(_("sumber"), max_length=255, blank=True)
+    verified = models.BooleanField(_("sudah diverifikasi dengan SK gubernur"), default=False)
+
+    class Meta:
+        ordering = ["city_code", "-year"]
+        verbose_name = _("UMK")
+        verbose_name_plural = _("UMK")
+        constraints = [
+            models.UniqueConstraint(fields=["city_code", "year"], name="wage_rate_once_per_city_year"),
+            models.CheckConstraint(condition=Q(monthly_wage__gt=0), name="wage_rate_positive"),
+            models.CheckConstraint(condition=Q(hours_per_month__gt=0), name="wage_rate_hours_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"UMK {self.city_code} {self.year}"
+
+
+class Norm(TimeStampedModel, AreaCodedModel):
+    """A rule the community agreed on, e.g. "dilarang membuang sampah sembarangan"."""
+
+    text = models.TextField(_("isi norma"))
+    agreed_on = models.DateField(_("tanggal disepakati"))
+    area = models.ForeignKey(Area, verbose_name=_("RT/RW/kelurahan"), on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("disepakati bersama"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="norms",
+    )
+    active = models.BooleanField(_("masih berlaku"), default=True)
+
+    objects = CommunityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-agreed_on", "pk"]
+        verbose_name = _("norma")
+        verbose_name_plural = _("norma")
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 60 else self.text[:57] + "…"
+
+
+class WarningLevel(models.TextChoices):
+    ORAL = "lisan", _("Teguran lisan")
+    WRITTEN = "tertulis", _("Teguran tertulis")
+    SANCTION = "sanksi", _("Sanksi")
+
+
+class WarningQuerySet(models.QuerySet):
+    """Warnings name a person: only area workers in scope and staff of the community that agreed the norm."""
+
+    def visible_to(self, user):
+        codes = visible_area_codes(user)
+        if codes is None:
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        query = Q(norm__organization_id__in=member_organization_ids(user))
+        if user.role in (Role.CITY_OFFICER, Role.FACILITATOR):
+            query |= area_code_filter(codes)
+        return self.filter(query)
+
+
+class NormWarning(PublicIdModel, AreaCodedModel):
+    norm = models.ForeignKey(Norm, verbose_name=_("norma"), on_delete=models.PROTECT, related_name="warnings")
+    person = models.ForeignKey(
+        "registry.Person", verbose_name=_("penduduk"), on_delete=models.PROTECT, related_name="norm_warnings"
+    )
+    given_on = models.DateField(_("tanggal"))
+    level = models.CharField(_("tingkat"), max_length=10, choices=WarningLevel.choices)
+    note = models.TextField(_("catatan"), blank=True)
+
+    objects = WarningQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-given_on", "-pk"]
+        verbose_name = _("teguran")
+        verbose_name_plural = _("teguran")
+
+    def derive_area_code(self) -> str:
+        return self.norm.area_code
+
+
+def _register_audit() -> None:
+    from auditlog.registry import auditlog
+
+    auditlog.register(Event)
+    auditlog.register(Attendance)
+    auditlog.register(Contribution)
+    auditlog.register(WageRate)
+    auditlog.register(Norm)
+    # The note may describe the person's conduct: keep it out of the audit trail's readable diff.
+    auditlog.register(NormWarning, mask_fields=["note"])
+
+
+_register_audit()

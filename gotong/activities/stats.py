@@ -1,0 +1,159 @@
+"""Numbers about gotong royong: the rupiah value of labour and the participation rate per RT per month.
+
+- Labour value = hours × (UMK ÷ hours per month), rounded to whole rupiah once per event (half up).
+- Participation rate of an RT in a month = adult residents of that RT (registry, aged 17 or more at the end of
+  the month: the age of a KTP) who attended at least one gotong royong that month ÷ all adult residents of the
+  RT. The registry has no moving-in dates, so today's residents are the base for every month.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Sum
+
+from gotong.activities.models import Attendance, Event, WageRate
+from gotong.areas.models import Area, Level
+from gotong.registry.models import Person
+
+ADULT_AGE = 17
+
+
+@dataclass(frozen=True)
+class RateChoice:
+    rate: WageRate | None
+    is_fallback: bool  # the year's UMK is missing: the latest earlier year is used
+
+    @property
+    def hourly(self) -> Decimal | None:
+        if self.rate is None:
+            return None
+        return Decimal(self.rate.monthly_wage) / Decimal(self.rate.hours_per_month)
+
+
+def wage_rate_for(city_code: str, year: int) -> RateChoice:
+    rate = WageRate.objects.filter(city_code=city_code, year__lte=year).order_by("-year").first()
+    return RateChoice(rate, rate is not None and rate.year != year)
+
+
+def labour_value(hours, rate: WageRate | None) -> int | None:
+    if rate is None:
+        return None
+    value = Decimal(hours) * Decimal(rate.monthly_wage) / Decimal(rate.hours_per_month)
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    attendees: int
+    registered_hours: Decimal
+    guests: int
+    guest_hours: Decimal
+    rate: RateChoice
+    labour_value: int | None
+    in_kind_value: int
+
+    @property
+    def people(self) -> int:
+        return self.attendees + self.guests
+
+    @property
+    def total_hours(self) -> Decimal:
+        return self.registered_hours + self.guest_hours
+
+    @property
+    def total_value(self) -> int | None:
+        return None if self.labour_value is None else self.labour_value + self.in_kind_value
+
+
+def event_summary(event: Event) -> EventSummary:
+    totals = event.attendance.aggregate(hours=Sum("hours"))
+    hours = totals["hours"] or Decimal(0)
+    rate = wage_rate_for(event.city_code, event.held_on.year)
+    in_kind = event.contributions.aggregate(value=Sum("estimated_value"))["value"] or 0
+    return EventSummary(
+        attendees=event.attendance.count(),
+        registered_hours=hours,
+        guests=event.guests,
+        guest_hours=event.guest_hours,
+        rate=rate,
+        labour_value=labour_value(hours + event.guest_hours, rate.rate),
+        in_kind_value=in_kind,
+    )
+
+
+def month_starts(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    months, day = [], first.replace(day=1)
+    while day <= last:
+        months.append(day)
+        day = (day + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _month_end(month: datetime.date) -> datetime.date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def _is_adult(birth_date, day) -> bool:
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - before_birthday >= ADULT_AGE
+
+
+@dataclass
+class RtParticipation:
+    area: Area
+    cells: list  # one (adults, attendees, percent or None) per month
+
+
+def participation_by_rt(events, months: list[datetime.date]) -> list[RtParticipation]:
+    """Participation per RT for the RTs whose residents attended any of `events` (already scoped) in `months`."""
+    if not months:
+        return []
+    first, last = months[0], _month_end(months[-1])
+    rows = Attendance.objects.filter(event__in=events, event__held_on__range=(first, last)).values_list(
+        "person_id", "person__area_code", "person__birth_date", "event__held_on"
+    )
+    attended: dict[tuple[str, datetime.date], set[int]] = {}
+    for person_id, rt_code, birth_date, held_on in rows:
+        month = held_on.replace(day=1)
+        if _is_adult(birth_date, _month_end(month)):
+            attended.setdefault((rt_code, month), set()).add(person_id)
+    rt_codes = sorted({code for code, _month in attended})
+    rts = {a.code: a for a in Area.objects.filter(code__in=rt_codes, level=Level.RT)}
+    births: dict[str, list[datetime.date]] = {}
+    for code, birth_date in Person.objects.filter(area_code__in=list(rts)).values_list("area_code", "birth_date"):
+        births.setdefault(code, []).append(birth_date)
+    result = []
+    for code in sorted(rts):
+        cells = []
+        for month in months:
+            adults = sum(_is_adult(b, _month_end(month)) for b in births.get(code, []))
+            came = len(attended.get((code, month), ()))
+            percent = None if not adults else (Decimal(100 * came) / adults).quantize(Decimal("0.1"), ROUND_HALF_UP)
+            cells.append((adults, came, percent))
+        result.append(RtParticipation(rts[code], cells))
+    return result
+
+
+def participation_chart_png(table: list[RtParticipation], months: list[datetime.date]) -> bytes | None:
+    from gotong.core.charts import GREEN, figure_png, new_figure
+
+    if not table:
+        return None
+    figure = new_figure(6.0, 3.0)
+    axes = figure.add_subplot()
+    labels = [m.strftime("%m/%y") for m in months]
+    colours = [GREEN, "#0d6efd", "#fd7e14", "#6f42c1", "#d63384", "#20c997"]
+    for index, row in enumerate(table[:6]):
+        values = [float(c[2]) if c[2] is not None else None for c in row.cells]
+        name = f"{row.area.name} / {row.area.parent.name if row.area.parent else ''}"
+        axes.plot(range(len(labels)), [v if v is not None else float("nan") for v in values], marker="o",
+                  color=colours[index % len(colours)], label=name)  # fmt: skip
+    axes.set_xticks(range(len(labels)), labels)
+    axes.set_ylim(0, 100)
+    axes.set_ylabel("%")
+    axes.tick_params(axis="x", labelsize=7, rotation=45)
+    axes.legend(fontsize=7, loc="lower left")
+    axes.grid(alpha=0.3)
+    return figure_png(figure)

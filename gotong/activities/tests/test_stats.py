@@ -1,0 +1,78 @@
+"""Labour value and participation numbers, checked by hand on a small fixture."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from gotong.activities import services, stats
+from gotong.activities.models import Event
+
+
+def test_labour_value_is_hours_times_umk_per_173_hours(event, residents, rate_2025, city_officer):
+    andi, bayu, citra, _dewi = residents["adults"]
+    services.record_attendance(
+        event,
+        hours_by_person={andi: None, bayu: Decimal("3"), citra: Decimal("1.5")},
+        guests=2,
+        guest_hours=Decimal(4),
+        acting_user=city_officer,
+    )
+    services.add_contribution(
+        event, what="Semen", quantity=Decimal(2), unit="sak", estimated_value=130_000, acting_user=city_officer
+    )
+    summary = stats.event_summary(event)
+    # 2 + 3 + 1,5 = 6,5 registered hours, + 4 guest hours = 10,5 hours × Rp 20.000 = Rp 210.000.
+    assert summary.attendees == 3 and summary.people == 5
+    assert summary.registered_hours == Decimal("6.5") and summary.total_hours == Decimal("10.5")
+    assert summary.labour_value == 210_000
+    assert summary.in_kind_value == 130_000 and summary.total_value == 340_000
+    assert not summary.rate.is_fallback
+
+
+def test_labour_value_rounds_half_up_and_falls_back_to_last_year(event, rate_2025):
+    rate = stats.wage_rate_for("21.72", 2026)
+    assert rate.rate == rate_2025 and rate.is_fallback
+    assert stats.wage_rate_for("21.72", 2019).rate is None
+    # Medan 2025 default: 4.014.072 ÷ 173 × 1 h = 23.202,73… → 23.203.
+    medan = stats.wage_rate_for("12.71", 2025).rate
+    assert medan.monthly_wage == 4_014_072 and not medan.verified
+    assert stats.labour_value(Decimal(1), medan) == 23_203
+    assert stats.labour_value(Decimal(1), None) is None
+
+
+def test_attendance_is_idempotent_and_checks_hours(event, residents, city_officer):
+    andi, bayu, *_ = residents["adults"]
+    services.record_attendance(event, hours_by_person={andi: None, bayu: None}, acting_user=city_officer)
+    result = services.record_attendance(event, hours_by_person={andi: None, bayu: None}, acting_user=city_officer)
+    assert result == {"present": 2, "added": 0, "changed": 0}
+    assert event.attendance.count() == 2
+    services.record_attendance(event, hours_by_person={andi: Decimal(4)}, acting_user=city_officer)
+    assert list(event.attendance.values_list("hours", flat=True)) == [Decimal(4)]
+    with pytest.raises(Exception, match="paling banyak 24"):
+        services.record_attendance(event, hours_by_person={andi: Decimal(30)}, acting_user=city_officer)
+    assert event.attendance.get().hours == Decimal(4)  # nothing lost
+
+
+def test_participation_rate_per_rt_per_month(event, residents, bugis_rt, city_officer, bkm):
+    andi, bayu, citra, dewi = residents["adults"]
+    services.record_attendance(
+        event, hours_by_person={andi: None, bayu: None, residents["child"]: None}, acting_user=city_officer
+    )
+    second = services.create_event(
+        title="Kerja bakti 2", kind="kerja_bakti", held_on=datetime.date(2025, 3, 23), default_hours=2,
+        area=bugis_rt, organization=bkm, acting_user=city_officer,
+    )  # fmt: skip
+    services.record_attendance(second, hours_by_person={andi: None, citra: None}, acting_user=city_officer)
+    april = services.create_event(
+        title="Kerja bakti April", kind="kerja_bakti", held_on=datetime.date(2025, 4, 6), default_hours=2,
+        area=bugis_rt, organization=bkm, acting_user=city_officer,
+    )  # fmt: skip
+    services.record_attendance(april, hours_by_person={dewi: None}, acting_user=city_officer)
+    months = stats.month_starts(datetime.date(2025, 2, 1), datetime.date(2025, 4, 30))
+    table = stats.participation_by_rt(Event.objects.all(), months)
+    assert [row.area.code for row in table] == [bugis_rt.code]
+    # 4 adults (the child neither counts nor is counted); March: Andi, Bayu, Citra = 3/4; April: Dewi = 1/4.
+    assert table[0].cells == [(4, 0, Decimal("0.0")), (4, 3, Decimal("75.0")), (4, 1, Decimal("25.0"))]
+    png = stats.participation_chart_png(table, months)
+    assert png.startswith(b"\x89PNG")

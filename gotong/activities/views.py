@@ -1,0 +1,238 @@
+"""Gotong royong pages: events in scope, attendance on a phone, labour value, participation, norms and warnings."""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from auditlog.models import LogEntry
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gotong.activities import access, services, stats
+from gotong.activities.forms import (
+    ContributionForm,
+    EventForm,
+    NormForm,
+    WageRateForm,
+    WarningForm,
+    add_service_errors,
+)
+from gotong.activities.models import Event, Norm, NormWarning, WageRate
+from gotong.core.charts import png_data_uri
+from gotong.core.scoping import is_area_worker
+from gotong.registry.models import Person
+
+PARTICIPATION_MONTHS = 6
+
+
+def _events(user):
+    return Event.objects.visible_to(user).select_related("area__parent", "organization")
+
+
+def _last_months(today, count):
+    first = today.replace(day=1)
+    for _step in range(count - 1):
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    return stats.month_starts(first, today)
+
+
+@login_required
+def home(request):
+    today = timezone.localdate()
+    events = _events(request.user)
+    months = _last_months(today, PARTICIPATION_MONTHS)
+    table = stats.participation_by_rt(Event.objects.visible_to(request.user), months)
+    png = stats.participation_chart_png(table, months)
+    context = {
+        "upcoming": events.filter(held_on__gte=today).order_by("held_on")[:5],
+        "recent": events.filter(held_on__lt=today)[:8],
+        "months": months,
+        "table": table,
+        "chart": png_data_uri(png) if png else None,
+        "can_add": access.may_record_at_all(request.user),
+    }
+    return render(request, "activities/home.html", context)
+
+
+def _event_form_page(request, event=None):
+    if not access.may_record_at_all(request.user):
+        raise PermissionDenied
+    if event is not None and not access.can_record(request.user, event):
+        raise PermissionDenied
+    form = EventForm(request.POST or None, instance=event, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            if event is None:
+                event = services.create_event(**fields, acting_user=request.user)
+            else:
+                event = services.update_event(event, **fields, acting_user=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Kegiatan %(title)s tersimpan.") % {"title": event.title})
+            return redirect("activities:event-detail", event.public_id)
+    return render(request, "activities/event_form.html", {"form": form, "event": event})
+
+
+@login_required
+def event_create(request):
+    return _event_form_page(request)
+
+
+@login_required
+def event_edit(request, public_id):
+    return _event_form_page(request, get_object_or_404(_events(request.user), public_id=public_id))
+
+
+@login_required
+def event_detail(request, public_id):
+    event = get_object_or_404(_events(request.user), public_id=public_id)
+    can_record = access.can_record(request.user, event)
+    contribution_form = ContributionForm(request.POST or None)
+    if request.method == "POST":
+        if not can_record:
+            raise PermissionDenied
+        if contribution_form.is_valid():
+            try:
+                services.add_contribution(event, **contribution_form.cleaned_data, acting_user=request.user)
+            except ValidationError as exc:
+                add_service_errors(contribution_form, exc)
+            else:
+                messages.success(request, _("Sumbangan natura dicatat."))
+                return redirect("activities:event-detail", event.public_id)
+    # Residents see the count and value, not the list of who came.
+    show_names = can_record or is_area_worker(request.user)
+    attendance = event.attendance.select_related("person").order_by("person__name") if show_names else []
+    history = LogEntry.objects.get_for_object(event).select_related("actor", "content_type")[:20]
+    context = {
+        "event": event,
+        "summary": stats.event_summary(event),
+        "attendance": attendance,
+        "contributions": event.contributions.all(),
+        "contribution_form": contribution_form,
+        "can_record": can_record,
+        "entries": history,
+    }
+    return render(request, "activities/event_detail.html", context)
+
+
+def _parse_hours(raw):
+    try:
+        return Decimal(raw.replace(",", ".")) if raw.strip() else None
+    except InvalidOperation:
+        return "invalid"
+
+
+@login_required
+def event_attendance(request, public_id):
+    event = get_object_or_404(_events(request.user), public_id=public_id)
+    if not access.can_record(request.user, event):
+        raise PermissionDenied
+    residents = list(Person.objects.visible_to(request.user).in_area(event.area_code).select_related("household")
+                     .order_by("name"))  # fmt: skip
+    present = {a.person_id: a.hours for a in event.attendance.all()}
+    errors = []
+    if request.method == "POST":
+        chosen = set(request.POST.getlist("person"))
+        hours_by_person = {}
+        for person in residents:
+            if str(person.pk) in chosen:
+                hours = _parse_hours(request.POST.get(f"hours_{person.pk}", ""))
+                if hours == "invalid":
+                    errors.append(_("Jam kerja %(name)s bukan angka.") % {"name": person.name})
+                hours_by_person[person] = hours
+        try:
+            guests = int(request.POST.get("guests") or 0)
+            guest_hours = Decimal((request.POST.get("guest_hours") or "0").replace(",", "."))
+        except (ValueError, InvalidOperation):
+            errors.append(_("Jumlah dan jam peserta tidak terdaftar harus angka."))
+        if not errors:
+            try:
+                result = services.record_attendance(
+                    event, hours_by_person=hours_by_person, guests=guests, guest_hours=guest_hours,
+                    acting_user=request.user,
+                )  # fmt: skip
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+            else:
+                messages.success(request, _("Kehadiran tersimpan: %(n)s warga hadir.") % {"n": result["present"]})
+                return redirect("activities:event-detail", event.public_id)
+        # Keep what the user ticked and typed when something was wrong.
+        present = {int(pk): request.POST.get(f"hours_{pk}", "") for pk in chosen if pk.isdigit()}
+    rows = [{"person": p, "present": p.pk in present, "hours": present.get(p.pk, "")} for p in residents]
+    context = {
+        "event": event,
+        "rows": rows,
+        "errors": errors,
+        "guests": request.POST.get("guests", event.guests),
+        "guest_hours": request.POST.get("guest_hours", event.guest_hours),
+    }
+    return render(request, "activities/attendance.html", context)
+
+
+@login_required
+def norms(request):
+    norm_list = list(Norm.objects.visible_to(request.user).select_related("area__parent", "organization"))
+    for norm in norm_list:
+        norm.can_warn = access.can_record(request.user, norm)
+    warnings = NormWarning.objects.visible_to(request.user).select_related("norm", "person")
+    context = {
+        "norms": norm_list,
+        "warnings": warnings[:100],
+        "can_add": access.may_record_at_all(request.user),
+        "may_see_warnings": access.may_record_at_all(request.user),
+    }
+    return render(request, "activities/norms.html", context)
+
+
+@login_required
+def norm_create(request):
+    if not access.may_record_at_all(request.user):
+        raise PermissionDenied
+    form = NormForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_norm(**form.cleaned_data, acting_user=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Norma tersimpan."))
+            return redirect("activities:norms")
+    return render(request, "activities/norm_form.html", {"form": form})
+
+
+@login_required
+def warning_create(request, pk):
+    norm = get_object_or_404(Norm.objects.visible_to(request.user).select_related("organization"), pk=pk)
+    if not access.can_record(request.user, norm):
+        raise PermissionDenied
+    form = WarningForm(request.POST or None, user=request.user, norm=norm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.give_warning(norm, **form.cleaned_data, acting_user=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Teguran dicatat."))
+            return redirect("activities:norms")
+    return render(request, "activities/warning_form.html", {"form": form, "norm": norm})
+
+
+@login_required
+def wage_rates(request):
+    if not access.may_record_at_all(request.user):
+        raise PermissionDenied
+    form = WageRateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_wage_rate(**form.cleaned_data, acting_user=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("UMK tersimpan."))
+            return redirect("activities:wage-rates")
+    return render(request, "activities/wage_rates.html", {"rates": WageRate.objects.all(), "form": form})

@@ -1,0 +1,73 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gotong.activities.access import area_choices, organization_choices
+from gotong.activities.forms import DateInput, _area_label
+from gotong.core.forms import StyledFormMixin
+from gotong.programs.models import Cohort, Enrolment, Program, Session
+
+RUPIAH_INVALID = _("Isi rupiah per bulan tanpa titik, mis. 1500000.")
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for key, errors in exc.message_dict.items():
+        form.add_error(key if key in form.fields else None, errors)
+
+
+class ProgramForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Program
+        fields = ["name", "kind", "organization", "area", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organization_choices(user)
+        self.fields["area"].queryset = area_choices(user)
+        self.fields["area"].label_from_instance = _area_label
+
+
+class CohortForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Cohort
+        fields = ["name", "starts_on", "ends_on", "capacity"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+
+class SessionForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = ["held_on", "topic", "hours"]
+        widgets = {"held_on": DateInput(), "hours": forms.NumberInput(attrs={"step": "0.5"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].initial = timezone.localdate
+
+
+class OutcomeForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Enrolment
+        fields = ["status", "certified", "started_business", "income_before", "income_after", "outcome_note"]
+        widgets = {
+            "income_before": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "income_after": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "outcome_note": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {"income_before": {"invalid": RUPIAH_INVALID}, "income_after": {"invalid": RUPIAH_INVALID}}
+
+
+class LeftOutFilter(StyledFormMixin, forms.Form):
+    area = forms.CharField(label=_("Kode wilayah"), required=False, help_text=_("mis. 16.71.11.1005 atau kosong"))
+    max_decile = forms.TypedChoiceField(
+        label=_("Desil kesejahteraan"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Semua"))] + [(n, _("Desil 1–%(n)s") % {"n": n}) for n in range(1, 11)],
+    )

@@ -1,0 +1,206 @@
+"""Program pages: list, detail with outcomes, cohorts, enrolment, attendance on a phone, left-out report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gotong.core.tabular import csv_response, xlsx_response
+from gotong.programs import access, leftout, outcomes, services
+from gotong.programs.forms import CohortForm, LeftOutFilter, OutcomeForm, ProgramForm, SessionForm, add_service_errors
+from gotong.programs.models import Cohort, Enrolment, Program, Session
+from gotong.registry.models import Person
+from gotong.registry.nik import mask_family_card_number
+
+
+def _programs(user):
+    return Program.objects.visible_to(user).select_related("organization", "area")
+
+
+@login_required
+def home(request):
+    programs = _programs(request.user).annotate(
+        cohort_count=Count("cohorts", distinct=True), enrolled=Count("cohorts__enrolments", distinct=True)
+    )
+    context = {"programs": programs, "can_add": access.may_manage_at_all(request.user)}
+    return render(request, "programs/home.html", context)
+
+
+@login_required
+def program_create(request):
+    if not access.may_manage_at_all(request.user):
+        raise PermissionDenied
+    form = ProgramForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            program = services.create_program(**form.cleaned_data, acting_user=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Program %(name)s tersimpan.") % {"name": program.name})
+            return redirect("programs:detail", program.pk)
+    return render(request, "programs/program_form.html", {"form": form})
+
+
+@login_required
+def program_detail(request, pk):
+    program = get_object_or_404(_programs(request.user), pk=pk)
+    can_manage = access.can_manage(request.user, program)
+    form = CohortForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                cohort = services.create_cohort(program, **form.cleaned_data, acting_user=request.user)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Angkatan %(name)s dibuat.") % {"name": cohort.name})
+                return redirect("programs:cohort", cohort.public_id)
+    cohorts = program.cohorts.annotate(
+        enrolled=Count("enrolments", distinct=True),
+        completed=Count("enrolments", filter=Q(enrolments__status="lulus"), distinct=True),
+        session_count=Count("sessions", distinct=True),
+    )
+    context = {
+        "program": program,
+        "cohorts": cohorts,
+        "summary": outcomes.summarize(Enrolment.objects.filter(cohort__program=program)),
+        "form": form,
+        "can_manage": can_manage,
+    }
+    return render(request, "programs/program_detail.html", context)
+
+
+def _cohort(request, public_id):
+    return get_object_or_404(
+        Cohort.objects.visible_to(request.user).select_related("program__organization"), public_id=public_id
+    )
+
+
+@login_required
+def cohort_detail(request, public_id):
+    cohort = _cohort(request, public_id)
+    can_manage = access.can_manage(request.user, cohort.program)
+    session_form = SessionForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if "enrol" in request.POST:
+            person = get_object_or_404(Person.objects.visible_to(request.user), public_id=request.POST["enrol"])
+            try:
+                services.enrol(cohort, person=person, enrolled_on=timezone.localdate(), acting_user=request.user)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(
+                    request, _("%(name)s terdaftar di %(cohort)s.") % {"name": person.name, "cohort": cohort.name}
+                )
+            return redirect("programs:cohort", cohort.public_id)
+        if session_form.is_valid():
+            try:
+                services.add_session(cohort, **session_form.cleaned_data, acting_user=request.user)
+            except ValidationError as exc:
+                add_service_errors(session_form, exc)
+            else:
+                messages.success(request, _("Pertemuan ditambahkan."))
+                return redirect("programs:cohort", cohort.public_id)
+    query = request.GET.get("q", "").strip()
+    candidates = []
+    if can_manage and query:
+        enrolled = cohort.enrolments.values("person_id")
+        candidates = (Person.objects.visible_to(request.user).filter(name__icontains=query).exclude(pk__in=enrolled)
+                      .select_related("household").order_by("name")[:20])  # fmt: skip
+    context = {
+        "cohort": cohort,
+        "program": cohort.program,
+        "enrolments": cohort.enrolments.select_related("person").annotate(attended=Count("attendance")),
+        "sessions": cohort.sessions.annotate(present=Count("attendance")),
+        "summary": outcomes.summarize(cohort.enrolments.all()),
+        "session_form": session_form,
+        "can_manage": can_manage,
+        "query": query,
+        "candidates": candidates,
+    }
+    return render(request, "programs/cohort_detail.html", context)
+
+
+@login_required
+def session_attendance(request, pk):
+    session = get_object_or_404(Session.objects.filter(cohort__in=Cohort.objects.visible_to(request.user))
+                                .select_related("cohort__program"), pk=pk)  # fmt: skip
+    if not access.can_manage(request.user, session.cohort.program):
+        raise PermissionDenied
+    enrolments = list(session.cohort.enrolments.select_related("person"))
+    if request.method == "POST":
+        chosen = set(request.POST.getlist("enrolment"))
+        present = [e for e in enrolments if str(e.pk) in chosen]
+        count = services.record_session_attendance(session, present_enrolments=present, acting_user=request.user)
+        messages.success(request, _("Kehadiran tersimpan: %(n)s peserta hadir.") % {"n": count})
+        return redirect("programs:cohort", session.cohort.public_id)
+    present = set(session.attendance.values_list("enrolment_id", flat=True))
+    rows = [{"enrolment": e, "present": e.pk in present} for e in enrolments]
+    return render(request, "programs/session_attendance.html", {"session": session, "rows": rows})
+
+
+@login_required
+def enrolment_outcome(request, public_id):
+    enrolment = get_object_or_404(
+        Enrolment.objects.visible_to(request.user).select_related("cohort__program", "person"), public_id=public_id
+    )
+    if not access.can_manage(request.user, enrolment.cohort.program):
+        raise PermissionDenied
+    form = OutcomeForm(request.POST or None, instance=enrolment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_outcome(enrolment, **form.cleaned_data, acting_user=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Hasil %(name)s tersimpan.") % {"name": enrolment.person.name})
+            return redirect("programs:cohort", enrolment.cohort.public_id)
+    return render(request, "programs/outcome_form.html", {"form": form, "enrolment": enrolment})
+
+
+EXPORT_HEADERS = (
+    gettext_lazy("No. KK"), gettext_lazy("Kepala keluarga"), gettext_lazy("Alamat"), gettext_lazy("Kode wilayah"),
+    gettext_lazy("Desil"), gettext_lazy("PKH"), gettext_lazy("BPNT"), gettext_lazy("Jumlah anggota"),
+)  # fmt: skip
+
+
+@login_required
+def left_out(request):
+    if not access.may_manage_at_all(request.user):
+        raise PermissionDenied
+    form = LeftOutFilter(request.GET or None)
+    area, decile = "", None
+    if form.is_valid():
+        area, decile = form.cleaned_data["area"].strip(), form.cleaned_data["max_decile"]
+    households = leftout.left_out_households(request.user, area_code=area, max_decile=decile).prefetch_related(
+        "members"
+    )
+    export = request.GET.get("format")
+    if export in ("xlsx", "csv"):
+        rows = [
+            (mask_family_card_number(h.family_card_number), str(h.head or ""), h.address, h.area_code,
+             h.welfare_decile, _("ya") if h.pkh_recipient else _("tidak"),
+             _("ya") if h.bpnt_recipient else _("tidak"), h.member_count)
+            for h in households
+        ]  # fmt: skip
+        headers = [str(h) for h in EXPORT_HEADERS]
+        if export == "xlsx":
+            return xlsx_response("belum-terjangkau-program.xlsx", [(_("Belum terjangkau"), headers, rows)])
+        return csv_response("belum-terjangkau-program.csv", headers, rows)
+    context = {
+        "form": form,
+        "units": leftout.counts_by_unit(request.user, area_code=area, max_decile=decile),
+        "households": households[:200],
+        "total": households.count(),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "programs/left_out.html", context)
