@@ -47,7 +47,8 @@ def browser():
 def _new_page(browser, width, height):
     context = browser.new_context(viewport={"width": width, "height": height}, locale="id-ID")
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    # Generous: CI machines are shared and a first page under load can take seconds; a real hang still fails.
+    page.set_default_timeout(30_000)
     return context, page
 
 

@@ -57,11 +57,13 @@ def demo_loaded() -> bool:
     )
 
 
-def load_demo(households: int = DEFAULT_HOUSEHOLDS) -> DemoResult:
+def load_demo(households: int = DEFAULT_HOUSEHOLDS, *, modules: bool = True) -> DemoResult:
+    """Places, households, organisations and logins; then, unless `modules` is False, every module's demo."""
     if households < MIN_HOUSEHOLDS:
         raise ValueError(f"at least {MIN_HOUSEHOLDS} households, one per demo village")
     if demo_loaded():
-        load_module_demos(ensure_admin())
+        if modules:
+            load_module_demos(ensure_admin())
         return DemoResult(loaded=False, logins=login_rows())
     before = _counts()
     with transaction.atomic():
@@ -78,7 +80,8 @@ def load_demo(households: int = DEFAULT_HOUSEHOLDS) -> DemoResult:
             ensure_users(admin, organizations, residents, person_ids)
             in_user_seats = {r.person.nik for r in residents.values() if r}
             add_memberships(organizations, specs, person_ids, in_user_seats)
-        load_module_demos(admin)
+        if modules:
+            load_module_demos(admin)
     after = _counts()
     return DemoResult(
         loaded=True,
@@ -92,12 +95,24 @@ def load_demo(households: int = DEFAULT_HOUSEHOLDS) -> DemoResult:
 
 def load_module_demos(admin) -> None:
     """Each module's own demo records, on top of the places and people above; every loader is idempotent."""
+    from gotong.activities.demo import load_activities_demo
+    from gotong.casework.demo import load_casework_demo
     from gotong.collaboration.demo import load_collaboration_demo
+    from gotong.posyandu.demo import load_posyandu_demo
+    from gotong.programs.demo import load_programs_demo
     from gotong.slums.demo import load_slum_demo
+    from gotong.treasury.demo import load_treasury_demo
+    from gotong.wastebank.demo import load_wastebank_demo
 
     with transaction.atomic(), set_actor(admin):
         load_slum_demo(acting_user=admin)
         load_collaboration_demo(acting_user=admin)
+        load_posyandu_demo(acting_user=admin)
+        load_casework_demo(admin)
+        load_wastebank_demo(acting_user=admin)
+        load_treasury_demo(acting_user=admin)
+        load_activities_demo(admin)
+        load_programs_demo(admin)
 
 
 def _counts() -> dict[str, int]:
