@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "gotong.activities",
     "gotong.programs",
     "gotong.casework",
+    "gotong.socialcapital",
 ]
 
 MIDDLEWARE = [

@@ -19,5 +19,6 @@ urlpatterns = [
     path("gotong-royong/", include("gotong.activities.urls")),
     path("program/", include("gotong.programs.urls")),
     path("kasus/", include("gotong.casework.urls")),
+    path("modal-sosial/", include("gotong.socialcapital.urls")),
     path("", core_views.dashboard, name="dashboard"),
 ]

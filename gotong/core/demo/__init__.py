@@ -101,6 +101,7 @@ def load_module_demos(admin) -> None:
     from gotong.posyandu.demo import load_posyandu_demo
     from gotong.programs.demo import load_programs_demo
     from gotong.slums.demo import load_slum_demo
+    from gotong.socialcapital.demo import load_socialcapital_demo
     from gotong.treasury.demo import load_treasury_demo
     from gotong.wastebank.demo import load_wastebank_demo
 
@@ -113,6 +114,7 @@ def load_module_demos(admin) -> None:
         load_treasury_demo(acting_user=admin)
         load_activities_demo(admin)
         load_programs_demo(admin)
+        load_socialcapital_demo(acting_user=admin)
 
 
 def _counts() -> dict[str, int]:

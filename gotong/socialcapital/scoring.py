@@ -1,0 +1,194 @@
+"""Dimension scores per area, their 95 % confidence intervals, and change between rounds.
+
+Method (a design choice: SC-IQ prescribes no single scoring):
+
+1. Each answer is rescaled to 0–100 within its question: a Likert answer v (1–5) counts (v − 1) / 4 × 100; a
+   choice counts (score − lowest score) / (highest − lowest) × 100 of that question's choices.
+2. A household's dimension score is the mean of its rescaled answers on that dimension's questions; its overall
+   score is the mean of its six dimension scores.
+3. An area's (RT, RW or kelurahan) score is the mean of the dimension scores of the households living in it;
+   n is the number of responding households. The 95 % confidence interval is the Student t-interval
+   mean ± t(0.975, n − 1) × s / √n with s the sample standard deviation. Fewer than 2 respondents: no interval.
+4. Change between two rounds is the difference of the two means (later − earlier) with a Welch t-interval
+   (unequal variances, Welch–Satterthwaite degrees of freedom). The two rounds are treated as independent
+   samples, which is conservative when the same households answer both times.
+
+Aggregates shown to partners (and residents) are suppressed for groups of fewer than 5 households.
+"""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from gotong.socialcapital.models import Answer, Dimension, QuestionKind
+
+MIN_GROUP_FOR_AGGREGATES = 5
+OVERALL = "overall"
+
+
+# --- Student t quantile, without scipy -------------------------------------------------------------------------
+
+
+def _betacf(a: float, b: float, x: float) -> float:
+    """Continued fraction of the incomplete beta function (modified Lentz)."""
+    tiny = 1e-300
+    qab, qap, qam = a + b, a + 1.0, a - 1.0
+    c, d = 1.0, 1.0 - qab * x / qap
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 300):
+        m2 = 2 * m
+        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+        d = 1.0 + aa * d
+        d = 1.0 / (d if abs(d) > tiny else tiny)
+        c = 1.0 + aa / c
+        c = c if abs(c) > tiny else tiny
+        h *= d * c
+        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+        d = 1.0 + aa * d
+        d = 1.0 / (d if abs(d) > tiny else tiny)
+        c = 1.0 + aa / c
+        c = c if abs(c) > tiny else tiny
+        delta = d * c
+        h *= delta
+        if abs(delta - 1.0) < 1e-14:
+            break
+    return h
+
+
+def _betai(a: float, b: float, x: float) -> float:
+    """Regularised incomplete beta I_x(a, b)."""
+    if x <= 0:
+        return 0.0
+    if x >= 1:
+        return 1.0
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log(1 - x))
+    if x < (a + 1) / (a + b + 2):
+        return front * _betacf(a, b, x) / a
+    return 1.0 - front * _betacf(b, a, 1 - x) / b
+
+
+def t_cdf(t: float, df: float) -> float:
+    tail = 0.5 * _betai(df / 2, 0.5, df / (df + t * t))
+    return 1 - tail if t >= 0 else tail
+
+
+def t_quantile(p: float, df: float) -> float:
+    """The t value with P(T ≤ t) = p, for 0.5 ≤ p < 1, by bisection on the CDF."""
+    low, high = 0.0, 1.0
+    while t_cdf(high, df) < p:
+        high *= 2
+    for _i in range(200):
+        mid = (low + high) / 2
+        if t_cdf(mid, df) < p:
+            low = mid
+        else:
+            high = mid
+    return (low + high) / 2
+
+
+# --- summaries ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    n: int
+    mean: float | None
+    sd: float | None
+    low: float | None = None
+    high: float | None = None
+
+    @property
+    def has_interval(self) -> bool:
+        return self.low is not None
+
+
+def summarise(values: list[float]) -> Summary:
+    n = len(values)
+    if n == 0:
+        return Summary(0, None, None)
+    mean = sum(values) / n
+    if n < 2:
+        return Summary(n, mean, None)
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1))
+    half = t_quantile(0.975, n - 1) * sd / math.sqrt(n)
+    return Summary(n, mean, sd, mean - half, mean + half)
+
+
+@dataclass(frozen=True)
+class Change:
+    difference: float
+    low: float | None
+    high: float | None
+
+
+def change_between(earlier: Summary, later: Summary) -> Change | None:
+    """Later minus earlier with a Welch 95 % interval; None when either side has no mean."""
+    if earlier.mean is None or later.mean is None:
+        return None
+    difference = later.mean - earlier.mean
+    if earlier.sd is None or later.sd is None:
+        return Change(difference, None, None)
+    v1, v2 = earlier.sd**2 / earlier.n, later.sd**2 / later.n
+    se = math.sqrt(v1 + v2)
+    if se == 0:
+        return Change(difference, difference, difference)
+    df = (v1 + v2) ** 2 / (v1**2 / (earlier.n - 1) + v2**2 / (later.n - 1))
+    half = t_quantile(0.975, df) * se
+    return Change(difference, difference - half, difference + half)
+
+
+# --- from answers to household scores to area scores -------------------------------------------------------------
+
+
+def rescale(question, value: int, choice_range: tuple[int, int] | None = None) -> float:
+    """One answer on the 0–100 scale of its question."""
+    if question.kind == QuestionKind.LIKERT:
+        return (value - 1) / 4 * 100
+    low, high = choice_range
+    return 100.0 if high == low else (value - low) / (high - low) * 100
+
+
+def household_scores(responses) -> dict[int, tuple[str, dict[str, float]]]:
+    """response id → (area code, {dimension: 0–100 score, "overall": mean of the dimension scores})."""
+    responses = list(responses)
+    answers = Answer.objects.filter(response__in=[r.pk for r in responses]).select_related("question")
+    ranges: dict[int, tuple[int, int]] = {}
+    per_response: dict[int, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for answer in answers:
+        question = answer.question
+        if question.kind == QuestionKind.CHOICE and question.pk not in ranges:
+            scores = [c.score for c in question.choices.all()]
+            ranges[question.pk] = (min(scores), max(scores))
+        per_response[answer.response_id][question.dimension].append(
+            rescale(question, answer.value, ranges.get(question.pk))
+        )
+    result = {}
+    for response in responses:
+        dims = {dim: sum(vals) / len(vals) for dim, vals in per_response[response.pk].items() if vals}
+        if dims:
+            dims[OVERALL] = sum(dims.values()) / len(dims)
+        result[response.pk] = (response.area_code, dims)
+    return result
+
+
+def enclosing_units(code: str) -> list[str]:
+    """The kelurahan, RW and RT codes a household code lies in (kelurahan = 4 dotted parts)."""
+    parts = code.split(".")
+    return [".".join(parts[:n]) for n in range(4, len(parts) + 1)]
+
+
+def area_scores(responses) -> dict[str, dict[str, Summary]]:
+    """area code (kelurahan, RW, RT) → {dimension or "overall": Summary}."""
+    values: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for code, dims in household_scores(responses).values():
+        for unit in enclosing_units(code):
+            for dim, score in dims.items():
+                values[unit][dim].append(score)
+    keys = [*Dimension.values, OVERALL]
+    return {unit: {key: summarise(dims.get(key, [])) for key in keys} for unit, dims in values.items()}
+
+
+def suppress_small(scores: dict[str, dict[str, Summary]]) -> dict[str, dict[str, Summary]]:
+    """Only areas with at least MIN_GROUP_FOR_AGGREGATES respondents, for aggregate-only viewers."""
+    return {code: dims for code, dims in scores.items() if dims[OVERALL].n >= MIN_GROUP_FOR_AGGREGATES}
