@@ -1,11 +1,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from gotong.activities import access
 from gotong.activities.models import Contribution, Event, Norm, NormWarning, WageRate
-from gotong.core.forms import StyledFormMixin
+from gotong.core.forms import RupiahField, StyledFormMixin
 from gotong.registry.models import Person
 
 
@@ -54,8 +53,7 @@ class ContributionForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Contribution
         fields = ["what", "quantity", "unit", "estimated_value", "given_by"]
-        widgets = {"estimated_value": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0})}
-        error_messages = {"estimated_value": {"invalid": _("Isi nilai dalam rupiah tanpa titik, mis. 150000.")}}
+        field_classes = {"estimated_value": RupiahField}
 
 
 class NormForm(StyledFormMixin, forms.ModelForm):

@@ -1,7 +1,5 @@
 """Forms: field checks only; the rules live in `gotong.casework.services`."""
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -21,7 +19,7 @@ from gotong.casework.models import (
     ReferralStatus,
     ServiceKind,
 )
-from gotong.core.forms import StyledFormMixin
+from gotong.core.forms import RupiahField, StyledFormMixin
 from gotong.organizations.models import Organization
 from gotong.registry.models import Person
 
@@ -181,27 +179,6 @@ class AssessmentForm(StyledFormMixin, forms.Form):
     def ratings(self) -> dict:
         data = self.cleaned_data
         return {d.value: (data[f"rating_{d.value}"], data[f"note_{d.value}"]) for d in NeedDomain}
-
-
-class RupiahField(forms.CharField):
-    """Whole rupiah as Indonesians type it: "150000", "150.000" or "Rp 150.000"; no sen, no decimal comma."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        text = super().to_python(value).replace("Rp", "").replace("rp", "").replace(" ", "")
-        if not text:
-            return None
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-            text = text.replace(".", "")
-        if not text.isdigit():
-            raise ValidationError(_("Tulis nilai dalam rupiah bulat, mis. 150000 atau 150.000 (tanpa sen)."))
-        amount = int(text)
-        if amount < 1 or amount > 10**12:
-            raise ValidationError(_("Nilai bantuan harus antara Rp1 dan Rp1.000.000.000.000."))
-        return amount
 
 
 class AssistanceForm(StyledFormMixin, forms.Form):

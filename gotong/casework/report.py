@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from gotong.casework import recurrence
 from gotong.casework.models import Assistance, AssistanceKind, Case, Program, Referral, ReferralStatus, Visit
 from gotong.casework.schedule import plan_statuses
+from gotong.core.money import format_rupiah
 from gotong.core.pdf import ReportPDF
 
 
@@ -106,10 +107,6 @@ def monthly_report(worker, year: int, month: int, *, cases=None) -> MonthlyRepor
     return report
 
 
-def _rupiah(value: int) -> str:
-    return "Rp" + f"{value:,}".replace(",", ".")
-
-
 def _month_name(report) -> str:
     from django.utils.dateformat import format as date_format
 
@@ -143,8 +140,8 @@ def report_pdf(report: MonthlyReport) -> ReportPDF:
             align_right={1, 2},
         )
     pdf.heading(_("Bantuan yang diberikan"))
-    rows = [[label, n, _rupiah(v)] for label, n, v in report.assistance]
-    rows.append([_("Jumlah"), sum(n for _l, n, _v in report.assistance), _rupiah(report.assistance_total)])
+    rows = [[label, n, format_rupiah(v)] for label, n, v in report.assistance]
+    rows.append([_("Jumlah"), sum(n for _l, n, _v in report.assistance), format_rupiah(report.assistance_total)])
     pdf.data_table([_("Jenis"), _("Kali"), _("Nilai")], rows, align_right={1, 2})
     pdf.heading(_("Rujukan"))
     pdf.key_values([(_("Rujukan dibuat"), report.referrals_made)] + [(label, n) for label, n in report.referrals])

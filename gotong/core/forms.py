@@ -2,6 +2,8 @@
 
 from django import forms
 
+from gotong.core.money import parse_rupiah
+
 
 class StyledFormMixin:
     """Give widgets Bootstrap's classes so templates can render `{{ field }}` as is."""
@@ -25,3 +27,20 @@ class StyledFormMixin:
             if name in self.fields:
                 widget = self.fields[name].widget
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid"
+
+
+class RupiahField(forms.IntegerField):
+    """Whole rupiah typed the Indonesian way: "150000", "150.000" or "Rp 150.000" (no sen)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 10**12)  # a trillion rupiah: anything larger is a typo
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, int):
+            return value
+        return parse_rupiah(value)

@@ -41,6 +41,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils.translation import gettext as _
 
+from gotong.core.money import format_rupiah
 from gotong.ledger.models import Account, AccountKind, Book, Entry, Transaction, natural_sign
 
 MAX_AMOUNT = 10**15  # a thousand trillion rupiah: anything larger is a typo, not a transaction
@@ -64,10 +65,6 @@ class StatementLine:
     balance: int
     transaction_id: int | None = None
     reverses_id: int | None = None
-
-
-def _rupiah(amount: int) -> str:
-    return f"Rp{amount:,}".replace(",", ".")
 
 
 @transaction.atomic
@@ -128,10 +125,10 @@ def _validate_lines(book, lines) -> None:
         if amount == 0:
             raise ValidationError(_("Baris untuk akun %(account)s bernilai nol.") % {"account": account})
         if abs(amount) > MAX_AMOUNT:
-            raise ValidationError(_("Jumlah %(amount)s terlalu besar.") % {"amount": _rupiah(amount)})
+            raise ValidationError(_("Jumlah %(amount)s terlalu besar.") % {"amount": format_rupiah(amount)})
     total = sum(amount for _account, amount in lines)
     if total != 0:
-        raise ValidationError(_("Debit dan kredit tidak seimbang: selisih %(diff)s.") % {"diff": _rupiah(total)})
+        raise ValidationError(_("Debit dan kredit tidak seimbang: selisih %(diff)s.") % {"diff": format_rupiah(total)})
 
 
 def _existing_or_conflict(book, key, fingerprint) -> Transaction | None:
@@ -181,7 +178,11 @@ def _post(book, *, key, lines, occurred_on, memo, kind, acting_user, reverses=No
         if change < 0 and not account.may_go_negative and account.balance + change < 0:
             raise InsufficientBalance(
                 _("Saldo %(account)s tidak cukup: tersedia %(available)s, dibutuhkan %(needed)s.")
-                % {"account": account.name, "available": _rupiah(account.balance), "needed": _rupiah(-change)}
+                % {
+                    "account": account.name,
+                    "available": format_rupiah(account.balance),
+                    "needed": format_rupiah(-change),
+                }
             )
 
     txn = Transaction(

@@ -5,10 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.activities.access import area_choices, organization_choices
 from gotong.activities.forms import DateInput, _area_label
-from gotong.core.forms import StyledFormMixin
+from gotong.core.forms import RupiahField, StyledFormMixin
 from gotong.programs.models import Cohort, Enrolment, Program, Session
-
-RUPIAH_INVALID = _("Isi rupiah per bulan tanpa titik, mis. 1500000.")
 
 
 def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
@@ -54,12 +52,8 @@ class OutcomeForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Enrolment
         fields = ["status", "certified", "started_business", "income_before", "income_after", "outcome_note"]
-        widgets = {
-            "income_before": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
-            "income_after": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
-            "outcome_note": forms.Textarea(attrs={"rows": 2}),
-        }
-        error_messages = {"income_before": {"invalid": RUPIAH_INVALID}, "income_after": {"invalid": RUPIAH_INVALID}}
+        field_classes = {"income_before": RupiahField, "income_after": RupiahField}
+        widgets = {"outcome_note": forms.Textarea(attrs={"rows": 2})}
 
 
 class LeftOutFilter(StyledFormMixin, forms.Form):

@@ -1,7 +1,6 @@
 """Treasury forms. Each carries a hidden idempotency key made when the form is first drawn, so a double submit
 (or a retry after a lost response) records once."""
 
-import re
 import uuid
 
 from django import forms
@@ -9,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.core.forms import StyledFormMixin
+from gotong.core.forms import RupiahField, StyledFormMixin
 from gotong.organizations.choices import PARTNER_KINDS
 from gotong.organizations.models import Organization
 from gotong.treasury.models import Category, LoanProduct, Method, SavingsKind
@@ -20,25 +19,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class RupiahField(forms.IntegerField):
-    """Whole rupiah; accepts what people type: "1.500.000", "Rp 1.500.000", "1500000"."""
-
-    default_error_messages = {"invalid": _("Tulis jumlah dalam rupiah bulat, mis. 1.500.000.")}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
-        super().__init__(**kwargs)
-        self.error_messages["min_value"] = _("Jumlah harus lebih dari nol.")
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = re.sub(r"^\s*rp\.?\s*", "", value, flags=re.IGNORECASE).replace(".", "").replace(" ", "")
-            if "," in value:
-                raise ValidationError(_("Rupiah tanpa sen: hapus angka di belakang koma."), code="invalid")
-        return super().to_python(value)
 
 
 class KeyedForm(StyledFormMixin, forms.Form):

@@ -3,8 +3,9 @@
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from gotong.core.money import format_rupiah
 from gotong.core.pdf import ReportPDF, pdf_response
-from gotong.treasury.services import loan_state, rupiah
+from gotong.treasury.services import loan_state
 
 
 def _day(value) -> str:
@@ -21,14 +22,14 @@ def loan_statement_pdf(loan):
     pdf.key_values(
         [
             (_("Anggota"), f"{loan.member.number:03d} {loan.member.person.name}"),
-            (_("Pokok pinjaman"), rupiah(loan.principal)),
+            (_("Pokok pinjaman"), format_rupiah(loan.principal)),
             (_("Bunga"), _("%(rate)s%% per bulan, %(method)s")
              % {"rate": formats.number_format(loan.monthly_rate, 2), "method": loan.get_method_display()}),
             (_("Jangka waktu"), _("%(n)s bulan") % {"n": loan.term_months}),
-            (_("Biaya administrasi"), rupiah(loan.admin_fee)),
+            (_("Biaya administrasi"), format_rupiah(loan.admin_fee)),
             (_("Dicairkan"), _day(loan.disbursed_on)),
-            (_("Sudah dibayar"), rupiah(state.paid)),
-            (_("Sisa pinjaman"), rupiah(state.outstanding)),
+            (_("Sudah dibayar"), format_rupiah(state.paid)),
+            (_("Sisa pinjaman"), format_rupiah(state.outstanding)),
             (_("Status"), state.status),
         ]
     )  # fmt: skip
@@ -37,19 +38,25 @@ def loan_statement_pdf(loan):
     pdf.data_table(
         [_("Ke"), _("Jatuh tempo"), _("Pokok"), _("Bunga"), _("Jumlah"), _("Dibayar"), _("Sisa")],
         [
-            [i.number, _day(i.due_on), rupiah(i.principal_due), rupiah(i.interest_due), rupiah(i.total_due),
-             rupiah(i.principal_paid + i.interest_paid), rupiah(i.remaining)]
+            [i.number, _day(i.due_on)]
+            + [format_rupiah(v) for v in (i.principal_due, i.interest_due, i.total_due)]
+            + [format_rupiah(i.principal_paid + i.interest_paid), format_rupiah(i.remaining)]
             for i in installments
         ],
         align_right={0, 2, 3, 4, 5, 6},
-    )  # fmt: skip
+    )
     pdf.heading(_("Pembayaran"))
     repayments = list(loan.repayments.all())
     if repayments:
         pdf.data_table(
             [_("Tanggal"), _("Jumlah"), _("Untuk bunga"), _("Untuk pokok")],
             [
-                [_day(r.paid_on), rupiah(r.amount), rupiah(r.interest_part), rupiah(r.principal_part)]
+                [
+                    _day(r.paid_on),
+                    format_rupiah(r.amount),
+                    format_rupiah(r.interest_part),
+                    format_rupiah(r.principal_part),
+                ]
                 for r in repayments
             ],
             align_right={1, 2, 3},

@@ -3,14 +3,11 @@
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from gotong.core.money import format_rupiah
 from gotong.core.pdf import ReportPDF, pdf_response
 from gotong.core.tabular import xlsx_response
 from gotong.registry.nik import mask_nik
 from gotong.wastebank.reports import passbook
-
-
-def rupiah(amount: int) -> str:
-    return "Rp" + number_format(amount, force_grouping=True)
 
 
 def kg(grams_or_kg, *, grams=True) -> str:
@@ -31,7 +28,7 @@ def passbook_pdf(member):
             (_("Nama"), member.person.name),
             (_("NIK"), mask_nik(member.person.nik)),
             (_("Bergabung"), _day(member.joined_on)),
-            (_("Saldo"), rupiah(lines[-1].balance if lines else 0)),
+            (_("Saldo"), format_rupiah(lines[-1].balance if lines else 0)),
         ]
     )
     rows = [
@@ -39,9 +36,9 @@ def passbook_pdf(member):
             _day(line.date),
             line.memo,
             "" if line.kg is None else kg(line.kg, grams=False),
-            rupiah(line.deposit) if line.deposit else "",
-            rupiah(line.withdrawal) if line.withdrawal else "",
-            rupiah(line.balance),
+            format_rupiah(line.deposit) if line.deposit else "",
+            format_rupiah(line.withdrawal) if line.withdrawal else "",
+            format_rupiah(line.balance),
         ]  # fmt: skip
         for line in lines
     ]
@@ -66,16 +63,22 @@ def report_pdf(report):
     pdf.data_table(
         [_("Jenis"), _("Masuk (kg)"), _("Nilai masuk"), _("Terjual (kg)"), _("Nilai jual")],
         [
-            [r.name, kg(r.deposited_grams), rupiah(r.deposited_value), kg(r.sold_grams), rupiah(r.sold_value)]
+            [
+                r.name,
+                kg(r.deposited_grams),
+                format_rupiah(r.deposited_value),
+                kg(r.sold_grams),
+                format_rupiah(r.sold_value),
+            ]
             for r in report.rows
         ]
         + [
             [
                 _("Jumlah"),
                 kg(report.deposited_grams),
-                rupiah(report.deposited_value),
+                format_rupiah(report.deposited_value),
                 kg(report.sold_grams),
-                rupiah(report.sold_value),
+                format_rupiah(report.sold_value),
             ],
         ],  # fmt: skip
         col_widths=(50, 28, 36, 28, 36),
@@ -90,15 +93,15 @@ def _summary_pairs(report):
         (_("Setoran"), report.deposits),
         (_("Anggota aktif menyetor"), f"{report.members_active} / {report.members_total}"),
         (_("Anggota baru"), report.members_new),
-        (_("Sampah masuk"), f"{kg(report.deposited_grams)} kg — {rupiah(report.deposited_value)}"),
-        (_("Sampah terjual"), f"{kg(report.sold_grams)} kg — {rupiah(report.sold_value)}"),
-        (_("Selisih jual − beli"), rupiah(report.margin)),
-        (_("Penarikan tunai"), rupiah(report.withdrawals_cash)),
-        (_("Penarikan barang (sembako)"), rupiah(report.withdrawals_goods)),
-        (_("Kas masuk lain"), rupiah(report.cash_in)),
-        (_("Kas awal bulan"), rupiah(report.cash_open)),
-        (_("Kas akhir bulan"), rupiah(report.cash_close)),
-        (_("Tabungan anggota akhir bulan"), rupiah(report.savings_close)),
+        (_("Sampah masuk"), f"{kg(report.deposited_grams)} kg — {format_rupiah(report.deposited_value)}"),
+        (_("Sampah terjual"), f"{kg(report.sold_grams)} kg — {format_rupiah(report.sold_value)}"),
+        (_("Selisih jual − beli"), format_rupiah(report.margin)),
+        (_("Penarikan tunai"), format_rupiah(report.withdrawals_cash)),
+        (_("Penarikan barang (sembako)"), format_rupiah(report.withdrawals_goods)),
+        (_("Kas masuk lain"), format_rupiah(report.cash_in)),
+        (_("Kas awal bulan"), format_rupiah(report.cash_open)),
+        (_("Kas akhir bulan"), format_rupiah(report.cash_close)),
+        (_("Tabungan anggota akhir bulan"), format_rupiah(report.savings_close)),
     ]
 
 

@@ -2,7 +2,6 @@
 so a double submit (or a phone retrying) records once. Weights are typed in kg ("2,35" or "2.35") and stored
 as grams; rupiah amounts accept "50000" and "50.000"."""
 
-import re
 import uuid
 from decimal import Decimal, InvalidOperation
 
@@ -10,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.core.forms import StyledFormMixin
+from gotong.core.forms import RupiahField, StyledFormMixin
 from gotong.registry.nik import mask_nik
 from gotong.wastebank.models import Member, WasteCategory, WithdrawalKind
 
@@ -41,23 +40,6 @@ class KgField(forms.CharField):
             raise forms.ValidationError(_("Berat lebih dari 2 ton; periksa lagi timbangannya."))
         grams = int(kg * 1000)
         return grams or None
-
-
-class RupiahField(forms.CharField):
-    """Whole rupiah: digits, optionally grouped with dots, optionally prefixed by Rp."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
-
-    def clean(self, value):
-        text = (super().clean(value) or "").strip()
-        if not text:
-            return None
-        digits = re.sub(r"^rp\.?\s*", "", text, flags=re.IGNORECASE).replace(" ", "")
-        if not re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", digits):
-            raise forms.ValidationError(_("Tulis jumlah rupiah tanpa sen, mis. 50000 atau 50.000."))
-        return int(digits.replace(".", ""))
 
 
 class DateInput(forms.DateInput):

@@ -40,7 +40,7 @@ def test_take_attendance_on_a_phone(phone, live_server, facilitator, clean_up):
     page.wait_for_url(f"**/kegiatan/{clean_up.public_id}/")
     assert page.get_by_text("Kehadiran tersimpan: 2 warga hadir.").is_visible()
     assert page.locator("[data-present]").inner_text() == "2"
-    # (2 + 3) hours × Rp 3.460.000 ÷ 173 = Rp 100.000
-    assert page.locator("[data-labour-value]").inner_text() == "Rp 100.000"
+    # (2 + 3) hours × Rp3.460.000 ÷ 173 = Rp100.000
+    assert page.locator("[data-labour-value]").inner_text() == "Rp100.000"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path="test-results/activities-event-phone.png", full_page=True)

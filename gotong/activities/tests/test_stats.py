@@ -22,7 +22,7 @@ def test_labour_value_is_hours_times_umk_per_173_hours(event, residents, rate_20
         event, what="Semen", quantity=Decimal(2), unit="sak", estimated_value=130_000, acting_user=city_officer
     )
     summary = stats.event_summary(event)
-    # 2 + 3 + 1,5 = 6,5 registered hours, + 4 guest hours = 10,5 hours × Rp 20.000 = Rp 210.000.
+    # 2 + 3 + 1,5 = 6,5 registered hours, + 4 guest hours = 10,5 hours × Rp20.000 = Rp210.000.
     assert summary.attendees == 3 and summary.people == 5
     assert summary.registered_hours == Decimal("6.5") and summary.total_hours == Decimal("10.5")
     assert summary.labour_value == 210_000

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.collaboration.forms import DateInput
 from gotong.collaboration.models import AgreementKind, BudgetSource, ForumKind, ProjectKind, ProjectStatus
-from gotong.core.forms import StyledFormMixin
+from gotong.core.forms import RupiahField, StyledFormMixin
 
 
 def area_label(area) -> str:
@@ -79,16 +79,8 @@ class ProjectForm(ScopedChoicesMixin, StyledFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for source in BudgetSource:
-            self.fields[budget_field_name(source)] = forms.IntegerField(
-                label=_("Anggaran %(source)s (Rp)") % {"source": source.label},
-                required=False,
-                min_value=0,
-                error_messages={
-                    "invalid": _("Anggaran %(source)s: tulis rupiah utuh tanpa titik atau koma, mis. 247500000.")
-                    % {"source": source.label},
-                    "min_value": _("Anggaran tidak boleh negatif."),
-                },
-                widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "form-control"}),
+            self.fields[budget_field_name(source)] = RupiahField(
+                label=_("Anggaran %(source)s (Rp)") % {"source": source.label}, required=False, min_value=0
             )
 
     def service_kwargs(self) -> dict:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.collaboration.forms import DateInput
 from gotong.collaboration.forms.edit import ScopedChoicesMixin
 from gotong.collaboration.models import ActivityStatus, Indicator, LegalBasis, PhotoStage
-from gotong.core.forms import StyledFormMixin
+from gotong.core.forms import RupiahField, StyledFormMixin
 
 
 class TargetForm(ScopedChoicesMixin, StyledFormMixin, forms.Form):
@@ -56,12 +56,7 @@ class ActivityForm(StyledFormMixin, forms.Form):
     organization = forms.ModelChoiceField(label=_("Pelaksana"), queryset=None, required=False)
     starts_on = forms.DateField(label=_("Mulai"), required=False, widget=DateInput())
     ends_on = forms.DateField(label=_("Selesai"), required=False, widget=DateInput())
-    budget_rupiah = forms.IntegerField(
-        label=_("Anggaran (Rp)"),
-        min_value=0,
-        initial=0,
-        error_messages={"invalid": _("Tulis rupiah utuh tanpa titik atau koma.")},
-    )
+    budget_rupiah = RupiahField(label=_("Anggaran (Rp)"), min_value=0, initial=0)
     weight = forms.IntegerField(label=_("Bobot"), min_value=1, max_value=100, initial=1)
     projects = forms.ModelMultipleChoiceField(label=_("Kegiatan fisik terkait"), queryset=None, required=False)
 

@@ -37,7 +37,7 @@ def test_demo_is_idempotent_and_matches_the_seed(client, areas, city_officer):
     assert overdue_commitments(Commitment.objects.all(), road.created_at.date()).count() == 2
     client.force_login(city_officer)
     html = client.get(reverse("collaboration:project-list")).content.decode()
-    assert "Rp 19.762.620.000" in html and "Rp 3.800.000.000" in html
+    assert "Rp19.762.620.000" in html and "Rp3.800.000.000" in html
 
 
 def test_demo_forum_target_plan_and_sharing(areas):

@@ -39,13 +39,12 @@ def test_project_create_with_budget_lines(client, facilitator, areas, orgs):
     url = reverse("collaboration:project-create")
     data = {"name": "Drainase RW 001", "kind": "drainase", "area": areas["21.72.03.1005"].pk, "volume": "120.5",
             "unit": "m", "year": "2019", "status": "planned", "coordinator": orgs["bkm"].pk,
-            "budget_apbd": "150.000.000", "budget_swadaya": ""}  # fmt: skip
+            "budget_apbd": "150.000.000,50", "budget_swadaya": ""}  # fmt: skip
     response = client.post(url, data)
-    assert response.context["form"].errors["budget_apbd"] == [
-        "Anggaran APBD: tulis rupiah utuh tanpa titik atau koma, mis. 247500000."
-    ]
+    assert response.context["form"].errors["budget_apbd"] == ["Rupiah tanpa sen: hapus angka di belakang koma."]
     assert Project.objects.count() == 0
-    response = client.post(url, {**data, "budget_apbd": "150000000", "budget_swadaya": "2500000"})
+    # Typed the way budgets are written in the documents: with thousands dots and "Rp".
+    response = client.post(url, {**data, "budget_apbd": "150.000.000", "budget_swadaya": "Rp 2.500.000"})
     project = Project.objects.get()
     assert response.url == reverse("collaboration:project-detail", args=[project.pk])
     assert dict(project.budgets.values_list("source", "amount_rupiah")) == {"apbd": 150_000_000, "swadaya": 2_500_000}

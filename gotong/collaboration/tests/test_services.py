@@ -16,7 +16,7 @@ from gotong.collaboration.services import (
     overdue_commitments,
     update_commitment_status,
 )
-from gotong.collaboration.templatetags.rupiah import format_rupiah
+from gotong.core.money import format_rupiah
 
 D = datetime.date
 TODAY = D(2019, 7, 1)
@@ -107,7 +107,7 @@ def test_budgets_are_whole_rupiah_with_exact_totals(areas, city_officer):
     assert all(type(a) is int for a in amounts.values())
     assert sum(amounts.values()) == 19_762_620_001
     assert ProjectBudget.objects.get(source="apbn").area_code == "21.72.03.1005"
-    assert format_rupiah(19_762_620_000) == "Rp 19.762.620.000" and format_rupiah(0) == "Rp 0"
+    assert format_rupiah(19_762_620_000) == "Rp19.762.620.000" and format_rupiah(0) == "Rp0"
 
 
 @pytest.mark.parametrize("budgets", [{"apbn": 1.5}, {"apbn": Decimal("10")}, {"apbn": -1}, {"hibah": 10}])

@@ -150,9 +150,9 @@ def test_target_and_plan_pages(client, facilitator, other_facilitator, partner, 
     plan = target.plans.get()
     assert response.url == reverse("collaboration:plan-detail", args=[plan.pk])
     url = reverse("collaboration:activity-add", args=[plan.pk])
-    response = client.post(url, {"what": "Jalan beton", "budget_rupiah": "1.000.000", "weight": 1})
-    assert response.context["form"].errors["budget_rupiah"] == ["Tulis rupiah utuh tanpa titik atau koma."]
-    client.post(url, {"what": "Jalan beton", "budget_rupiah": "1000000", "weight": 2})
+    response = client.post(url, {"what": "Jalan beton", "budget_rupiah": "1.000.000,50", "weight": 1})
+    assert response.context["form"].errors["budget_rupiah"] == ["Rupiah tanpa sen: hapus angka di belakang koma."]
+    client.post(url, {"what": "Jalan beton", "budget_rupiah": "Rp 1.000.000", "weight": 2})  # typed the usual way
     activity = Activity.objects.get()
     progress = reverse("collaboration:activity-progress", args=[activity.pk])
     response = client.post(progress, {"on": "2020-01-01", "status": "done", "progress": "90"})
@@ -161,7 +161,7 @@ def test_target_and_plan_pages(client, facilitator, other_facilitator, partner, 
     timeline = client.get(progress).content.decode()
     assert "Riwayat kemajuan" in timeline and "1 Jan 2020: Berjalan, 45%" in timeline
     html = client.get(reverse("collaboration:plan-detail", args=[plan.pk])).content.decode()
-    assert "45,0%" in html and "Rp 1.000.000" in html  # Indonesian decimal comma
+    assert "45,0%" in html and "Rp1.000.000" in html  # Indonesian decimal comma
     client.force_login(other_facilitator)
     assert client.get(reverse("collaboration:target-detail", args=[target.pk])).status_code == 404
     assert client.get(reverse("collaboration:plan-detail", args=[plan.pk])).status_code == 404

@@ -7,7 +7,6 @@ from gotong.treasury.services.books import (  # noqa: F401
     record_cash_entry,
     treasury_book,
 )
-from gotong.treasury.services.common import rupiah  # noqa: F401
 from gotong.treasury.services.loans import (  # noqa: F401
     LoanState,
     arrears,

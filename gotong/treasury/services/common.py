@@ -5,10 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 
-def rupiah(amount: int) -> str:
-    return "Rp " + f"{int(amount):,}".replace(",", ".")
-
-
 def clean_key(key) -> str:
     key = str(key or "").strip()
     if not key:

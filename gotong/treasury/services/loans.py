@@ -11,12 +11,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gotong.core.money import format_rupiah
 from gotong.ledger import services as ledger
 from gotong.ledger.models import AccountKind
 from gotong.treasury.models import Installment, Loan, LoanProduct, Repayment
 from gotong.treasury.schedule import Due, add_months, allocate, build_schedule
 from gotong.treasury.services.books import ADMIN_FEES, CASH, INTEREST, ensure_setup, standing_account, treasury_book
-from gotong.treasury.services.common import check_amount, check_not_future, clean_key, rupiah
+from gotong.treasury.services.common import check_amount, check_not_future, clean_key
 
 
 @transaction.atomic
@@ -68,7 +69,7 @@ def disburse_loan(
         raise ValidationError(
             {
                 "principal": _("Pinjaman %(amount)s melebihi plafon produk %(max)s.")
-                % {"amount": rupiah(principal), "max": rupiah(product.max_amount)}
+                % {"amount": format_rupiah(principal), "max": format_rupiah(product.max_amount)}
             }
         )
     if principal <= product.admin_fee:
@@ -161,7 +162,7 @@ def record_repayment(loan, *, amount, paid_on, key, acting_user) -> Repayment:
         raise ValidationError(
             {
                 "amount": _("Pembayaran %(amount)s melebihi sisa pinjaman %(outstanding)s.")
-                % {"amount": rupiah(amount), "outstanding": rupiah(outstanding)}
+                % {"amount": format_rupiah(amount), "outstanding": format_rupiah(outstanding)}
             }
         )
     dues = [

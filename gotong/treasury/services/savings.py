@@ -6,11 +6,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from gotong.core.money import format_rupiah
 from gotong.ledger import services as ledger
 from gotong.ledger.models import AccountKind
 from gotong.treasury.models import Member, SavingsKind, SavingsMovement
 from gotong.treasury.services.books import CASH, ensure_setup, standing_account, treasury_book
-from gotong.treasury.services.common import check_amount, check_not_future, clean_key, rupiah
+from gotong.treasury.services.common import check_amount, check_not_future, clean_key
 
 
 @transaction.atomic
@@ -80,7 +81,7 @@ def record_savings(member, *, kind, amount, withdrawal=False, occurred_on, key, 
             raise ValidationError(
                 {
                     "amount": _("Penarikan %(amount)s melebihi saldo simpanan sukarela %(available)s.")
-                    % {"amount": rupiah(amount), "available": rupiah(available)}
+                    % {"amount": format_rupiah(amount), "available": format_rupiah(available)}
                 }
             )
     cash = standing_account(organization, CASH, acting_user=acting_user)

@@ -1,17 +1,8 @@
-"""`{{ amount|rp }}`: whole rupiah with the Indonesian thousands separator ("Rp 1.500.000")."""
+"""Small lookups the treasury templates need."""
 
 from django import template
 
 register = template.Library()
-
-
-@register.filter
-def rp(amount) -> str:
-    if amount is None or amount == "":
-        return "—"
-    amount = int(amount)
-    sign = "−" if amount < 0 else ""
-    return f"{sign}Rp " + f"{abs(amount):,}".replace(",", ".")
 
 
 @register.filter

@@ -56,7 +56,7 @@ def treasurer(cempako, cempako_rt, admin_user):
 
 @pytest.fixture
 def funded(cempako, treasurer):
-    """The treasury with Rp 20 juta of harvest income in the cash box."""
+    """The treasury with Rp20 juta of harvest income in the cash box."""
     services.ensure_setup(cempako, acting_user=treasurer)
     category = cempako_category(cempako, "Penjualan hasil panen")
     services.record_cash_entry(

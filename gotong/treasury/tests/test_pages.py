@@ -68,7 +68,7 @@ def test_bad_input_gets_indonesian_errors(client, treasurer, loan):
     url = reverse("treasury:repayment-new", args=[loan.public_id])
     response = client.post(url, {"idempotency_key": key(), "paid_on": "2026-01-10", "amount": "5.000.000"})
     assert response.status_code == 200
-    assert "melebihi sisa pinjaman Rp 1.045.000" in response.content.decode()
+    assert "melebihi sisa pinjaman Rp1.045.000" in response.content.decode()
     response = client.post(url, {"idempotency_key": key(), "paid_on": "2026-01-10", "amount": "12,5"})
     assert "tanpa sen" in response.content.decode()
     assert not Repayment.objects.exists()
@@ -81,14 +81,14 @@ def test_loan_above_ceiling_error_on_form(client, treasurer, member, product):
         {"idempotency_key": key(), "product": product.pk, "member": member.pk, "principal": "7.500.000",
          "term_months": 6, "disbursed_on": "2026-01-02"},
     )  # fmt: skip
-    assert "melebihi plafon produk Rp 5.000.000" in response.content.decode()
+    assert "melebihi plafon produk Rp5.000.000" in response.content.decode()
 
 
 def test_repayment_updates_outstanding(client, treasurer, loan):
     client.force_login(treasurer)
     url = reverse("treasury:repayment-new", args=[loan.public_id])
     response = client.post(url, {"idempotency_key": key(), "paid_on": "2026-01-10", "amount": "348.333"}, follow=True)
-    assert "Rp 696.667" in response.content.decode()  # 1.045.000 − 348.333
+    assert "Rp696.667" in response.content.decode()  # 1.045.000 − 348.333
 
 
 def test_area_worker_covering_reads_but_cannot_record(client, other_facilitator, loan, funded):
@@ -112,7 +112,7 @@ def test_outside_scope_is_404(client, request, persona, loan, funded, member):
 def test_partner_sees_totals_only(client, partner, loan, funded):
     client.force_login(partner)
     page = client.get(reverse("treasury:summary", args=[funded.pk])).content.decode()
-    assert "Rp 20.000.000" in page and "Rahmawati" not in page
+    assert "Rp20.000.000" in page and "Rahmawati" not in page
     assert client.get(reverse("treasury:cash-book", args=[funded.pk])).status_code == 404
     assert client.get(reverse("treasury:loan-detail", args=[loan.public_id])).status_code == 404
 
@@ -144,7 +144,7 @@ def test_loan_statement_pdf(client, treasurer, loan):
     assert response["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Rahmawati" in text
-    assert "Rp 1.025.000" in text  # outstanding after 20.000 paid
+    assert "Rp1.025.000" in text  # outstanding after 20.000 paid
     assert "angsuran terakhir" in text
 
 

@@ -11,7 +11,7 @@ from gotong.treasury.schedule import DECLINING, FLAT, Due, add_months, allocate,
 
 
 def test_flat_by_hand():
-    # Rp 1.000.000 at 1,5 %/month for 3 months: interest 15.000 a month, principal 333.333 ×2 + 333.334.
+    # Rp1.000.000 at 1,5 %/month for 3 months: interest 15.000 a month, principal 333.333 ×2 + 333.334.
     rows = build_schedule(1_000_000, Decimal("1.5"), 3, FLAT, date(2026, 1, 31))
     assert [(r.principal, r.interest) for r in rows] == [(333_333, 15_000), (333_333, 15_000), (333_334, 15_000)]
     assert [r.due_on for r in rows] == [date(2026, 1, 31), date(2026, 2, 28), date(2026, 3, 31)]
@@ -28,7 +28,7 @@ def test_flat_interest_remainder_on_last():
 
 
 def test_declining_by_hand():
-    # Rp 1.200.000 at 2 %/month for 3 months: principal 400.000 each; interest on 1,2 jt, 800 rb, 400 rb.
+    # Rp1.200.000 at 2 %/month for 3 months: principal 400.000 each; interest on 1,2 jt, 800 rb, 400 rb.
     rows = build_schedule(1_200_000, Decimal("2"), 3, DECLINING, date(2026, 2, 10))
     assert [(r.principal, r.interest) for r in rows] == [(400_000, 24_000), (400_000, 16_000), (400_000, 8_000)]
 

@@ -70,7 +70,7 @@ def test_savings_deposit_and_withdrawal_rules(member, treasurer):
         services.record_savings(
             member, kind="sukarela", amount=250_000, withdrawal=True, occurred_on=day, key=key(), acting_user=treasurer
         )
-    assert "melebihi saldo simpanan sukarela Rp 200.000" in str(exc.value)
+    assert "melebihi saldo simpanan sukarela Rp200.000" in str(exc.value)
     with pytest.raises(ValidationError) as exc:
         services.record_savings(
             member, kind="pokok", amount=10_000, withdrawal=True, occurred_on=day, key=key(), acting_user=treasurer
@@ -102,7 +102,7 @@ def test_loan_above_product_maximum_is_refused(member, product, treasurer):
             member, product=product, principal=6_000_000, term_months=6, disbursed_on=datetime.date(2025, 12, 1),
             key=key(), acting_user=treasurer,
         )  # fmt: skip
-    assert "melebihi plafon produk Rp 5.000.000" in str(exc.value)
+    assert "melebihi plafon produk Rp5.000.000" in str(exc.value)
     with pytest.raises(ValidationError) as exc:
         services.disburse_loan(
             member, product=product, principal=1_000_000, term_months=13, disbursed_on=datetime.date(2025, 12, 1),
@@ -123,7 +123,7 @@ def test_repayment_interest_first_partial_and_overpayment(loan, treasurer):
     assert state.outstanding == 1_045_000 - 20_000
     with pytest.raises(ValidationError) as exc:
         services.record_repayment(loan, amount=1_025_001, paid_on=paid, key=key(), acting_user=treasurer)
-    assert "melebihi sisa pinjaman Rp 1.025.000" in str(exc.value)
+    assert "melebihi sisa pinjaman Rp1.025.000" in str(exc.value)
     services.record_repayment(loan, amount=1_025_000, paid_on=paid, key=key(), acting_user=treasurer)
     assert services.loan_state(loan, today=paid).status == "Lunas"
     assert balance(loan.receivable) == 0
@@ -172,10 +172,10 @@ def test_cancel_cash_entry_reverses_in_ledger(funded, treasurer):
     )  # fmt: skip
     with pytest.raises(ValidationError):
         services.cancel_cash_entry(entry, reason=" ", acting_user=treasurer)
-    services.cancel_cash_entry(entry, reason="Seharusnya Rp 15.000", acting_user=treasurer)
+    services.cancel_cash_entry(entry, reason="Seharusnya Rp15.000", acting_user=treasurer)
     services.cancel_cash_entry(entry, reason="lagi", acting_user=treasurer)  # second click: nothing new
     entry.refresh_from_db()
-    assert entry.reversal_id and entry.cancel_reason == "Seharusnya Rp 15.000"
+    assert entry.reversal_id and entry.cancel_reason == "Seharusnya Rp15.000"
     assert services.cash_position(funded)["cash"] == 20_000_000
     totals = services.monthly_totals(funded, start=datetime.date(2025, 12, 1), end=datetime.date(2025, 12, 31))
     assert totals["expense"] == [0]

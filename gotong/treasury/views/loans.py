@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from gotong.core.money import format_rupiah
 from gotong.treasury import access, services
 from gotong.treasury.forms import LoanForm, ProductForm, RepaymentForm, add_service_errors
 from gotong.treasury.models import Loan as LoanModel
@@ -122,8 +123,8 @@ def repayment_new(request, public_id):
                 request,
                 _("Angsuran dicatat: bunga %(interest)s, pokok %(principal)s.")
                 % {
-                    "interest": services.rupiah(repayment.interest_part),
-                    "principal": services.rupiah(repayment.principal_part),
+                    "interest": format_rupiah(repayment.interest_part),
+                    "principal": format_rupiah(repayment.principal_part),
                 },
             )
             return redirect("treasury:loan-detail", loan.public_id)

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from gotong.core.money import format_rupiah
 from gotong.core.tabular import xlsx_response
 from gotong.registry.models import Person
 from gotong.treasury import access, services
@@ -97,7 +98,7 @@ def cash_entry_cancel(request, pk):
             messages.success(request, _("Catatan dibatalkan dengan transaksi pembalik."))
             return redirect("treasury:cash-book", organization.pk)
     context = org_context(request.user, organization, "cash")
-    title = _("Batalkan: %(text)s, %(amount)s") % {"text": entry.description, "amount": services.rupiah(entry.amount)}
+    title = _("Batalkan: %(text)s, %(amount)s") % {"text": entry.description, "amount": format_rupiah(entry.amount)}
     context.update(form=form, title=title, cancel_url="treasury:cash-book")
     return render(request, "treasury/form.html", context)
 

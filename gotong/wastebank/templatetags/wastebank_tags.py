@@ -17,13 +17,6 @@ def kg(grams) -> str:
 
 
 @register.filter
-def rupiah(amount) -> str:
-    if amount in (None, ""):
-        return ""
-    return "Rp" + number_format(int(amount), force_grouping=True)
-
-
-@register.filter
 def credit(amount) -> int:
     """The credit side of a signed ledger amount (negative = credit)."""
     return -int(amount) if amount and int(amount) < 0 else 0

@@ -10,9 +10,9 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gotong.core.money import format_rupiah
 from gotong.wastebank import services
 from gotong.wastebank.access import can_record
-from gotong.wastebank.exports import rupiah
 from gotong.wastebank.forms import CancelForm, CashInForm, DepositForm, SaleForm, WithdrawalForm, add_service_errors
 from gotong.wastebank.models import CashIn, Deposit, Member, Sale, Withdrawal
 from gotong.wastebank.views.common import recording_bank
@@ -46,7 +46,7 @@ def deposit_create(request, bank_id):
             messages.success(
                 request,
                 _("Setoran %(name)s dicatat: %(value)s.")
-                % {"name": deposit.member.person.name, "value": rupiah(deposit.total_value)},
+                % {"name": deposit.member.person.name, "value": format_rupiah(deposit.total_value)},
             )
             return redirect("wastebank:member", deposit.member.public_id)
     day = parse_date(str(form["occurred_on"].value() or "")) or timezone.localdate()
@@ -68,7 +68,7 @@ def withdrawal_create(request, bank_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Penarikan %(value)s dicatat.") % {"value": rupiah(withdrawal.amount)})
+            messages.success(request, _("Penarikan %(value)s dicatat.") % {"value": format_rupiah(withdrawal.amount)})
             return redirect("wastebank:member", withdrawal.member.public_id)
     title = _("Penarikan tabungan")
     return render(request, "wastebank/simple_form.html", {"bank": bank, "form": form, "title": title})
@@ -88,7 +88,7 @@ def sale_create(request, bank_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Penjualan %(value)s dicatat.") % {"value": rupiah(sale.total_value)})
+            messages.success(request, _("Penjualan %(value)s dicatat.") % {"value": format_rupiah(sale.total_value)})
             return redirect("wastebank:record", "penjualan", sale.public_id)
     return render(request, "wastebank/sale_form.html", {"bank": bank, "form": form})
 
@@ -107,7 +107,7 @@ def cash_in_create(request, bank_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Kas masuk %(value)s dicatat.") % {"value": rupiah(data["amount"])})
+            messages.success(request, _("Kas masuk %(value)s dicatat.") % {"value": format_rupiah(data["amount"])})
             return redirect("wastebank:bank", bank.pk)
     title = _("Kas masuk (modal, hibah, donasi)")
     return render(request, "wastebank/simple_form.html", {"bank": bank, "form": form, "title": title})
