@@ -1,12 +1,15 @@
 """Project photos (validated images, stored under MEDIA_ROOT, served only through a scoped view) and the
 data-sharing register."""
 
+from io import BytesIO
+
 from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from gotong.collaboration.models import DataSharing, LegalBasis, ProjectPhoto
 
@@ -34,13 +37,24 @@ def check_image(upload) -> str:
     return ALLOWED_FORMATS[kind]
 
 
+def without_metadata(upload, kind: str) -> bytes:
+    """The picture re-encoded without EXIF/XMP/text chunks: a phone photo's GPS tag would pinpoint a family's home."""
+    upload.seek(0)
+    with Image.open(upload) as original:
+        image = ImageOps.exif_transpose(original)  # keep the orientation the camera meant, then drop the tags
+        buffer = BytesIO()
+        image.save(buffer, format=kind, **({"quality": 90} if kind in ("JPEG", "WEBP") else {}))
+    return buffer.getvalue()
+
+
 @transaction.atomic
 def add_project_photo(project, *, image, stage, taken_on, caption="", acting_user) -> ProjectPhoto:
     extension = check_image(image)
     if taken_on > timezone.localdate():
         raise ValidationError({"taken_on": _("Tanggal foto tidak boleh di masa depan.")})
+    kind = next(k for k, ext in ALLOWED_FORMATS.items() if ext == extension)
     # The stored name never reuses the uploader's file name (it may hold a person's name).
-    image.name = f"{stage}.{extension}"
+    image = ContentFile(without_metadata(image, kind), name=f"{stage}.{extension}")
     photo = ProjectPhoto(
         project=project,
         area_code=project.area_code,

@@ -44,7 +44,8 @@ def test_photo_saved_renamed_and_served_only_in_scope(client, project, facilitat
     client.force_login(facilitator)
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
-    assert b"".join(response.streaming_content) == png_bytes()
+    served = Image.open(BytesIO(b"".join(response.streaming_content)))
+    assert served.size == (8, 6) and served.getpixel((0, 0)) == (0, 128, 0)
     html = client.get(reverse("collaboration:project-detail", args=[project.pk])).content.decode()
     assert url in html and "Jalan tanah" in html and "/media/" not in html
     client.force_login(other_facilitator)
@@ -53,6 +54,22 @@ def test_photo_saved_renamed_and_served_only_in_scope(client, project, facilitat
     assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302
+
+
+def test_photo_loses_its_gps_and_camera_tags(project, facilitator, media):
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # camera make
+    exif[0x8825] = {1: "S", 2: (0.0, 55.0, 12.3)}  # GPS IFD: latitude of someone's house
+    buffer = BytesIO()
+    Image.new("RGB", (16, 12), "red").save(buffer, format="JPEG", exif=exif)
+    assert Image.open(BytesIO(buffer.getvalue())).getexif()
+    upload = SimpleUploadedFile("IMG_0001.jpg", buffer.getvalue(), content_type="image/jpeg")
+    photo = services.add_project_photo(project, image=upload, stage="after", taken_on=datetime.date(2018, 9, 1),
+                                       acting_user=facilitator)  # fmt: skip
+    stored = Image.open(media / photo.image.name)
+    assert stored.format == "JPEG" and stored.size == (16, 12)
+    assert not stored.getexif()
+    assert b"PhoneMaker" not in (media / photo.image.name).read_bytes()
 
 
 def test_photo_validation(project, facilitator, settings):
