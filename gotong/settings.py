@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "gotong.programs",
     "gotong.casework",
     "gotong.socialcapital",
+    "gotong.dashboards",
+    "gotong.portal",
 ]
 
 MIDDLEWARE = [
