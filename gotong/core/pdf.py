@@ -82,10 +82,15 @@ class ReportPDF(FPDF):
         col_widths: tuple[float, ...] | None = None,
         align_right: set[int] = frozenset(),
     ) -> None:
-        """A table that repeats its header row on each new page; columns in `align_right` hold numbers."""
+        """A table that repeats its header row on each new page; columns in `align_right` hold numbers.
+
+        `col_widths` are millimetres: a narrow table stays narrow instead of stretching across the page.
+        """
         self.set_font(FONT, "", 8)
+        sizing = {"width": min(sum(col_widths), self.epw), "align": "LEFT"} if col_widths else {}
         with self.table(
             col_widths=col_widths,
+            **sizing,
             first_row_as_headings=True,
             repeat_headings=1,
             line_height=5,
