@@ -15,7 +15,10 @@ The rule (also explained in the portal's footer, "Cara membaca angka"):
    table's rows and columns can be combined), so the portal publishes no cross-table: deciles are shown
    per city only, and two breakdowns of the same city meet only in their total, which is exact or hidden
    together with one of them.
-4. **One decision per city, used by every view.** The city page, its villages' pages and the home page all
+4. **Withholding.** When a line is still exposed and has no visible non-zero member left to hide (e.g. four
+   households of 1 with a total of 4: every "<5" would be known to be 1), its "<5" members are withheld as
+   "×", which tells nothing — not even that the count is above zero.
+5. **One decision per city, used by every view.** The city page, its villages' pages and the home page all
    read the same protected lines (`services.city_tables`), so "city total minus the villages' own pages"
    (the two-views attack) is exactly the line that was protected.
 
@@ -30,6 +33,7 @@ from decimal import ROUND_HALF_UP, Decimal
 THRESHOLD = 5
 SMALL = "<5"
 HIDDEN = "—"
+WITHHELD = "×"
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Cell:
     shown: str
     hidden: bool = False
     complementary: bool = False
+    withheld: bool = False
 
     def __str__(self) -> str:
         return self.shown
@@ -72,6 +77,8 @@ def _bounds(cell: Cell, exact: int) -> tuple[float, float]:
     """What an outsider knows about a published cell."""
     if not cell.hidden:
         return exact, exact
+    if cell.withheld:
+        return 0, math.inf
     if cell.complementary:
         return THRESHOLD, math.inf
     return 1, THRESHOLD - 1
@@ -82,7 +89,7 @@ def exposed(line: Line, counts: dict, cells: dict) -> bool:
     members = [(line.total, -1), *((part, 1) for part in line.parts)]
     for key, sign in members:
         cell = cells[key]
-        if not cell.hidden or cell.complementary:
+        if not cell.hidden or cell.complementary or cell.withheld:
             continue
         # sign·x = −Σ other signed members; interval arithmetic over the outsider's bounds.
         low = high = 0.0
@@ -114,7 +121,11 @@ def protect(counts: dict, lines: list[Line]) -> dict:
             if visible:
                 smallest = min(visible, key=lambda k: counts[k])  # first of equals, in line order
                 cells[smallest] = Cell(None, HIDDEN, hidden=True, complementary=True)
-                changed = True
+            else:
+                for key in (*line.parts, line.total):
+                    if cells[key].hidden and not cells[key].complementary:
+                        cells[key] = Cell(None, WITHHELD, hidden=True, withheld=True)
+            changed = True
     return cells
 
 

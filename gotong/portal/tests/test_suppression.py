@@ -6,7 +6,16 @@ from itertools import product
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gotong.portal.suppression import HIDDEN, SMALL, Line, protect, publish_count, publish_rate, suppress_group
+from gotong.portal.suppression import (
+    HIDDEN,
+    SMALL,
+    WITHHELD,
+    Line,
+    protect,
+    publish_count,
+    publish_rate,
+    suppress_group,
+)
 
 
 def possible_values(counts: dict, lines: list[Line], cells: dict, slack: int = 6) -> dict:
@@ -16,7 +25,7 @@ def possible_values(counts: dict, lines: list[Line], cells: dict, slack: int = 6
     outsider, so finding two possible values here proves there are at least two in truth.
     """
     hidden = [k for k, c in cells.items() if c.hidden]
-    ranges = [range(5, counts[k] + slack) if cells[k].complementary else range(1, 5) for k in hidden]
+    ranges = [_outsider_range(cells[k], counts[k], slack) for k in hidden]
     values = {k: counts[k] for k, c in cells.items() if not c.hidden}
     possible = {k: set() for k in hidden if not cells[k].complementary}
     for combo in product(*ranges):
@@ -25,6 +34,20 @@ def possible_values(counts: dict, lines: list[Line], cells: dict, slack: int = 6
             for key in possible:
                 possible[key].add(values[key])
     return possible
+
+
+def _outsider_range(cell, count, slack):
+    if cell.withheld:
+        return range(0, count + slack)
+    if cell.complementary:
+        return range(5, count + slack)
+    return range(1, 5)
+
+
+def test_a_line_of_only_small_counts_is_withheld_not_betrayed():
+    # Four households of 1 with a total of 4: as "<5" each, every one would be known to be exactly 1.
+    cells = suppress_group({"a": 1, "b": 1, "c": 1, "d": 1})
+    assert {cells[k].shown for k in ("a", "b", "c", "d", "total")} == {WITHHELD}
 
 
 def test_small_counts_are_shown_as_less_than_five_and_others_exactly():
