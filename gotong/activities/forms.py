@@ -4,15 +4,8 @@ from django.utils import timezone
 
 from gotong.activities import access
 from gotong.activities.models import Contribution, Event, Norm, NormWarning, WageRate
-from gotong.core.forms import RupiahField, StyledFormMixin
+from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
 from gotong.registry.models import Person
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def add_service_errors(form: forms.Form, exc: ValidationError) -> None:

@@ -19,16 +19,9 @@ from gotong.casework.models import (
     ReferralStatus,
     ServiceKind,
 )
-from gotong.core.forms import RupiahField, StyledFormMixin
+from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
 from gotong.organizations.models import Organization
 from gotong.registry.models import Person
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _date(label, **kwargs):

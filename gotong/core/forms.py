@@ -5,6 +5,15 @@ from django import forms
 from gotong.core.money import parse_rupiah
 
 
+class DateInput(forms.DateInput):
+    """The phone's own date picker; the ISO value is what `<input type="date">` sends and expects."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
 class StyledFormMixin:
     """Give widgets Bootstrap's classes so templates can render `{{ field }}` as is."""
 

@@ -5,18 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.accounts.models import User
 from gotong.areas.models import Area
-from gotong.core.forms import StyledFormMixin
+from gotong.core.forms import DateInput, StyledFormMixin
 from gotong.core.scoping import code_inside, visible_area_codes
 from gotong.organizations.choices import MemberRole, OrganizationKind
 from gotong.organizations.models import Organization
 from gotong.registry.models import Person
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def add_service_errors(form: forms.Form, exc: ValidationError) -> None:

@@ -7,20 +7,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.core.forms import StyledFormMixin
+from gotong.core.forms import DateInput, StyledFormMixin
 from gotong.posyandu.access import can_record, posyandus_for
 from gotong.posyandu.dates import five_years_before
 from gotong.posyandu.models import Measure
 from gotong.registry.choices import Sex
 from gotong.registry.models import Household, Person
 from gotong.registry.nik import mask_family_card_number
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def decimal_input(placeholder: str) -> forms.TextInput:

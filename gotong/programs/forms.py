@@ -4,8 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gotong.activities.access import area_choices, organization_choices
-from gotong.activities.forms import DateInput, _area_label
-from gotong.core.forms import RupiahField, StyledFormMixin
+from gotong.activities.forms import _area_label
+from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
 from gotong.programs.models import Cohort, Enrolment, Program, Session
 
 

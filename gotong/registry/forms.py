@@ -2,16 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area, Level
-from gotong.core.forms import StyledFormMixin
+from gotong.core.forms import DateInput, StyledFormMixin
 from gotong.core.scoping import code_overlaps, visible_area_codes
 from gotong.registry.models import Dwelling, Household, Person
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class HouseholdForm(StyledFormMixin, forms.ModelForm):

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.core.forms import StyledFormMixin
+from gotong.core.forms import DateInput, StyledFormMixin
 from gotong.slums.criteria import ASPECTS, CRITERIA, CRITERION_CODES, criteria_of
 from gotong.slums.models import LandLegality, PopulationDensity, StrategicValue
 from gotong.slums.scoring import ALL_CRITERIA_KEY, assess
@@ -11,13 +11,6 @@ from gotong.slums.scoring import ALL_CRITERIA_KEY, assess
 
 def percent_field_name(code: str) -> str:
     return f"p_{code}"
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class AssessmentForm(StyledFormMixin, forms.Form):

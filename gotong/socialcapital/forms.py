@@ -6,15 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.core.forms import StyledFormMixin
+from gotong.core.forms import DateInput, StyledFormMixin
 from gotong.socialcapital.models import LIKERT_LABELS, Dimension, QuestionKind
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class RoundForm(StyledFormMixin, forms.Form):

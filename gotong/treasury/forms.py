@@ -8,17 +8,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.core.forms import RupiahField, StyledFormMixin
+from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
 from gotong.organizations.choices import PARTNER_KINDS
 from gotong.organizations.models import Organization
 from gotong.treasury.models import Category, LoanProduct, Method, SavingsKind
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class KeyedForm(StyledFormMixin, forms.Form):

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.core.forms import RupiahField, StyledFormMixin
+from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
 from gotong.registry.nik import mask_nik
 from gotong.wastebank.models import Member, WasteCategory, WithdrawalKind
 
@@ -40,13 +40,6 @@ class KgField(forms.CharField):
             raise forms.ValidationError(_("Berat lebih dari 2 ton; periksa lagi timbangannya."))
         grams = int(kg * 1000)
         return grams or None
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class RequestKeyMixin(forms.Form):

@@ -3,14 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from gotong.collaboration.models import CommitmentStatus
-from gotong.core.forms import StyledFormMixin
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from gotong.core.forms import DateInput, StyledFormMixin
 
 
 class CommitmentStatusForm(StyledFormMixin, forms.Form):

@@ -4,9 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.collaboration.forms import DateInput
 from gotong.collaboration.models import AgreementKind, BudgetSource, ForumKind, ProjectKind, ProjectStatus
-from gotong.core.forms import RupiahField, StyledFormMixin
+from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
 
 
 def area_label(area) -> str:

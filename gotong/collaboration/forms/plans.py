@@ -4,10 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.collaboration.forms import DateInput
 from gotong.collaboration.forms.edit import ScopedChoicesMixin
 from gotong.collaboration.models import ActivityStatus, Indicator, LegalBasis, PhotoStage
-from gotong.core.forms import RupiahField, StyledFormMixin
+from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
 
 
 class TargetForm(ScopedChoicesMixin, StyledFormMixin, forms.Form):
