@@ -46,6 +46,13 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "auditlog",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "gotong.core",
     "gotong.accounts",
     "gotong.areas",
@@ -63,6 +70,11 @@ INSTALLED_APPS = [
     "gotong.socialcapital",
     "gotong.dashboards",
     "gotong.portal",
+    "gotong.exports",
+    "gotong.api",
+    "gotong.field",
+    "gotong.odk",
+    "gotong.bench",
 ]
 
 MIDDLEWARE = [
@@ -194,3 +206,72 @@ LOGGING = {
 }
 
 GOTONG_PAGE_SIZE = 25
+
+
+# --- REST API (gotong.api owns this block) ---------------------------------------------------------------------
+REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header turns "not signed in" into a 401, not a 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["gotong.api.filters.ScopeFilterBackend"],
+    # Page links without COUNT(*), so large tables page as fast as small ones.
+    "DEFAULT_PAGINATION_CLASS": "gotong.api.pagination.NoCountPagination",
+    # One error body for every 4xx: {"error": {"code", "message", "fields"}}.
+    "EXCEPTION_HANDLER": "gotong.api.errors.api_exception_handler",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Gotong API",
+    "DESCRIPTION": "Data Gotong per modul, dengan aturan wilayah yang sama seperti halaman. Token: POST /api/v1/token/.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Several modules have a field called "kind": name the enums that would otherwise collide.
+    "ENUM_NAME_OVERRIDES": {
+        "FieldSubmissionKindEnum": "gotong.field.models.SubmissionKind",
+        "OrganizationKindEnum": "gotong.organizations.choices.OrganizationKind",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "gotong.api.schema.add_error_responses",
+    ],
+    # Swagger UI and Redoc from the drf-spectacular-sidecar package: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# --- Background tasks (gotong.exports owns this block) -----------------------------------------------------------
+# Django's Tasks API (backport) with the database backend: no Redis or broker needed, also on a laptop's SQLite.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Exports up to this many rows download at once; larger ones become a background job with a progress page.
+GOTONG_EXPORT_MAX_DIRECT_ROWS = int(os.environ.get("GOTONG_EXPORT_MAX_DIRECT_ROWS", "5000"))
+GOTONG_EXPORT_PROGRESS_EVERY = 1000  # rows between progress updates of a background export
+GOTONG_EXPORT_KEEP_HOURS = 24  # `gotong exports prune` removes older export files
+
+# --- Cache (gotong.dashboards owns this block) -------------------------------------------------------------------
+# Holds rendered dashboard charts keyed by a digest of their data, so an entry is never stale. Process memory by
+# default (no Redis needed); set CACHE_DIR to share the entries between server processes through files.
+if os.environ.get("CACHE_DIR"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ["CACHE_DIR"],
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 1000}}}

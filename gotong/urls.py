@@ -22,5 +22,9 @@ urlpatterns = [
     path("modal-sosial/", include("gotong.socialcapital.urls")),
     path("dasbor/", include("gotong.dashboards.urls")),
     path("publik/", include("gotong.portal.urls")),
+    path("ekspor/", include("gotong.exports.urls")),
+    path("api/", include("gotong.api.urls")),
+    path("lapangan/", include("gotong.field.urls")),
+    path("odk/", include("gotong.odk.urls")),
     path("", core_views.dashboard, name="dashboard"),
 ]
