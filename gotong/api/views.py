@@ -1,0 +1,87 @@
+"""The API's own endpoints: a token for devices and scripts, and the pages that explain and manage it."""
+
+from django.contrib import messages
+from django.contrib.auth import authenticate
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, serializers, status
+from rest_framework.authtoken.models import Token
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from gotong.api.errors import ErrorSerializer, error_body
+
+
+class LockedOut(exceptions.APIException):
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    default_code = "locked_out"
+    default_detail = gettext_lazy("Terlalu banyak percobaan masuk yang gagal; akun dikunci sementara.")
+
+
+class TokenRequestSerializer(serializers.Serializer):
+    username = serializers.CharField(label=gettext_lazy("nama pengguna"), max_length=150)
+    password = serializers.CharField(label=gettext_lazy("kata sandi"), max_length=128, style={"input_type": "password"})
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField(help_text=gettext_lazy("Kirim sebagai header `Authorization: Token <token>`."))
+
+
+class ObtainTokenView(APIView):
+    """Exchange a username and password for the user's API token (the same token until it is revoked)."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="token_create",
+        request=TokenRequestSerializer,
+        responses={200: TokenSerializer, 400: ErrorSerializer, 429: OpenApiResponse(ErrorSerializer)},
+        auth=[],
+        tags=["token"],
+    )
+    def post(self, request):
+        form = TokenRequestSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        # Through Django's authenticate(request=…) so django-axes counts failures and locks out guessing.
+        user = authenticate(request._request, **form.validated_data)
+        if getattr(request._request, "axes_locked_out", False):
+            # Answer in the API's JSON error body instead of AxesMiddleware's HTML lockout page.
+            request._request.axes_locked_out = False
+            raise LockedOut()
+        if user is None:
+            raise exceptions.ValidationError({"non_field_errors": [_("Nama pengguna atau kata sandi salah.")]})
+        token, _created = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key})
+
+
+def not_found(request, rest=""):
+    """Unknown addresses under /api/ answer in the API's JSON error body, not the site's HTML page."""
+    return JsonResponse(error_body(status.HTTP_404_NOT_FOUND), status=status.HTTP_404_NOT_FOUND)
+
+
+def index(request):
+    return render(request, "api/index.html")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def token_page(request):
+    """Create (shown once), replace or revoke the signed-in user's API token."""
+    new_key = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        Token.objects.filter(user=request.user).delete()
+        if action == "create":
+            new_key = Token.objects.create(user=request.user).key
+        else:
+            messages.success(request, _("Token dicabut; perangkat yang memakainya tidak bisa masuk lagi."))
+            return redirect("api:token-page")
+    token = Token.objects.filter(user=request.user).first()
+    return render(request, "api/token.html", {"token": token, "new_key": new_key})

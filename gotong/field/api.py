@@ -1,0 +1,113 @@
+"""Sync endpoints for the offline field forms (also described in the OpenAPI schema)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from gotong.api.errors import error_body
+from gotong.field import reference
+from gotong.field.models import SubmissionKind
+from gotong.field.services import SubmissionConflict, apply_submission
+
+
+class SubmissionSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=SubmissionKind.choices)
+    key = serializers.UUIDField(help_text="UUID made on the device; the same key again never records twice.")
+    payload = serializers.DictField(help_text="The entry; schema per kind in gotong.field.services.")
+    base_version = serializers.CharField(required=False, allow_null=True, allow_blank=True, default=None)
+
+
+class ResultSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    key = serializers.UUIDField()
+    created = serializers.BooleanField()
+    record = serializers.CharField()
+    version = serializers.CharField()
+    summary = serializers.CharField()
+    data = serializers.DictField()
+
+
+# The API's one error shape ({"error": {"code", "message", "fields"}}); a conflict adds the server's values.
+ConflictSerializer = inline_serializer(
+    "FieldConflict",
+    {
+        "error": inline_serializer(
+            "FieldConflictError",
+            {
+                "code": serializers.ChoiceField(choices=["key_reused", "changed_on_server"]),
+                "message": serializers.CharField(),
+                "fields": serializers.DictField(),
+                "server": serializers.DictField(),
+                "version": serializers.CharField(allow_null=True),
+            },
+        )
+    },
+)
+
+
+def _validation_body(error: ValidationError) -> dict:
+    if hasattr(error, "error_dict"):
+        fields = {field: [str(m) for m in messages] for field, messages in error.message_dict.items()}
+        message = " ".join(m for messages in fields.values() for m in messages)
+        return error_body(status.HTTP_400_BAD_REQUEST, message=message, fields=fields)
+    return error_body(status.HTTP_400_BAD_REQUEST, message=" ".join(str(m) for m in error.messages))
+
+
+def _conflict_body(conflict: SubmissionConflict) -> dict:
+    body = error_body(status.HTTP_409_CONFLICT, code=conflict.code, message=conflict.message)
+    body["error"].update(server=conflict.server, version=conflict.version)
+    return body
+
+
+class SubmitView(APIView):
+    """Send one queued field entry. 201 recorded, 200 already recorded under this key (a retry)."""
+
+    @extend_schema(
+        request=SubmissionSerializer,
+        responses={
+            201: ResultSerializer,
+            200: ResultSerializer,
+            409: OpenApiResponse(ConflictSerializer, description="Nothing written; the server's values included."),
+        },
+        operation_id="field_submit",
+        tags=["lapangan"],
+    )
+    def post(self, request):
+        incoming = SubmissionSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        try:
+            result = apply_submission(
+                request.user, data["kind"], data["key"], data["payload"], base_version=data["base_version"]
+            )
+        except SubmissionConflict as conflict:
+            return Response(_conflict_body(conflict), status=status.HTTP_409_CONFLICT)
+        except PermissionDenied as denied:
+            return Response(error_body(status.HTTP_403_FORBIDDEN, code="scope", message=str(denied)), status=403)
+        except ValidationError as error:
+            return Response(_validation_body(error), status=status.HTTP_400_BAD_REQUEST)
+        return Response(result.as_json(), status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+
+
+class ReferenceView(APIView):
+    """What a form needs offline for this user: children and session, members and prices, cases, or events."""
+
+    @extend_schema(
+        parameters=[OpenApiParameter("kind", str, OpenApiParameter.PATH, enum=SubmissionKind.values)],
+        responses={200: inline_serializer("FieldReference", {"kind": serializers.CharField()})},
+        operation_id="field_reference",
+        tags=["lapangan"],
+    )
+    def get(self, request, kind: str):
+        if kind not in reference.BUILDERS:
+            body = error_body(status.HTTP_404_NOT_FOUND, message=_("Jenis formulir tidak dikenal."))
+            return Response(body, status=status.HTTP_404_NOT_FOUND)
+        data = reference.BUILDERS[kind](request.user, timezone.localdate())
+        data["generated_at"] = timezone.now().isoformat()
+        response = Response(data)
+        response["Cache-Control"] = "private, no-cache"
+        return response

@@ -1,0 +1,195 @@
+"""Registry API: households (KK) and persons, read-only, with NIK and KK masked as on the pages."""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import exceptions, serializers, status
+from rest_framework.response import Response
+
+from gotong.api.fields import public_ref, viewer, viewing_detail
+from gotong.api.viewsets import ScopedReadOnlyViewSet
+from gotong.registry.api.writes import (
+    HouseholdWriteSerializer,
+    PersonWriteSerializer,
+    write_household,
+    write_person,
+)
+from gotong.registry.choices import Relationship
+from gotong.registry.models import Dwelling, Household, Person
+from gotong.registry.nik import mask_family_card_number, mask_nik
+
+
+def _shown(serializer, value: str, mask) -> str:
+    """Full number only on a detail request by a role allowed to see it (same rule as the detail page)."""
+    user = viewer(serializer)
+    if viewing_detail(serializer) and user is not None and user.can_see_full_nik():
+        return value
+    return mask(value)
+
+
+class DwellingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Dwelling
+        exclude = ["id", "household"]
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    household = public_ref()
+    nik = serializers.SerializerMethodField(help_text="Disamarkan kecuali di detail untuk peran yang berhak.")
+
+    class Meta:
+        model = Person
+        fields = [
+            "id",
+            "household",
+            "area_code",
+            "nik",
+            "name",
+            "sex",
+            "birth_date",
+            "relationship",
+            "education",
+            "occupation",
+            "disability",
+            "created_at",
+            "updated_at",
+        ]
+
+    def get_nik(self, person) -> str:
+        return _shown(self, person.nik, mask_nik)
+
+
+class MemberSummarySerializer(PersonSerializer):
+    class Meta(PersonSerializer.Meta):
+        fields = ["id", "nik", "name", "sex", "birth_date", "relationship"]
+
+
+class HouseholdSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    family_card_number = serializers.SerializerMethodField(help_text="Disamarkan kecuali di detail.")
+    head_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Household
+        fields = [
+            "id",
+            "family_card_number",
+            "head_name",
+            "address",
+            "area_code",
+            "welfare_decile",
+            "pkh_recipient",
+            "bpnt_recipient",
+            "consent_given_on",
+            "created_at",
+            "updated_at",
+        ]
+
+    def get_family_card_number(self, household) -> str:
+        return _shown(self, household.family_card_number, mask_family_card_number)
+
+    def get_head_name(self, household) -> str | None:
+        head = household.head
+        return head.name if head else None
+
+
+class HouseholdDetailSerializer(HouseholdSerializer):
+    members = MemberSummarySerializer(many=True, read_only=True)
+    dwelling = serializers.SerializerMethodField()
+
+    class Meta(HouseholdSerializer.Meta):
+        fields = [*HouseholdSerializer.Meta.fields, "members", "dwelling"]
+
+    @extend_schema_field(DwellingSerializer(allow_null=True))
+    def get_dwelling(self, household):
+        dwelling = getattr(household, "dwelling", None)
+        return DwellingSerializer(dwelling).data if dwelling else None
+
+
+class PersonSavedSerializer(PersonSerializer):
+    warnings = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+    class Meta(PersonSerializer.Meta):
+        fields = [*PersonSerializer.Meta.fields, "warnings"]
+
+
+class HouseholdViewSet(ScopedReadOnlyViewSet):
+    """Households (KK) in the user's scope; a resident sees their own. Editors add and change them."""
+
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    @extend_schema(request=HouseholdWriteSerializer, responses={201: HouseholdDetailSerializer})
+    def create(self, request):
+        form = HouseholdWriteSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        household = write_household(request.user, form.validated_data)
+        return Response(
+            HouseholdDetailSerializer(household, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(request=HouseholdWriteSerializer, responses={200: HouseholdDetailSerializer})
+    def partial_update(self, request, public_id=None):
+        household = self.get_object()
+        form = HouseholdWriteSerializer(data=request.data, partial=True)
+        form.is_valid(raise_exception=True)
+        household = write_household(request.user, form.validated_data, instance=household)
+        return Response(HouseholdDetailSerializer(household, context=self.get_serializer_context()).data)
+
+    def scoped_queryset(self, user):
+        # Members in birth order without the model's default ordering by household, which joins the household
+        # table again only to sort by KK. A list only shows the head's name, so it fetches the heads alone.
+        members = Person.objects.order_by("birth_date", "pk")
+        households = Household.objects.visible_to(user)
+        if self.action == "list":
+            members = members.filter(relationship=Relationship.HEAD)
+        else:
+            households = households.select_related("dwelling")
+        return households.prefetch_related(Prefetch("members", queryset=members))
+
+    def get_serializer_class(self):
+        return HouseholdDetailSerializer if self.action == "retrieve" else HouseholdSerializer
+
+
+class PersonViewSet(ScopedReadOnlyViewSet):
+    """Persons in the user's scope; `dari`/`sampai` filter by birth date. Editors add and change them."""
+
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    @extend_schema(request=PersonWriteSerializer, responses={201: PersonSavedSerializer})
+    def create(self, request):
+        form = PersonWriteSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = dict(form.validated_data)
+        household = Household.objects.visible_to(request.user).filter(public_id=data.pop("household")).first()
+        if household is None:
+            raise exceptions.ValidationError({"household": [_("Rumah tangga tidak ditemukan di wilayah Anda.")]})
+        person, warnings = write_person(request.user, data, household=household)
+        return Response(self._saved(person, warnings), status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=PersonWriteSerializer, responses={200: PersonSavedSerializer})
+    def partial_update(self, request, public_id=None):
+        person = self.get_object()
+        form = PersonWriteSerializer(data=request.data, partial=True)
+        form.is_valid(raise_exception=True)
+        data = dict(form.validated_data)
+        data.pop("household", None)  # moving a person to another KK is not done by a PATCH
+        person, warnings = write_person(request.user, data, instance=person)
+        return Response(self._saved(person, warnings))
+
+    def _saved(self, person, warnings) -> dict:
+        person.warnings = warnings
+        return PersonSavedSerializer(person, context=self.get_serializer_context()).data
+
+    serializer_class = PersonSerializer
+    date_field = "birth_date"
+
+    def scoped_queryset(self, user):
+        return Person.objects.visible_to(user).select_related("household")
+
+
+ROUTES = [
+    ("rumah-tangga", HouseholdViewSet, "household"),
+    ("penduduk", PersonViewSet, "person"),
+]
