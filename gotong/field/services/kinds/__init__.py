@@ -1,0 +1,10 @@
+"""One handler per kind of field entry: (user, payload, base_version, key) -> Outcome, or an error."""
+
+from gotong.field.services.kinds import attendance, deposit, visit, weighing
+
+HANDLERS = {
+    "weighing": weighing.apply,
+    "deposit": deposit.apply,
+    "visit": visit.apply,
+    "attendance": attendance.apply,
+}

@@ -1,0 +1,69 @@
+"""A waste-bank deposit, valued at the bank's price list of its day (wastebank.services.record_deposit)."""
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from gotong.core.money import format_rupiah
+from gotong.field.services.common import Outcome, changed_on_server, date, decimal, public_id
+from gotong.wastebank import access
+from gotong.wastebank.models import Member, WasteCategory
+from gotong.wastebank.services import price_list, record_deposit
+
+
+def prices_version(prices: dict[int, int | None], category_ids) -> str:
+    """ "pk:price,…" over the categories used, sorted by pk: the device builds the same string from its prices."""
+    return ",".join(f"{pk}:{prices.get(pk) or 0}" for pk in sorted(set(category_ids)))
+
+
+def _lines(payload: dict, bank) -> list[tuple[WasteCategory, int]]:
+    raw = payload.get("lines")
+    if not isinstance(raw, list) or not raw:
+        raise ValidationError({"lines": _("Isi sedikitnya satu baris sampah yang ditimbang.")})
+    categories = {str(c.pk): c for c in WasteCategory.objects.filter(bank=bank)}
+    lines = []
+    for row in raw:
+        if not isinstance(row, dict) or str(row.get("category")) not in categories:
+            raise ValidationError({"lines": _("Jenis sampah tidak dikenal di bank sampah ini; unduh ulang data.")})
+        category = categories[str(row["category"])]
+        kg = decimal(row, "kg", required=True)
+        if kg <= 0:
+            raise ValidationError({"lines": _("Berat %(cat)s harus lebih dari 0 kg.") % {"cat": category}})
+        lines.append((category, int((kg * 1000).to_integral_value())))
+    return lines
+
+
+def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
+    member = (
+        Member.objects.visible_to(user)
+        .select_related("bank__organization", "person")
+        .filter(public_id=public_id(payload, "member"))
+        .first()
+    )
+    if member is None:
+        raise PermissionDenied(_("Anggota ini tidak ada dalam lingkup Anda."))
+    bank = member.bank
+    if not access.can_record(user, bank):
+        raise PermissionDenied(_("Hanya pengurus bank sampah ini yang mencatat setoran."))
+    occurred_on = date(payload, "occurred_on")
+    lines = _lines(payload, bank)
+    prices = {c.pk: p for c, p in price_list(bank, occurred_on, active_only=False)}
+    current = prices_version(prices, [c.pk for c, _g in lines])
+    if base_version is not None and base_version != current:
+        server = {
+            "prices": [
+                {"category": str(c.pk), "name": c.name, "price_per_kg": prices.get(c.pk)}
+                for c in sorted({c for c, _g in lines}, key=lambda c: c.pk)
+            ]
+        }
+        raise changed_on_server(server, current)
+    deposit = record_deposit(bank, member=member, occurred_on=occurred_on, lines=lines, key=str(key), acting_user=user)
+    kg = str((Decimal(deposit.total_grams) / 1000).normalize()).replace(".", ",")
+    summary = _("Setoran %(name)s: %(kg)s kg, %(value)s") % {
+        "name": member.person.name,
+        "kg": kg,
+        "value": format_rupiah(deposit.total_value),
+    }
+    data = {"total_grams": deposit.total_grams, "total_value": deposit.total_value, "member": str(member.public_id)}
+    return Outcome("wastebank.deposit", str(deposit.public_id), current, summary, data)

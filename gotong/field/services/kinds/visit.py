@@ -1,0 +1,50 @@
+"""A home visit logged by the acting user (casework.services.log_visit): one per case, worker and day."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from gotong.casework import access
+from gotong.casework.models import Case, Visit
+from gotong.casework.services import log_visit
+from gotong.field.services.common import Outcome, changed_on_server, date, public_id, text
+
+FIELDS = ("met_with", "condition", "adherence", "issues", "next_step")
+
+
+def values_of(visit: Visit) -> dict:
+    return {"visited_on": visit.visited_on.isoformat(), **{name: getattr(visit, name) for name in FIELDS}}
+
+
+def _outcome(visit: Visit, case: Case) -> Outcome:
+    summary = _("Kunjungan %(name)s, %(day)s") % {
+        "name": case.subject_name,
+        "day": visit.visited_on.strftime("%d-%m-%Y"),
+    }
+    # The stored result is returned on a retry: keep health details (condition, adherence) out of it.
+    data = {"visited_on": visit.visited_on.isoformat(), "case": str(case.public_id)}
+    return Outcome("casework.visit", str(visit.public_id), visit.updated_at.isoformat(), summary, data)
+
+
+def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
+    case = (
+        Case.objects.visible_to(user)
+        .select_related("person", "household")
+        .filter(public_id=public_id(payload, "case"))
+        .first()
+    )
+    if case is None:
+        raise PermissionDenied(_("Kasus ini tidak ada dalam lingkup Anda."))
+    if not access.can_record(user, case):
+        raise PermissionDenied(_("Hanya tim pendamping yang mencatat pada kasus yang masih terbuka."))
+    visited_on = date(payload, "visited_on")
+    values = {name: text(payload, name) for name in FIELDS}
+    if not case.is_tb:
+        values["adherence"] = ""
+    existing = Visit.objects.filter(case=case, worker=user, visited_on=visited_on).first()
+    if existing is not None:
+        if all(getattr(existing, name) == values[name] for name in FIELDS):
+            return _outcome(existing, case)
+        # Casework has no correction of a visit: the user may only keep the server's one.
+        raise changed_on_server(values_of(existing), existing.updated_at.isoformat())
+    visit = log_visit(case, visited_on=visited_on, acting_user=user, **values)
+    return _outcome(visit, case)

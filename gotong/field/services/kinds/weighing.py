@@ -1,0 +1,88 @@
+"""A posyandu weighing: recorded (or corrected, when the user chose to) through posyandu.services."""
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from gotong.field.services.common import Outcome, changed_on_server, date, decimal, flag, public_id, text
+from gotong.posyandu import services as posyandu
+from gotong.posyandu.models import Child, Session, Weighing
+
+
+def version_of(weighing: Weighing | None) -> str:
+    return weighing.updated_at.isoformat() if weighing is not None else ""
+
+
+def _q(value: Decimal | None, places: str) -> Decimal | None:
+    return None if value is None else value.quantize(Decimal(places))
+
+
+def values_of(weighing: Weighing) -> dict:
+    return {
+        "measured_on": weighing.measured_on.isoformat(),
+        "weight_kg": str(weighing.weight_kg),
+        "length_cm": str(weighing.length_cm) if weighing.length_cm is not None else None,
+        "measure": weighing.measure,
+        "muac_cm": str(weighing.muac_cm) if weighing.muac_cm is not None else None,
+        "oedema": weighing.oedema,
+        "growth_card": weighing.growth_card,
+    }
+
+
+def _same(weighing: Weighing, measured_on, values: dict) -> bool:
+    return (
+        weighing.measured_on == measured_on
+        and weighing.weight_kg == _q(values["weight_kg"], "0.01")
+        and weighing.length_cm == _q(values["length_cm"], "0.1")
+        and weighing.muac_cm == _q(values["muac_cm"], "0.1")
+        and (weighing.measure or "") == (values["measure"] if values["length_cm"] is not None else "")
+        and weighing.oedema == values["oedema"]
+        and weighing.growth_card == values["growth_card"]
+    )
+
+
+def _outcome(weighing: Weighing, child: Child) -> Outcome:
+    summary = _("Penimbangan %(name)s: %(kg)s kg") % {
+        "name": child.person.name,
+        "kg": str(weighing.weight_kg).replace(".", ","),
+    }
+    return Outcome("posyandu.weighing", str(weighing.pk), version_of(weighing), summary, values_of(weighing))
+
+
+def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
+    child = (
+        Child.objects.visible_to(user)
+        .select_related("person", "posyandu")
+        .filter(public_id=public_id(payload, "child"))
+        .first()
+    )
+    if child is None:
+        raise PermissionDenied(_("Balita ini tidak ada dalam lingkup Anda."))
+    measured_on = date(payload, "measured_on")
+    session = Session.objects.filter(posyandu=child.posyandu, month=measured_on.replace(day=1)).first()
+    if session is None:
+        raise ValidationError(
+            {
+                "measured_on": _("%(p)s belum membuka hari buka bulan %(m)s; buka dulu hari bukanya.")
+                % {"p": child.posyandu.name, "m": measured_on.strftime("%m/%Y")}
+            }
+        )
+    values = {
+        "weight_kg": decimal(payload, "weight_kg", required=True),
+        "length_cm": decimal(payload, "length_cm"),
+        "measure": text(payload, "measure", limit=10),
+        "muac_cm": decimal(payload, "muac_cm"),
+        "oedema": flag(payload, "oedema", False),
+        "growth_card": flag(payload, "growth_card", True),
+    }
+    existing = Weighing.objects.filter(child=child, month=session.month).first()
+    current = version_of(existing)
+    if existing is not None and (base_version or "") != current:
+        if _same(existing, measured_on, values):
+            return _outcome(existing, child)  # someone already recorded exactly this: nothing to overwrite
+        raise changed_on_server(values_of(existing), current)
+    weighing = posyandu.record_weighing(
+        child=child, session=session, measured_on=measured_on, acting_user=user, **values
+    )
+    return _outcome(weighing, child)

@@ -1,0 +1,110 @@
+"""The installable field app: home, the four form shells, the service worker and the web app manifest.
+
+Pages are shells: the data come from `/api/v1/lapangan/data/<kind>/` and entries leave through
+`/api/v1/lapangan/kiriman/`, both called by `static/field/field.js`.
+"""
+
+import hashlib
+import json
+from functools import cache
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.decorators.http import require_GET
+
+from gotong.field import reference
+from gotong.field.catalog import form_titles, js_catalog
+
+# Indonesian addresses, like the rest of the site: /lapangan/timbang/ …
+SLUGS = {"weighing": "timbang", "deposit": "setoran", "visit": "kunjungan", "attendance": "kehadiran"}
+KINDS = {slug: kind for kind, slug in SLUGS.items()}
+SHELL_STATIC = ("bootstrap/css/bootstrap.min.css", "field/field.css", "field/field.js", "field/icon-192.png")
+
+
+@require_GET
+@login_required
+@ensure_csrf_cookie
+def home(request):
+    titles = form_titles()
+    forms = [(SLUGS[kind], titles[kind]) for kind in reference.available_forms(request.user)]
+    return render(request, "field/home.html", {"forms": forms, "text": js_catalog()})
+
+
+@require_GET
+@login_required
+@ensure_csrf_cookie
+def form(request, slug: str):
+    kind = KINDS.get(slug)
+    if kind is None:
+        raise Http404
+    return render(
+        request,
+        f"field/form_{kind}.html",
+        {
+            "kind": kind,
+            "title": form_titles()[kind],
+            "no_data": reference.no_data_message(kind),
+            "text": js_catalog(),
+        },
+    )
+
+
+@cache
+def _shell_version() -> str:
+    """Changes whenever a precached static file does, so phones drop the old shell."""
+    digest = hashlib.sha256()
+    for name in SHELL_STATIC:
+        path = finders.find(name)
+        if path:
+            with open(path, "rb") as handle:
+                digest.update(handle.read())
+    return digest.hexdigest()[:12]
+
+
+def shell_urls() -> list[str]:
+    pages = [reverse("field:home")] + [reverse("field:form", args=[slug]) for slug in SLUGS.values()]
+    return pages + [static(name) for name in SHELL_STATIC] + [reverse("field:manifest")]
+
+
+@require_GET
+def service_worker(request):
+    body = render(
+        request,
+        "field/sw.js",
+        {
+            "version": _shell_version(),
+            "shell": json.dumps(shell_urls()),
+            "data_prefix": json.dumps(reverse("api:field:reference", args=["x"])[: -len("x/")]),
+            "static_prefix": json.dumps(static("")),
+            "scope": json.dumps(reverse("field:home")),
+        },
+        content_type="application/javascript; charset=utf-8",
+    )
+    body["Cache-Control"] = "no-cache"
+    return body
+
+
+@require_GET
+def manifest(request):
+    data = {
+        "name": "Gotong Lapangan",
+        "short_name": _("Lapangan"),
+        "description": _("Formulir lapangan Gotong yang tetap bisa dipakai tanpa sinyal."),
+        "start_url": reverse("field:home"),
+        "scope": reverse("field:home"),
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#198754",
+        "lang": "id",
+        "icons": [
+            {"src": static("field/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("field/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        ],
+    }
+    return JsonResponse(data, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})
