@@ -1,0 +1,41 @@
+"""Who is calling an OpenRosa endpoint: the DRF token in the URL (`/odk/key/<token>/…`, like ODK Central's app
+users), or HTTP Basic on `/odk/…` checked by `django.contrib.auth.authenticate` so django-axes throttles guesses.
+
+Browser sessions are deliberately not accepted: these endpoints are CSRF-exempt, so only credentials a browser
+does not attach on its own may open them (Basic POSTs must also carry Collect's `X-OpenRosa-Version` header,
+which a cross-site form cannot send).
+"""
+
+import base64
+import binascii
+
+from django.contrib.auth import authenticate
+from rest_framework.authtoken.models import Token
+
+
+def user_from_token(token: str):
+    found = Token.objects.select_related("user").filter(key=token).first()
+    if found is None or not found.user.is_active:
+        return None
+    return found.user
+
+
+def basic_credentials(request) -> tuple[str, str] | None:
+    header = request.META.get("HTTP_AUTHORIZATION", "")
+    scheme, _, encoded = header.partition(" ")
+    if scheme.lower() != "basic" or not encoded:
+        return None
+    try:
+        username, sep, password = base64.b64decode(encoded.strip(), validate=True).decode("utf-8").partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return (username, password) if sep else None
+
+
+def user_from_basic(request):
+    credentials = basic_credentials(request)
+    if credentials is None:
+        return None
+    username, password = credentials
+    user = authenticate(request=request, username=username, password=password)
+    return user if user is not None and user.is_active else None

@@ -1,0 +1,97 @@
+"""The XLSForms Gotong serves to ODK Collect / KoboCollect, built once per process with pyxform.
+
+A form's source is a Markdown XLSForm in `xlsforms/` (diffable in review). Its version is derived from the source,
+so editing the file changes the version and devices fetch the new form; per-user choice lists are media files
+(see `media.py`) whose hashes change on their own when the user's children or members change.
+"""
+
+import dataclasses
+import functools
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+from pyxform.xls2xform import convert
+
+from gotong.odk import media
+
+SOURCES = Path(__file__).resolve().parent / "xlsforms"
+VERSION_PLACEHOLDER = "__VERSION__"
+
+
+@dataclasses.dataclass(frozen=True)
+class OdkForm:
+    form_id: str
+    kind: str  # the kind `gotong.field.services.apply_submission` records
+    source: str  # file name inside xlsforms/
+    title: str
+    description: str
+    media_files: tuple[str, ...]
+    may_use: Callable[[object], bool]
+
+
+@dataclasses.dataclass(frozen=True)
+class BuiltForm:
+    xml: bytes
+    version: str
+    md5: str
+
+
+FORMS: dict[str, OdkForm] = {
+    form.form_id: form
+    for form in (
+        OdkForm(
+            form_id="gotong_penimbangan",
+            kind="weighing",
+            source="penimbangan.md",
+            title=_("Penimbangan balita"),
+            description=_("Berat, panjang/tinggi dan LiLA balita posyandu; z-skor dihitung di server."),
+            media_files=(media.CHILDREN,),
+            may_use=media.may_weigh,
+        ),
+        OdkForm(
+            form_id="gotong_setoran_sampah",
+            kind="deposit",
+            source="setoran_sampah.md",
+            title=_("Setoran bank sampah"),
+            description=_("Sampah yang ditimbang per jenis; nilainya dihitung dengan daftar harga hari itu."),
+            media_files=(media.MEMBERS, media.CATEGORIES),
+            may_use=media.may_take_deposits,
+        ),
+        OdkForm(
+            form_id="gotong_kunjungan",
+            kind="visit",
+            source="kunjungan.md",
+            title=_("Kunjungan rumah"),
+            description=_("Catatan kunjungan satu menit untuk kasus yang Anda dampingi."),
+            media_files=(media.CASES,),
+            may_use=media.may_visit,
+        ),
+        OdkForm(
+            form_id="gotong_kehadiran",
+            kind="attendance",
+            source="kehadiran.md",
+            title=_("Kehadiran gotong royong"),
+            description=_("Siapa yang ikut kerja bakti; daftar yang sudah tercatat di server tidak ditimpa."),
+            media_files=(media.EVENTS, media.PEOPLE),
+            may_use=media.may_take_attendance,
+        ),
+    )
+}
+
+
+def forms_for(user) -> list[OdkForm]:
+    """The forms this user may fill in: only what they may record, so a device never lists a useless form."""
+    return [form for form in FORMS.values() if form.may_use(user)]
+
+
+@functools.cache
+def build(form_id: str) -> BuiltForm:
+    """Convert the form's XLSForm to XForm XML (cached; pyxform takes ~50 ms a form)."""
+    form = FORMS[form_id]
+    source = (SOURCES / form.source).read_text(encoding="utf-8")
+    version = hashlib.sha256(source.encode()).hexdigest()[:12]
+    result = convert(source.replace(VERSION_PLACEHOLDER, version), file_type=".md", pretty_print=False)
+    xml = result.xform.encode("utf-8")
+    return BuiltForm(xml=xml, version=version, md5=hashlib.md5(xml).hexdigest())

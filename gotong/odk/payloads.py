@@ -1,0 +1,62 @@
+"""From an ODK form instance to the payload of `gotong.field.services.apply_submission` (schemas documented there).
+
+Field names are those of the XLSForms in `xlsforms/`; values stay text (decimals and ISO dates are what the
+field service parses), so the web forms and ODK go through exactly the same validation.
+"""
+
+from collections.abc import Callable
+
+from gotong.odk.instance import Instance
+
+
+def _optional(value: str) -> str | None:
+    return value or None
+
+
+def weighing_payload(instance: Instance) -> dict:
+    length = instance.text("length_cm")
+    return {
+        "child": instance.text("child"),
+        "measured_on": instance.text("measured_on"),
+        "weight_kg": instance.text("weight_kg"),
+        "length_cm": _optional(length),
+        "measure": instance.text("measure") if length else "",
+        "muac_cm": _optional(instance.text("muac_cm")),
+        "oedema": instance.text("oedema") == "yes",
+        "growth_card": instance.text("growth_card") != "no",
+    }
+
+
+def deposit_payload(instance: Instance) -> dict:
+    lines = []
+    for line in instance.repeats("line"):
+        category, kg = instance.text("category", line), instance.text("weight_kg", line)
+        if category or kg:  # an empty repeat Collect leaves behind is not a line
+            lines.append({"category": category, "kg": kg})
+    return {"member": instance.text("member"), "occurred_on": instance.text("occurred_on"), "lines": lines}
+
+
+def visit_payload(instance: Instance) -> dict:
+    payload = {"case": instance.text("case"), "visited_on": instance.text("visited_on")}
+    for name in ("met_with", "condition", "adherence", "issues", "next_step"):
+        payload[name] = instance.text(name)
+    return payload
+
+
+def attendance_payload(instance: Instance) -> dict:
+    hours = _optional(instance.text("hours"))
+    guests = instance.text("guests") or "0"
+    return {
+        "event": instance.text("event"),
+        "present": [{"person": person, "hours": hours} for person in instance.text("present").split()],
+        "guests": int(guests) if guests.isdigit() else guests,  # anything else is refused by the field service
+        "guest_hours": instance.text("guest_hours") or "0",
+    }
+
+
+MAPPERS: dict[str, Callable[[Instance], dict]] = {
+    "gotong_penimbangan": weighing_payload,
+    "gotong_setoran_sampah": deposit_payload,
+    "gotong_kunjungan": visit_payload,
+    "gotong_kehadiran": attendance_payload,
+}
