@@ -20,8 +20,10 @@ from gotong.activities.forms import (
     WarningForm,
     add_service_errors,
 )
-from gotong.activities.models import Event, Norm, NormWarning, WageRate
+from gotong.activities.lists import event_rows, may_see_warnings, norm_rows, warning_rows
+from gotong.activities.models import Event, Norm, WageRate
 from gotong.core.charts import png_data_uri
+from gotong.core.listing import filter_wilayah
 from gotong.core.scoping import is_area_worker
 from gotong.registry.models import Person
 
@@ -42,13 +44,13 @@ def _last_months(today, count):
 @login_required
 def home(request):
     today = timezone.localdate()
-    events = _events(request.user)
+    shown = event_rows(request.user, request.GET, today)
     months = _last_months(today, PARTICIPATION_MONTHS)
-    table = stats.participation_by_rt(Event.objects.visible_to(request.user), months)
+    table = stats.participation_by_rt(filter_wilayah(Event.objects.visible_to(request.user), request.GET), months)
     png = stats.participation_chart_png(table, months)
     context = {
-        "upcoming": events.filter(held_on__gte=today).order_by("held_on")[:5],
-        "recent": events.filter(held_on__lt=today)[:8],
+        "upcoming": shown["upcoming"],
+        "recent": shown["recent"],
         "months": months,
         "table": table,
         "chart": png_data_uri(png) if png else None,
@@ -176,15 +178,13 @@ def event_attendance(request, public_id):
 
 @login_required
 def norms(request):
-    norm_list = list(Norm.objects.visible_to(request.user).select_related("area__parent", "organization"))
-    for norm in norm_list:
-        norm.can_warn = access.can_record(request.user, norm)
-    warnings = NormWarning.objects.visible_to(request.user).select_related("norm", "person")
+    norm_list = norm_rows(request.user, request.GET)
+    warnings = warning_rows(request.user, request.GET)
     context = {
         "norms": norm_list,
-        "warnings": warnings[:100],
+        "warnings": warnings,
         "can_add": access.may_record_at_all(request.user),
-        "may_see_warnings": access.may_record_at_all(request.user),
+        "may_see_warnings": may_see_warnings(request.user),
     }
     return render(request, "activities/norms.html", context)
 

@@ -5,9 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.organizations import services
@@ -21,6 +19,7 @@ from gotong.organizations.forms import (
     add_service_errors,
 )
 from gotong.organizations.history import organization_history
+from gotong.organizations.lists import organization_rows
 from gotong.organizations.models import Membership, Organization
 
 # Chair first, plain members last, as an organisation lists its board.
@@ -41,20 +40,9 @@ def _manageable(request, pk) -> Organization:
 
 @login_required
 def organization_list(request):
-    today = timezone.localdate()
-    active = Q(memberships__started_on__lte=today) & (
-        Q(memberships__ended_on__isnull=True) | Q(memberships__ended_on__gte=today)
-    )
-    organizations = (
-        _visible(request.user).select_related("area").annotate(member_count=Count("memberships", filter=active))
-    )
     form = OrganizationFilterForm(request.GET)
-    if form.is_valid():
-        if form.cleaned_data["kind"]:
-            organizations = organizations.filter(kind=form.cleaned_data["kind"])
-        if form.cleaned_data["q"]:
-            organizations = organizations.filter(name__icontains=form.cleaned_data["q"].strip())
-    page = Paginator(organizations.order_by("name", "pk"), settings.GOTONG_PAGE_SIZE).get_page(request.GET.get("page"))
+    organizations = organization_rows(request.user, request.GET, form=form)
+    page = Paginator(organizations, settings.GOTONG_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "can_create": can_create_organization(request.user)}
     return render(request, "organizations/list.html", context)
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from gotong.core.tabular import csv_response, xlsx_response
 from gotong.programs import access, leftout, outcomes, services
 from gotong.programs.forms import CohortForm, LeftOutFilter, OutcomeForm, ProgramForm, SessionForm, add_service_errors
+from gotong.programs.lists import program_rows
 from gotong.programs.models import Cohort, Enrolment, Program, Session
 from gotong.registry.models import Person
 from gotong.registry.nik import mask_family_card_number
@@ -23,9 +24,7 @@ def _programs(user):
 
 @login_required
 def home(request):
-    programs = _programs(request.user).annotate(
-        cohort_count=Count("cohorts", distinct=True), enrolled=Count("cohorts__enrolments", distinct=True)
-    )
+    programs = program_rows(request.user, request.GET)
     context = {"programs": programs, "can_add": access.may_manage_at_all(request.user)}
     return render(request, "programs/home.html", context)
 
@@ -181,6 +180,7 @@ def left_out(request):
     area, decile = "", None
     if form.is_valid():
         area, decile = form.cleaned_data["area"].strip(), form.cleaned_data["max_decile"]
+    area = area or request.GET.get("wilayah", "").strip()  # dashboards link down with ?wilayah=
     households = leftout.left_out_households(request.user, area_code=area, max_decile=decile).prefetch_related(
         "members"
     )

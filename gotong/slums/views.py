@@ -17,6 +17,7 @@ from gotong.slums import progress, services
 from gotong.slums.access import can_assess, may_assess_at_all
 from gotong.slums.criteria import ASPECTS, criteria_of
 from gotong.slums.forms import AssessmentForm, LocationForm, add_service_errors
+from gotong.slums.lists import location_rows
 from gotong.slums.models import SlumLocation
 
 
@@ -26,11 +27,8 @@ def _visible(user):
 
 @login_required
 def location_list(request):
-    locations = list(_visible(request.user).select_related("village__parent").prefetch_related("assessments"))
-    rows = []
-    for location in locations:
-        baseline, latest = services.pick_baseline_and_latest(location.assessments.all())
-        rows.append({"location": location, "baseline": baseline, "current": latest or baseline})
+    rows = location_rows(request.user, request.GET)
+    locations = [row["location"] for row in rows]
     cities = progress.city_progress(locations)
     names = dict(Area.objects.filter(code__in=list(cities)).values_list("code", "name"))
     summary = [

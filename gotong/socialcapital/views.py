@@ -19,6 +19,7 @@ from gotong.socialcapital import network, services
 from gotong.socialcapital.access import aggregates_only, can_record, may_record_at_all
 from gotong.socialcapital.charts import dimension_chart_png
 from gotong.socialcapital.forms import ResponseForm, RoundForm
+from gotong.socialcapital.lists import round_rows
 from gotong.socialcapital.models import Dimension, Instrument, Response
 from gotong.socialcapital.reports import score_rows, visible_rounds
 
@@ -36,12 +37,7 @@ def _add_errors(form, error: ValidationError) -> None:
 
 @login_required
 def home(request):
-    rounds = list(
-        visible_rounds(request.user)
-        .select_related("instrument", "area")
-        .annotate(n=Count("responses"))
-        .order_by("-starts_on", "name")
-    )
+    rounds = round_rows(request.user, request.GET)
     latest = rounds[0] if rounds else None
     rows = score_rows(request.user, latest) if latest else []
     context = {

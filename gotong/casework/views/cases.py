@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from gotong.casework import access, schedule, services
 from gotong.casework.forms import CaseForm, CloseForm, TeamForm, add_service_errors
+from gotong.casework.lists import agenda_rows, case_rows, my_cases
 from gotong.casework.models import (
     Assistance,
     AssistanceKind,
@@ -39,11 +40,11 @@ def get_case(request, public_id):
 def home(request):
     """Today, this week and overdue visits for the cases I work on (as worker or helper)."""
     today = timezone.localdate()
-    mine = Case.objects.filter(Q(worker=request.user) | Q(team=request.user)).distinct()
+    mine = my_cases(request.user, request.GET)
     supervised = Case.objects.filter(supervisor=request.user).exclude(worker=request.user)
     supervised_overdue = sum(len(row.overdue) for row in schedule.schedules(supervised.open(), today))
     context = {
-        "agenda": schedule.agenda(mine, today),
+        "agenda": agenda_rows(request.user, request.GET, today),
         "supervised_overdue": supervised_overdue,
         "today": today,
         "open_count": mine.open().count(),
@@ -56,17 +57,9 @@ def home(request):
 @login_required
 def case_list(request):
     today = timezone.localdate()
-    cases = visible_cases(request.user)
+    rows = case_rows(request.user, request.GET, today)
     status = request.GET.get("status", "open")
-    if status == "open":
-        cases = cases.open()
-    elif status == "closed":
-        cases = cases.filter(closed_on__isnull=False)
     program = request.GET.get("program", "")
-    if program in Program.values:
-        cases = cases.filter(program=program)
-    rows = schedule.schedules(cases.order_by("opened_on", "pk"), today)
-    rows.sort(key=lambda r: (not r.overdue, r.next_due.due_on if r.next_due else today.replace(year=today.year + 10)))
     context = {
         "rows": rows, "status": status, "program": program, "programs": Program.choices, "today": today,
         "supervises": access.supervises_anyone(request.user),

@@ -1,16 +1,14 @@
 """The monthly report (page, PDF, XLSX) and the supervisor's view of caseloads per worker."""
 
-from collections import defaultdict
-
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
 from gotong.accounts.models import User
-from gotong.casework import access, report, schedule
+from gotong.casework import access, report
 from gotong.casework.forms import MonthForm
+from gotong.casework.lists import supervision_rows
 from gotong.casework.models import Case
 from gotong.core.pdf import pdf_response
 from gotong.core.tabular import xlsx_response
@@ -59,25 +57,6 @@ def report_xlsx_view(request):
 @login_required
 def supervision(request):
     """Caseload per worker for what I supervise: cases naming me as supervisor, or my city's cases."""
-    if not access.supervises_anyone(request.user):
-        raise PermissionDenied
     today = timezone.localdate()
-    cases = Case.objects.visible_to(request.user).open().exclude(worker=request.user)
-    per_worker = defaultdict(list)
-    for row in schedule.schedules(cases, today):
-        per_worker[row.case.worker].append(row)
-    workers = []
-    for worker, rows in per_worker.items():
-        overdue = [(status, row) for row in rows for status in row.overdue]
-        dues = [row.next_due.due_on for row in rows if row.next_due]
-        workers.append(
-            {
-                "worker": worker,
-                "open": len(rows),
-                "overdue": sorted(overdue, key=lambda pair: pair[0].due_on),
-                "next_due": min(dues) if dues else None,
-                "no_plan": sum(1 for row in rows if row.plan is None),
-            }
-        )
-    workers.sort(key=lambda w: (-len(w["overdue"]), w["worker"].get_full_name() or w["worker"].username))
+    workers = supervision_rows(request.user, request.GET, today)
     return render(request, "casework/supervision.html", {"workers": workers, "today": today})

@@ -5,7 +5,6 @@ Forums, targets/plans, create/edit forms and photos/data sharing live in the sib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,24 +12,13 @@ from django.utils.translation import gettext as _
 from gotong.collaboration import services
 from gotong.collaboration.access import can_update, may_update_at_all
 from gotong.collaboration.forms import CommitmentStatusForm, add_service_errors
+from gotong.collaboration.lists import agreement_rows, project_rows
 from gotong.collaboration.models import Agreement, BudgetSource, Commitment, PhotoStage, Project
 
 
 @login_required
 def agreement_list(request):
-    today = timezone.localdate()
-    agreements = (
-        Agreement.objects.visible_to(request.user)
-        .select_related("area")
-        .prefetch_related("parties")
-        .annotate(
-            commitment_count=Count("commitments"),
-            overdue_count=Count(
-                "commitments",
-                filter=Q(commitments__due_on__lt=today) & ~Q(commitments__status__in=services.CLOSED),
-            ),
-        )
-    )
+    agreements = agreement_rows(request.user, request.GET)
     context = {"agreements": agreements, "can_add": may_update_at_all(request.user)}
     return render(request, "collaboration/agreement_list.html", context)
 
@@ -85,23 +73,9 @@ def commitment_status(request, pk):
 
 @login_required
 def project_list(request):
-    projects = list(
-        Project.objects.visible_to(request.user).select_related("area__parent", "executor").prefetch_related("budgets")
-    )
+    rows = project_rows(request.user, request.GET)
     sources = list(BudgetSource)
-    totals = dict.fromkeys(sources, 0)
-    rows = []
-    for project in projects:
-        by_source = {b.source: b.amount_rupiah for b in project.budgets.all()}
-        for source, amount in by_source.items():
-            totals[source] += amount
-        rows.append(
-            {
-                "project": project,
-                "amounts": [(source, by_source.get(source)) for source in sources],
-                "total": sum(by_source.values()),
-            }
-        )
+    totals = {source: sum(row["by_source"].get(source, 0) for row in rows) for source in sources}
     context = {
         "rows": rows,
         "sources": sources,

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from gotong.areas.models import Level
 from gotong.collaboration.access import area_choices, may_update_at_all, organization_choices
 from gotong.collaboration.forms.plans import DataSharingForm, PhotoForm
-from gotong.collaboration.models import DataSharing, Project, ProjectPhoto
+from gotong.collaboration.lists import sharing_rows
+from gotong.collaboration.models import Project, ProjectPhoto
 from gotong.collaboration.services import evidence as services
 from gotong.collaboration.views.common import require_scope, require_worker, save_or_errors
 
@@ -54,7 +55,7 @@ def photo_file(request, pk):
 
 @login_required
 def sharing_list(request):
-    entries = DataSharing.objects.visible_to(request.user).select_related("area", "provider", "recipient")
+    entries = sharing_rows(request.user, request.GET)
     return render(
         request, "collaboration/sharing_list.html", {"entries": entries, "can_add": may_update_at_all(request.user)}
     )

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from gotong.collaboration.forms.meetings import (
     MeetingForm,
     ParticipantForm,
 )
+from gotong.collaboration.lists import forum_rows
 from gotong.collaboration.models import Agreement, Decision, Forum, Meeting
 from gotong.collaboration.services import forums as services
 from gotong.collaboration.views.common import require_scope, require_worker, save_or_errors
@@ -28,11 +29,7 @@ from gotong.registry.models import Person
 
 @login_required
 def forum_list(request):
-    forums = (
-        Forum.objects.visible_to(request.user)
-        .select_related("area", "convener")
-        .annotate(meeting_count=Count("meetings"), last_meeting=Max("meetings__held_on"))
-    )
+    forums = forum_rows(request.user, request.GET)
     context = {"forums": forums, "can_add": may_update_at_all(request.user)}
     return render(request, "collaboration/forum_list.html", context)
 

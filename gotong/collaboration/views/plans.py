@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from gotong.areas.models import Level
 from gotong.collaboration.access import area_choices, can_update, may_update_at_all, organization_choices
 from gotong.collaboration.forms.plans import ActionPlanForm, ActivityForm, ProgressForm, TargetForm
+from gotong.collaboration.lists import target_rows
 from gotong.collaboration.models import ActionPlan, Activity, Meeting, Project, Target
 from gotong.collaboration.services import targets as services
 from gotong.collaboration.views.common import require_scope, require_worker, save_or_errors
@@ -17,8 +18,7 @@ from gotong.slums.models import SlumLocation
 
 @login_required
 def target_list(request):
-    targets = Target.objects.visible_to(request.user).select_related("area", "location")
-    rows = [{"target": t, "status": services.target_status(t)} for t in targets]
+    rows = target_rows(request.user, request.GET)
     return render(request, "collaboration/target_list.html", {"rows": rows, "can_add": may_update_at_all(request.user)})
 
 

@@ -14,6 +14,7 @@ from gotong.core.charts import png_data_uri
 from gotong.posyandu import charts, classification, growth, services
 from gotong.posyandu.access import can_record, may_record_somewhere, posyandus_for
 from gotong.posyandu.forms import ChildFromRegistryForm, NewChildForm, add_service_errors
+from gotong.posyandu.lists import child_rows
 from gotong.posyandu.models import Child, Weighing
 from gotong.posyandu.reports import child_card
 
@@ -44,34 +45,12 @@ def status_rows(weighing) -> list[dict]:
 
 @login_required
 def child_list(request):
-    today = timezone.localdate()
-    children = _children(request.user).prefetch_related("weighings")
+    rows = child_rows(request.user, request.GET)
+    for row in rows:
+        row["status"] = status_rows(row["last"]) if row["last"] else []
     posyandu_id = request.GET.get("posyandu", "")
-    if posyandu_id.isdigit():
-        children = children.filter(posyandu_id=int(posyandu_id))
     text = request.GET.get("q", "").strip()
-    if text:
-        children = children.filter(person__name__icontains=text)
     show_all = request.GET.get("semua") == "1"
-    if not show_all:
-        children = children.current(today)
-    rows = []
-    for child in children:
-        weighings = sorted(child.weighings.all(), key=lambda w: w.month)
-        last = weighings[-1] if weighings else None
-        rows.append(
-            {
-                "child": child,
-                "age_months": growth.age_in_months((today - child.person.birth_date).days),
-                "last": last,
-                "alerts": bool(last)
-                and (
-                    bool((last.reasons or {}).get("waz"))
-                    or any(getattr(last, f"{n}_class") not in ("", "normal") for n in growth.INDICATORS)
-                ),
-                "status": status_rows(last) if last else [],
-            }
-        )
     context = {
         "rows": rows,
         "posyandus": posyandus_for(request.user).order_by("name"),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from gotong.posyandu import classification, growth, services
 from gotong.posyandu.access import can_record, may_record_somewhere
 from gotong.posyandu.forms import SessionForm, WeighingForm, add_service_errors
+from gotong.posyandu.lists import session_rows
 from gotong.posyandu.models import Child, Measure, Session, Weighing
 from gotong.posyandu.skdn import month_end
 from gotong.posyandu.views.children import status_rows
@@ -21,7 +22,7 @@ def _sessions(user):
 
 @login_required
 def session_list(request):
-    sessions = _sessions(request.user).order_by("-held_on", "posyandu__name")[:120]
+    sessions = session_rows(request.user, request.GET)
     context = {"sessions": sessions, "can_add": may_record_somewhere(request.user)}
     return render(request, "posyandu/session_list.html", context)
 

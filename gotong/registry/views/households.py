@@ -1,17 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Area
 from gotong.areas.services import ensure_neighbourhood_unit
+from gotong.core.listing import cheap_page
 from gotong.registry.forms import DwellingForm, HouseholdForm
 from gotong.registry.history import household_history
-from gotong.registry.models import Dwelling, Household, Person
+from gotong.registry.lists import household_rows
+from gotong.registry.models import Dwelling, Household
 from gotong.registry.rtlh import rtlh_failures
 from gotong.registry.services import save_dwelling, save_household
 from gotong.registry.views.access import require_registry_editor, visible_household_or_404
@@ -19,30 +19,12 @@ from gotong.registry.views.access import require_registry_editor, visible_househ
 
 @login_required
 def household_list(request):
-    households = Household.objects.visible_to(request.user).select_related("area", "area__parent")
     filters = request.GET
-    area = None
-    if filters.get("wilayah"):
-        area = Area.objects.filter(code=filters["wilayah"]).first()
-        households = households.in_area(filters["wilayah"])
-    if filters.get("desil", "").isdigit():
-        households = households.filter(welfare_decile=int(filters["desil"]))
-    if filters.get("pkh") == "1":
-        households = households.filter(pkh_recipient=True)
-    if filters.get("bpnt") == "1":
-        households = households.filter(bpnt_recipient=True)
-    households = households.search(filters.get("q", ""))
-    heads = Person.objects.filter(household=OuterRef("pk"), relationship="kepala")
-    households = households.annotate(
-        head_name=Subquery(heads.values("name")[:1]),
-        head_nik=Subquery(heads.values("nik")[:1]),
-        member_count=Count("members"),
-    ).order_by("area_code", "family_card_number")
-    page = Paginator(households, 25).get_page(request.GET.get("page"))
-    query = filters.copy()
-    query.pop("page", None)
+    area = Area.objects.filter(code=filters["wilayah"]).first() if filters.get("wilayah") else None
+    # Registries reach millions of households: page without counting them all.
+    page = cheap_page(household_rows(request.user, filters), request.GET.get("page"))
     template = "registry/_household_rows.html" if request.htmx else "registry/household_list.html"
-    return render(request, template, {"page": page, "area": area, "filters": filters, "query": query.urlencode()})
+    return render(request, template, {"page": page, "area": area, "filters": filters})
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from gotong.core.money import format_rupiah
 from gotong.treasury import access, services
 from gotong.treasury.forms import LoanForm, ProductForm, RepaymentForm, add_service_errors
+from gotong.treasury.lists import arrears_rows, loan_rows
 from gotong.treasury.models import Loan as LoanModel
 from gotong.treasury.models import LoanProduct, Member
 from gotong.treasury.statement import loan_statement_pdf
@@ -40,13 +41,7 @@ def products(request, org_id):
 @login_required
 def loan_list(request, org_id):
     organization = organization_for(request.user, org_id, need="records")
-    loans = (
-        LoanModel.objects.visible_to(request.user)
-        .filter(organization=organization)
-        .select_related("member__person", "product")
-        .prefetch_related("installments")
-    )
-    rows = [{"loan": loan, "state": services.loan_state(loan)} for loan in loans]
+    rows = loan_rows(request.user, request.GET, organization=organization)
     context = org_context(request.user, organization, "loans")
     context.update(rows=rows, outstanding=sum(r["state"].outstanding for r in rows))
     return render(request, "treasury/loan_list.html", context)
@@ -147,8 +142,7 @@ def loan_pdf(request, public_id):
 @login_required
 def arrears(request, org_id):
     organization = organization_for(request.user, org_id, need="records")
-    loans = LoanModel.objects.visible_to(request.user).filter(organization=organization)
     context = org_context(request.user, organization, "arrears")
-    context["rows"] = services.arrears(loans)
+    context["rows"] = arrears_rows(request.user, request.GET, organization=organization)
     context["total"] = sum(r.installment.remaining for r in context["rows"])
     return render(request, "treasury/arrears.html", context)

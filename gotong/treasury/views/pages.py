@@ -1,12 +1,11 @@
 """The treasury overview pages: the list of treasuries, one treasury's summary, and a member's own page."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.shortcuts import render
 
-from gotong.organizations.models import Organization
-from gotong.treasury import access, services
-from gotong.treasury.models import Category, Loan, Member
+from gotong.treasury import services
+from gotong.treasury.lists import treasury_rows
+from gotong.treasury.models import Loan, Member
 from gotong.treasury.services.summary import last_twelve_months
 from gotong.treasury.views.common import org_context, organization_for
 
@@ -14,16 +13,7 @@ from gotong.treasury.views.common import org_context, organization_for
 @login_required
 def home(request):
     user = request.user
-    # Treasuries already set up, plus the ones the user keeps (so a new treasurer can make the first entry).
-    with_books = Organization.objects.filter(
-        Q(pk__in=Category.objects.values("organization_id")) | Q(pk__in=access.bookkeeper_org_ids(user))
-    )
-    ids = access.summary_org_ids(user)
-    if access.sees_totals_only(user):
-        visible = with_books
-    else:
-        visible = with_books if ids is None else with_books.filter(pk__in=ids)
-    rows = [{"organization": org, "position": services.cash_position(org)} for org in visible.order_by("name")]
+    rows = treasury_rows(user, request.GET)
     own = user.person_id and Member.objects.filter(person_id=user.person_id).exists()
     return render(request, "treasury/home.html", {"rows": rows, "own": own})
 

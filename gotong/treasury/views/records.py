@@ -1,7 +1,5 @@
 """Cash book, members and savings pages."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,42 +7,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from gotong.core.money import format_rupiah
-from gotong.core.tabular import xlsx_response
+from gotong.exports.views import export_response
 from gotong.registry.models import Person
 from gotong.treasury import access, services
 from gotong.treasury.forms import CancelForm, CashEntryForm, MemberForm, SavingsForm, add_service_errors
+from gotong.treasury.lists import cash_book_rows, cash_entries, member_rows, month_from
 from gotong.treasury.models import CashEntry, Loan, Member
 from gotong.treasury.views.common import org_context, organization_for
-
-
-def _month(value):
-    """'2026-03' → date(2026, 3, 1); anything else → None (all months)."""
-    try:
-        return datetime.datetime.strptime(value or "", "%Y-%m").date()
-    except ValueError:
-        return None
 
 
 @login_required
 def cash_book(request, org_id):
     organization = organization_for(request.user, org_id, need="records")
-    entries = (
-        CashEntry.objects.visible_to(request.user)
-        .filter(organization=organization)
-        .select_related("category", "partner")
-    )
-    months = list(entries.dates("occurred_on", "month", order="DESC"))
-    month = _month(request.GET.get("bulan"))
-    if month:
-        entries = entries.filter(occurred_on__year=month.year, occurred_on__month=month.month)
-    if request.GET.get("format") == "xlsx":
-        rows = (
-            (e.occurred_on, e.get_direction_display(), e.category.name, e.description, e.amount,
-             _("ya") if e.in_kind else "", e.partner.name if e.partner else "")
-            for e in entries
-        )  # fmt: skip
-        headers = [_("Tanggal"), _("Arah"), _("Kategori"), _("Uraian"), _("Jumlah (Rp)"), _("Natura"), _("Mitra")]
-        return xlsx_response("buku-kas.xlsx", [(_("Buku kas"), headers, rows)])
+    if request.GET.get("format") in ("xlsx", "csv"):  # older links: the list export with the same filters
+        return export_response(request, "treasury.cash_book", request.GET["format"], org_id=organization.pk)
+    months = list(cash_entries(request.user, organization).dates("occurred_on", "month", order="DESC"))
+    month = month_from(request.GET.get("bulan"))
+    entries = cash_book_rows(request.user, request.GET, organization=organization)
     context = org_context(request.user, organization, "cash")
     context.update(entries=entries[:200], months=months, month=month)
     context["position"] = services.cash_position(organization)
@@ -106,8 +85,7 @@ def cash_entry_cancel(request, pk):
 @login_required
 def member_list(request, org_id):
     organization = organization_for(request.user, org_id, need="records")
-    members = Member.objects.visible_to(request.user).filter(organization=organization).select_related("person")
-    rows = [{"member": m, "savings": services.savings_balances(m)} for m in members]
+    rows = member_rows(request.user, request.GET, organization=organization)
     context = org_context(request.user, organization, "members")
     context["rows"] = rows
     context["total"] = sum(sum(r["savings"].values()) for r in rows)

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -13,13 +12,14 @@ from gotong.registry.models import Person
 from gotong.wastebank import exports, reports, services
 from gotong.wastebank.access import can_record
 from gotong.wastebank.forms import CategoryForm, MemberForm, PriceForm, add_service_errors
-from gotong.wastebank.models import Member, Price, WasteBank, WasteCategory
+from gotong.wastebank.lists import bank_rows, member_rows
+from gotong.wastebank.models import Member, Price, WasteCategory
 from gotong.wastebank.views.common import visible_bank
 
 
 @login_required
 def home(request):
-    banks = list(WasteBank.objects.visible_to(request.user).select_related("organization"))
+    banks = list(bank_rows(request.user, request.GET))
     own = []
     if request.user.person_id:
         own = list(
@@ -77,10 +77,8 @@ def member_list(request, bank_id):
                 messages.success(request, _("%(name)s terdaftar sebagai anggota %(number)s.") % {
                     "name": member.person.name, "number": member.number})  # fmt: skip
                 return redirect("wastebank:member", member.public_id)
-    members = Member.objects.visible_to(request.user).filter(bank=bank).select_related("person", "account")
+    members = member_rows(request.user, request.GET, bank=bank)
     query = request.GET.get("q", "").strip()
-    if query:
-        members = members.filter(Q(person__name__icontains=query) | Q(number__icontains=query))
     context = {"bank": bank, "members": members, "form": form, "q": query, "can_record": may_record}
     return render(request, "wastebank/members.html", context)
 

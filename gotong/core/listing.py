@@ -1,0 +1,81 @@
+"""Pages of a long list without counting it: fetch one row more than a page to know whether a next page exists.
+
+`COUNT(*)` over millions of rows costs more than the page itself, on every click. These pages show
+"Sebelumnya / Halaman n / Berikutnya" instead of "Halaman n dari N". Small lists may keep Django's Paginator.
+"""
+
+from collections.abc import Sequence
+
+from django.conf import settings
+
+
+class CheapPage(Sequence):
+    """Quacks like a Django Page for templates: iterate it, ask has_next/has_previous/number."""
+
+    counts_total = False
+
+    def __init__(self, object_list: list, number: int, has_next: bool, page_size: int):
+        self.object_list = object_list
+        self.number = number
+        self._has_next = has_next
+        self.page_size = page_size
+
+    def __getitem__(self, index):
+        return self.object_list[index]
+
+    def __len__(self):
+        return len(self.object_list)
+
+    def has_next(self) -> bool:
+        return self._has_next
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_other_pages(self) -> bool:
+        return self.has_next() or self.has_previous()
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def start_index(self) -> int:
+        return (self.number - 1) * self.page_size + 1 if self.object_list else 0
+
+
+def page_number(value) -> int:
+    """Page numbers from the query string; anything odd means the first page, as Paginator.get_page does."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1
+    return max(number, 1)
+
+
+def cheap_page(queryset, number, page_size: int | None = None) -> CheapPage:
+    """The `number`th page of an ordered queryset, with one extra row fetched to tell if there is a next page."""
+    size = page_size or settings.GOTONG_PAGE_SIZE
+    number = page_number(number)
+    offset = (number - 1) * size
+    rows = list(queryset[offset : offset + size + 1])
+    if not rows and number > 1:
+        # Past the end (an old link): show the first page rather than an empty one.
+        return cheap_page(queryset, 1, size)
+    return CheapPage(rows[:size], number, len(rows) > size, size)
+
+
+def filter_wilayah(queryset, filters, field: str = "area_code"):
+    """`?wilayah=<area code>`: keep records in that area or below it (prefix rule), so dashboards can link down.
+
+    Narrows an already scoped queryset; it never widens what the user may see.
+    """
+    code = str(filters.get("wilayah", "")).strip()
+    if not code:
+        return queryset
+    if field == "area_code" and hasattr(queryset, "in_area"):
+        return queryset.in_area(code)
+    from gotong.core.scoping import area_code_filter
+
+    return queryset.filter(area_code_filter([code], field=field))

@@ -1,0 +1,94 @@
+"""The under-five and session lists as functions the pages and their XLSX/CSV exports both call."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gotong.core.listing import filter_wilayah
+from gotong.exports.specs import DATE, DECIMAL, INT, Column, ListExport, register
+from gotong.posyandu import classification, growth
+from gotong.posyandu.models import Child, Session
+
+
+def child_rows(user, filters, today=None) -> list[dict]:
+    """Children the user may see, of one posyandu (`posyandu`), by name (`q`), current ones unless `semua=1`."""
+    today = today or timezone.localdate()
+    children = Child.objects.visible_to(user).select_related("person", "posyandu", "mother")
+    children = filter_wilayah(children, filters).prefetch_related("weighings")
+    posyandu_id = str(filters.get("posyandu", ""))
+    if posyandu_id.isdigit():
+        children = children.filter(posyandu_id=int(posyandu_id))
+    text = str(filters.get("q", "")).strip()
+    if text:
+        children = children.filter(person__name__icontains=text)
+    if filters.get("semua") != "1":
+        children = children.current(today)
+    rows = []
+    for child in children:
+        weighings = sorted(child.weighings.all(), key=lambda w: w.month)
+        last = weighings[-1] if weighings else None
+        alerts = bool(last) and (
+            bool((last.reasons or {}).get("waz"))
+            or any(getattr(last, f"{n}_class") not in ("", "normal") for n in growth.INDICATORS)
+        )
+        age = growth.age_in_months((today - child.person.birth_date).days)
+        rows.append({"child": child, "age_months": age, "last": last, "alerts": alerts})
+    return rows
+
+
+def _last(attribute):
+    return lambda row: getattr(row["last"], attribute) if row["last"] else None
+
+
+def _indicator_columns(name):
+    label = classification.INDICATOR_LABELS[name]
+    return [
+        Column(label, _last(name), DECIMAL),
+        Column(
+            _("Status %(indicator)s") % {"indicator": name.upper()},
+            lambda r: classification.label(name, getattr(r["last"], f"{name}_class") or None) if r["last"] else "",
+        ),
+    ]
+
+
+register(
+    ListExport(
+        key="posyandu.children",
+        title=_("Balita"),
+        filename="balita",
+        rows=child_rows,
+        columns=[
+            Column(_("Nama"), lambda r: r["child"].person.name),
+            Column(_("Jenis kelamin"), lambda r: r["child"].person.get_sex_display()),
+            Column(_("Posyandu"), lambda r: r["child"].posyandu.name),
+            Column(_("Umur (bulan)"), lambda r: r["age_months"], INT),
+            Column(_("Bulan timbang terakhir"), _last("month"), DATE),
+            Column(_("Berat (kg)"), _last("weight_kg"), DECIMAL),
+            *[column for name in growth.INDICATORS for column in _indicator_columns(name)],
+        ],
+    )
+)
+
+
+# The session page shows the latest opening days only; the export holds the same ones.
+SESSION_LIST_LIMIT = 120
+
+
+def session_rows(user, filters) -> list:
+    """Opening days of the posyandu the user may see, newest first."""
+    sessions = filter_wilayah(Session.objects.visible_to(user).select_related("posyandu"), filters)
+    return list(sessions.order_by("-held_on", "posyandu__name")[:SESSION_LIST_LIMIT])
+
+
+register(
+    ListExport(
+        key="posyandu.sessions",
+        title=_("Hari buka posyandu"),
+        filename="hari-buka-posyandu",
+        rows=session_rows,
+        columns=[
+            Column(_("Tanggal"), lambda s: s.held_on, DATE),
+            Column(_("Posyandu"), lambda s: s.posyandu.name),
+            Column(_("Tempat"), lambda s: s.place),
+        ],
+    )
+)

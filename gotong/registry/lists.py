@@ -1,0 +1,56 @@
+"""The household list as one function the page and its XLSX/CSV export both call (same scope, filters, order)."""
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from gotong.exports.specs import INT, Column, ListExport, register
+from gotong.registry.models import Household, Person
+from gotong.registry.nik import mask_family_card_number, mask_nik
+
+
+def household_rows(user, filters):
+    households = Household.objects.visible_to(user).select_related("area", "area__parent")
+    if filters.get("wilayah"):
+        households = households.in_area(filters["wilayah"])
+    if str(filters.get("desil", "")).isdigit():
+        households = households.filter(welfare_decile=int(filters["desil"]))
+    if filters.get("pkh") == "1":
+        households = households.filter(pkh_recipient=True)
+    if filters.get("bpnt") == "1":
+        households = households.filter(bpnt_recipient=True)
+    households = households.search(filters.get("q", ""))
+    heads = Person.objects.filter(household=OuterRef("pk"), relationship="kepala")
+    # Correlated subqueries, not JOIN + GROUP BY: the database then computes them for the page's rows only.
+    members = Person.objects.filter(household=OuterRef("pk")).order_by().values("household")
+    return households.annotate(
+        head_name=Subquery(heads.values("name")[:1]),
+        head_nik=Subquery(heads.values("nik")[:1]),
+        member_count=Coalesce(Subquery(members.annotate(n=Count("pk")).values("n")), 0),
+    ).order_by("area_code", "family_card_number", "pk")
+
+
+def _yes(value: bool) -> str:
+    return "ya" if value else ""
+
+
+register(
+    ListExport(
+        key="registry.households",
+        title=_("Rumah tangga"),
+        filename="rumah-tangga",
+        rows=household_rows,
+        columns=[
+            Column(_("Kepala keluarga"), lambda h: h.head_name or ""),
+            Column(_("NIK"), lambda h: mask_nik(h.head_nik)),  # masked, as in the list
+            Column(_("Nomor KK"), lambda h: mask_family_card_number(h.family_card_number)),
+            Column(_("Alamat"), lambda h: h.address),
+            Column(_("Kode wilayah"), lambda h: h.area_code),
+            Column(_("Wilayah"), lambda h: f"{h.area.parent.name} {h.area.name}" if h.area.parent else h.area.name),
+            Column(_("Desil"), lambda h: h.welfare_decile, INT),
+            Column(_("PKH"), lambda h: _yes(h.pkh_recipient)),
+            Column(_("BPNT"), lambda h: _yes(h.bpnt_recipient)),
+            Column(_("Anggota"), lambda h: h.member_count, INT),
+        ],
+    )
+)
