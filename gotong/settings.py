@@ -234,7 +234,8 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Gotong API",
-    "DESCRIPTION": "Data Gotong per modul, dengan aturan wilayah yang sama seperti halaman. Token: POST /api/v1/token/.",
+    "DESCRIPTION": "Data Gotong per modul, dengan aturan wilayah yang sama seperti halaman. "
+    "Token: POST /api/v1/token/.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",

@@ -9,22 +9,40 @@ from gotong.organizations.models import Membership, Organization
 from gotong.registry.models import Household, Person
 
 
+def _registry_counts(user, households, persons) -> dict:
+    """Counts for the home page: from the pre-aggregated tallies, or live for a resident's own household."""
+    if user.role != Role.RESIDENT or user.is_superuser:
+        from gotong.dashboards.aggregates import summed
+        from gotong.dashboards.models import AreaTally
+
+        counts = summed(AreaTally.objects.visible_to(user))
+        deciles = {d: counts[f"decile_{d}"] for d in range(1, 11)}
+        figures = {"total": counts["households"], "pkh": counts["pkh"], "bpnt": counts["bpnt"]}
+        return {**figures, "deciles": deciles, "persons": counts["persons"], "disability": counts["with_disability"]}
+    figures = households.aggregate(
+        total=Count("pk"),
+        pkh=Count("pk", filter=Q(pkh_recipient=True)),
+        bpnt=Count("pk", filter=Q(bpnt_recipient=True)),
+    )
+    deciles = dict(
+        households.exclude(welfare_decile=None).values_list("welfare_decile").annotate(n=Count("pk")).order_by()
+    )
+    disability = persons.exclude(disability="tidak").count()
+    return {**figures, "deciles": deciles, "persons": persons.count(), "disability": disability}
+
+
 def dashboard_for(user) -> dict:
     households = Household.objects.visible_to(user)
     persons = Person.objects.visible_to(user)
     codes = visible_area_codes(user)
-    household_figures = households.aggregate(
-        total=Count("pk"),
-        pkh=Count("pk", filter=Q(pkh_recipient=True)),
-        bpnt=Count("pk", filter=Q(bpnt_recipient=True)),
-        poorest=Count("pk", filter=Q(welfare_decile__lte=4)),
-    )
-    deciles = dict(
-        households.exclude(welfare_decile=None)
-        .values_list("welfare_decile")
-        .annotate(n=Count("pk"))
-        .order_by("welfare_decile")
-    )
+    counts = _registry_counts(user, households, persons)
+    deciles = counts["deciles"]
+    household_figures = {
+        "total": counts["total"],
+        "pkh": counts["pkh"],
+        "bpnt": counts["bpnt"],
+        "poorest": sum(deciles.get(d, 0) for d in range(1, 5)),
+    }
     decile_rows = [{"decile": d, "count": deciles.get(d, 0)} for d in range(1, 11)]
     top = max((row["count"] for row in decile_rows), default=0) or 1
     for row in decile_rows:
@@ -33,8 +51,8 @@ def dashboard_for(user) -> dict:
         "role": user.role,
         "is_resident": user.role == Role.RESIDENT and not user.is_superuser,
         "household_figures": household_figures,
-        "person_count": persons.count(),
-        "disability_count": persons.exclude(disability="tidak").count(),
+        "person_count": counts["persons"],
+        "disability_count": counts["disability"],
         "decile_rows": decile_rows,
         "work_areas": Area.objects.filter(code__in=codes) if codes else Area.objects.none(),
         "sees_everything": codes is None,

@@ -1,10 +1,18 @@
 """The dashboard's charts as PNG (matplotlib object API): the same picture in the page and in the PDF."""
 
+import hashlib
+import json
+
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gotong.core.charts import GREEN, figure_png, new_figure
 
 GREY = "#adb5bd"
+# Bump when the drawing code changes, so cached pictures are drawn anew.
+CHART_VERSION = 1
+CHART_TTL_SECONDS = 7 * 24 * 3600
 
 
 def _barh(labels, values, xlabel) -> bytes:
@@ -94,7 +102,22 @@ def all_charts(figures: dict) -> dict[str, bytes]:
     pngs = {}
     for name, section, draw in CHARTS:
         if figures.get(section):
-            png = draw(figures[section])
+            png = cached_png(name, figures[section], draw)
             if png:
                 pngs[name] = png
     return pngs
+
+
+def cached_png(name: str, data: dict, draw) -> bytes | None:
+    """Draw once per distinct picture: the key is a digest of the plotted data and the language of its labels.
+
+    A change in the data changes the digest, so a cached chart is never stale; the cache only saves drawing.
+    """
+    plotted = json.dumps(data, sort_keys=True, default=str)
+    digest = hashlib.sha256(f"{name}|{get_language()}|{CHART_VERSION}|{plotted}".encode()).hexdigest()
+    key = f"dashboards:chart:{digest}"
+    png = cache.get(key)
+    if png is None:
+        png = draw(data) or b""
+        cache.set(key, png, timeout=CHART_TTL_SECONDS)
+    return png or None

@@ -115,7 +115,43 @@ def area_report(data: dict) -> ReportPDF:
                 (_("Kasus dengan kunjungan terlambat"), show(casework["cases_overdue"])),
             ]
         )
+    _new_sections(pdf, figures)
     return pdf
+
+
+def _new_sections(pdf: ReportPDF, figures: dict) -> None:
+    if treasury := figures.get("treasury"):
+        pdf.heading(_("Kas komunitas %(year)s") % {"year": treasury["year"]})
+        pdf.key_values(
+            [
+                (_("Kas komunitas"), show(treasury["treasuries"])),
+                (_("Pemasukan (Rp)"), show(treasury["income"])),
+                (_("Di antaranya bantuan barang (Rp)"), show(treasury["in_kind"])),
+                (_("Pengeluaran (Rp)"), show(treasury["expense"])),
+                (_("Anggota simpan pinjam"), show(treasury["members"])),
+                (_("Pinjaman"), show(treasury["loans"])),
+            ]
+        )
+    if programs := figures.get("programs"):
+        pdf.heading(_("Program pemberdayaan"))
+        pdf.key_values(
+            [
+                (_("Program"), show(programs["programs"])),
+                (_("Peserta"), show(programs["participants"])),
+                (_("Selesai"), show(programs["completed"])),
+                (_("Bersertifikat"), show(programs["certified"])),
+                (_("Memulai usaha"), show(programs["started_business"])),
+            ]
+        )
+    if social := figures.get("socialcapital"):
+        pdf.heading(_("Modal sosial: %(round)s") % {"round": social["round"]})
+        pdf.key_values(
+            [
+                (_("Rumah tangga disurvei"), show(social["households"])),
+                (_("Skor keseluruhan (0–100)"), show(social["overall"])),
+                *[(str(row["label"]), show(row["score"])) for row in social["dimensions"]],
+            ]
+        )
 
 
 def _chart(pdf: ReportPDF, charts: dict, name: str) -> None:

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("<str:code>/", views.area_page, name="area"),
     path("<str:code>/laporan.pdf", views.area_pdf, name="area-pdf"),
+    path("<str:code>/peta.json", views.area_map, name="area-map"),
 ]

@@ -1,9 +1,10 @@
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
 from gotong.core.charts import png_data_uri
 from gotong.core.pdf import pdf_response
-from gotong.dashboards import areas, pdf, report
+from gotong.dashboards import areas, maps, pdf, report
 
 
 @login_required
@@ -34,3 +35,9 @@ def area_pdf(request, code):
     area = areas.area_or_404(request.user, code)
     document = pdf.area_report(report.build(request.user, area))
     return pdf_response(document, f"profil-{area.code}.pdf")
+
+
+@login_required
+def area_map(request, code):
+    area = areas.area_or_404(request.user, code)
+    return JsonResponse(maps.feature_collection(request.user, area))

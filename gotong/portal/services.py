@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Max, Sum
+from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,10 +42,10 @@ def public_area(code: str) -> Area | None:
 def cities_with_data() -> list[dict]:
     """Every city holding households, slum locations or projects, with its rounded household count."""
     from gotong.collaboration.models import Project
-    from gotong.registry.models import Household
+    from gotong.dashboards.models import AreaTally
     from gotong.slums.models import SlumLocation
 
-    households = {city_code(c) for c in Household.objects.values_list("area_code", flat=True).distinct()}
+    households = {city_code(c) for c in AreaTally.objects.values_list("area_code", flat=True)}
     slum_ha: dict[str, Decimal] = defaultdict(Decimal)
     for row in SlumLocation.objects.values("area_code").annotate(ha=Sum("area_ha")):
         slum_ha[city_code(row["area_code"])] += row["ha"]
@@ -77,16 +78,22 @@ def city_tables(code: str) -> dict:
     that let an outsider combine rows and columns (see `suppression`). If the city total itself has to be
     hidden, the decile breakdown is hidden whole, so the two breakdowns never meet over an unknown total.
     """
-    from gotong.registry.models import Household, Person
+    from gotong.dashboards.models import DECILE_FIELDS, AreaTally
 
-    by_village, by_decile = Counter(), Counter()
-    rows = Household.objects.filter(inside(code)).values("area_code", "welfare_decile").annotate(n=Count("pk"))
-    for row in rows:
-        by_village[village_code(row["area_code"])] += row["n"]
-        by_decile[row["welfare_decile"] or DECILE_UNKNOWN] += row["n"]
-    persons = Counter()
-    for row in Person.objects.filter(inside(code)).values("area_code").annotate(n=Count("pk")):
-        persons[village_code(row["area_code"])] += row["n"]
+    # The pre-aggregated tallies (one row per RT) hold exactly the registry's counts; see gotong.dashboards.
+    # Summed per village in the database: a village code is always 13 characters (PP.KK.CC.VVVV).
+    by_village, by_decile, persons = Counter(), Counter(), Counter()
+    sums = {field: Sum(field) for field in ("households", "persons", *DECILE_FIELDS)}
+    rows = AreaTally.objects.filter(inside(code)).values(village=Substr("area_code", 1, 13)).annotate(**sums)
+    for row in rows.order_by():
+        village = row["village"]
+        by_village[village] += row["households"]
+        persons[village] += row["persons"]
+        known = 0
+        for decile in range(1, 11):
+            by_decile[decile] += row[f"decile_{decile}"]
+            known += row[f"decile_{decile}"]
+        by_decile[DECILE_UNKNOWN] += row["households"] - known
     villages = sorted(set(by_village) | set(persons))
 
     households = suppression.protect(

@@ -13,6 +13,8 @@ def test_city_officer_clicks_a_number_through_to_the_list(phone, live_server, to
     households = page.locator('[data-figure="households"]')
     assert households.locator("span").inner_text() == "5"
     assert page.locator('img[data-chart="deciles"]').is_visible()
+    # The slum map (Leaflet from our own static files) has fetched its scoped GeoJSON.
+    page.wait_for_selector("#area-map[data-loaded]", state="attached")
     # Nothing wider than the phone: the page does not scroll sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path="test-results/dashboard-city-phone.png", full_page=True)

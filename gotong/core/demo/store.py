@@ -73,6 +73,9 @@ def store_households(specs: list[HouseholdSpec], units: dict[tuple[str, int, int
             dwellings.append(Dwelling(household_id=household.pk, **spec.dwelling))
     Person.objects.bulk_create(persons, batch_size=BATCH_SIZE)
     Dwelling.objects.bulk_create(dwellings, batch_size=BATCH_SIZE)
+    from gotong.dashboards.aggregates import refresh_areas  # bulk_create skips save(): keep the tallies exact
+
+    refresh_areas(codes)
     if persons and persons[0].pk is None:
         return dict(Person.objects.filter(area_code__in=codes).values_list("nik", "pk"))
     return {p.nik: p.pk for p in persons}

@@ -5,7 +5,18 @@ aggregate queries; None means the user may see nothing of that kind there (the b
 Every dict carries the links to the module's list pages behind its numbers.
 """
 
-from gotong.dashboards.figures import activities, casework, collaboration, posyandu, registry, slums, wastebank
+from gotong.dashboards.figures import (
+    activities,
+    casework,
+    collaboration,
+    posyandu,
+    programs,
+    registry,
+    slums,
+    socialcapital,
+    treasury,
+    wastebank,
+)
 
 SECTIONS = (
     ("registry", registry.figures),
@@ -15,6 +26,9 @@ SECTIONS = (
     ("wastebank", wastebank.figures),
     ("posyandu", posyandu.figures),
     ("casework", casework.figures),
+    ("treasury", treasury.figures),
+    ("programs", programs.figures),
+    ("socialcapital", socialcapital.figures),
 )
 
 

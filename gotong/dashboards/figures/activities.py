@@ -7,11 +7,13 @@ base is today's adult residents of the area in the registry (it has no moving-in
 import datetime
 
 from django.db.models import Count, Sum
-from django.urls import reverse
 
 from gotong.activities.models import Attendance, Event
 from gotong.activities.stats import ADULT_AGE
 from gotong.core.scoping import area_code_filter
+from gotong.dashboards import aggregates
+from gotong.dashboards.figures.links import list_url
+from gotong.dashboards.models import AreaTally
 from gotong.posyandu.skdn import percent
 from gotong.registry.models import Person
 
@@ -23,6 +25,10 @@ def _years_before(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year - years, day=28)
 
 
+def _adult_count(user, area, born_by: datetime.date) -> int:
+    return aggregates.adults(AreaTally.objects.visible_to(user).in_area(area.code), born_by)
+
+
 def figures(user, area, today) -> dict | None:
     events = Event.objects.visible_to(user).filter(area_code_filter([area.code]), held_on__year=today.year)
     totals = events.aggregate(n=Count("pk"), guests=Sum("guests"))
@@ -30,8 +36,9 @@ def figures(user, area, today) -> dict | None:
         return None
     attendance = Attendance.objects.filter(event__in=events)
     summary = attendance.aggregate(n=Count("pk"), hours=Sum("hours"))
-    adults = Person.objects.visible_to(user).in_area(area.code).filter(birth_date__lte=_years_before(today, ADULT_AGE))
-    adult_count = adults.count()
+    born_by = _years_before(today, ADULT_AGE)
+    adults = Person.objects.visible_to(user).in_area(area.code).filter(birth_date__lte=born_by)
+    adult_count = _adult_count(user, area, born_by)
     took_part = attendance.filter(person__in=adults).values("person_id").distinct().count()
     return {
         "year": today.year,
@@ -42,5 +49,5 @@ def figures(user, area, today) -> dict | None:
         "adults": adult_count,
         "adults_took_part": took_part,
         "participation": percent(took_part, adult_count),
-        "url": reverse("activities:home"),
+        "url": list_url("activities:home", area),
     }

@@ -3,11 +3,9 @@
 Counts only; shown only to users who see cases there (the case team, city officers, the running organisation).
 """
 
-from django.urls import reverse
-from django.utils.http import urlencode
-
 from gotong.casework import schedule
 from gotong.casework.models import Case
+from gotong.dashboards.figures.links import list_url
 
 
 def figures(user, area, today) -> dict | None:
@@ -22,5 +20,5 @@ def figures(user, area, today) -> dict | None:
         "closed": cases.filter(closed_on__isnull=False).count(),
         "overdue_visits": sum(len(row.overdue) for row in rows),
         "cases_overdue": sum(1 for row in rows if row.overdue),
-        "url": f"{reverse('casework:list')}?{urlencode({'status': 'open'})}",
+        "url": list_url("casework:list", area, status="open"),
     }

@@ -3,11 +3,11 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Q, Sum
-from django.urls import reverse
 
 from gotong.collaboration.models import BudgetSource, Commitment, CommitmentStatus, Project, ProjectBudget
 from gotong.collaboration.services import overdue_commitments
 from gotong.core.scoping import area_code_filter
+from gotong.dashboards.figures.links import list_url
 
 
 def figures(user, area, today) -> dict | None:
@@ -46,6 +46,6 @@ def figures(user, area, today) -> dict | None:
         "commitments_kept": counts["kept"],
         "kept_rate": rate,
         "overdue": overdue_commitments(commitments, today).count(),
-        "projects_url": reverse("collaboration:project-list"),
-        "agreements_url": reverse("collaboration:agreement-list"),
+        "projects_url": list_url("collaboration:project-list", area),
+        "agreements_url": list_url("collaboration:agreement-list", area),
     }

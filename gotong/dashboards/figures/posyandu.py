@@ -6,10 +6,9 @@ Shown only to users who may see children (the posyandu's scoped queryset decides
 """
 
 from django.db.models import Count, Max, Q
-from django.urls import reverse
-from django.utils.http import urlencode
 
 from gotong.core.scoping import area_code_filter
+from gotong.dashboards.figures.links import list_url
 from gotong.posyandu.models import Child, Weighing
 from gotong.posyandu.skdn import D_S_TARGET_PERCENT, month_end, percent
 
@@ -44,6 +43,6 @@ def figures(user, area, today) -> dict | None:
         "scored": weighed["scored"],
         "stunted": weighed["stunted"],
         "stunting_rate": percent(weighed["stunted"], weighed["scored"]),
-        "skdn_url": f"{reverse('posyandu:skdn')}?{urlencode({'bulan': month.strftime('%Y-%m')})}",
-        "children_url": reverse("posyandu:child-list"),
+        "skdn_url": list_url("posyandu:skdn", area, bulan=month.strftime("%Y-%m")),
+        "children_url": list_url("posyandu:child-list", area),
     }

@@ -1,29 +1,37 @@
-"""Households and persons in the registry, and households per welfare decile (DTKS/Regsosek)."""
+"""Households and persons in the registry, and households per welfare decile (DTKS/Regsosek).
 
-from django.db.models import Count
+Read from the pre-aggregated tallies (`gotong.dashboards.aggregates`), scoped by the same area rule as the
+registry itself, so a city of millions costs a sum over its RTs.
+"""
+
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from gotong.registry.models import Household, Person
+from gotong.dashboards.aggregates import summed
+from gotong.dashboards.models import AreaTally
 
 DECILES = range(1, 11)
 
 
 def figures(user, area, today) -> dict:
-    households = Household.objects.visible_to(user).in_area(area.code)
-    persons = Person.objects.visible_to(user).in_area(area.code)
-    counts = dict(
-        households.filter(welfare_decile__isnull=False).values_list("welfare_decile").annotate(n=Count("pk")).order_by()
-    )
+    counts = summed(AreaTally.objects.visible_to(user).in_area(area.code))
     base = reverse("registry:household-list")
-    household_count = households.count()
+    with_decile = sum(counts[f"decile_{d}"] for d in DECILES)
     return {
-        "households": household_count,
-        "persons": persons.count(),
+        "households": counts["households"],
+        "persons": counts["persons"],
+        "pkh": counts["pkh"],
+        "bpnt": counts["bpnt"],
         "deciles": [
-            {"decile": d, "count": counts.get(d, 0), "url": f"{base}?{urlencode({'wilayah': area.code, 'desil': d})}"}
+            {
+                "decile": d,
+                "count": counts[f"decile_{d}"],
+                "url": f"{base}?{urlencode({'wilayah': area.code, 'desil': d})}",
+            }
             for d in DECILES
         ],
-        "without_decile": household_count - sum(counts.values()),
+        "without_decile": counts["households"] - with_decile,
         "url": f"{base}?{urlencode({'wilayah': area.code})}",
+        "pkh_url": f"{base}?{urlencode({'wilayah': area.code, 'pkh': 1})}",
+        "bpnt_url": f"{base}?{urlencode({'wilayah': area.code, 'bpnt': 1})}",
     }

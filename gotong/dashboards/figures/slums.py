@@ -2,9 +2,8 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.urls import reverse
-
 from gotong.core.scoping import area_code_filter
+from gotong.dashboards.figures.links import list_url
 from gotong.slums.models import SlumClass, SlumLocation
 from gotong.slums.progress import location_progress
 from gotong.slums.services import pick_baseline_and_latest
@@ -40,9 +39,9 @@ def figures(user, area, today) -> dict | None:
         "classes": [
             {"code": code, "label": labels.get(code, ""), "count": count} for code, count in classes.items() if count
         ],
-        "url": reverse("slums:list"),
-        "progress_url": reverse("slums:progress"),
-        "map_url": reverse("slums:map"),
+        "url": list_url("slums:list", area),
+        "progress_url": list_url("slums:progress", area),
+        "map_url": list_url("slums:map", area),
     }
 
 

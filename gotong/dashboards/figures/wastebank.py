@@ -3,9 +3,9 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Sum
-from django.urls import reverse
 
 from gotong.core.scoping import area_code_filter
+from gotong.dashboards.figures.links import list_url
 from gotong.wastebank.models import Deposit, DepositLine, WasteBank
 
 
@@ -24,7 +24,7 @@ def figures(user, area, today) -> dict | None:
     )
     categories = [{"name": name, "kg": _kg(grams)} for name, grams in rows]
     total_grams = sum(grams for _name, grams in rows)
-    url = reverse("wastebank:bank", args=[banks[0]]) if len(banks) == 1 else reverse("wastebank:home")
+    url = list_url("wastebank:bank", area, banks[0]) if len(banks) == 1 else list_url("wastebank:home", area)
     return {
         "year": today.year,
         "banks": len(banks),

@@ -58,7 +58,7 @@ def test_city_officer_sees_the_whole_city(town, city_officer):
     assert health["month"] == datetime.date(2026, 3, 1)
     assert (health["s"], health["d"], health["stunted"], health["scored"]) == (1, 1, 1, 1)
     assert health["stunting_rate"] == Decimal("100.0") and health["d_s"] == Decimal("100.0")
-    assert health["skdn_url"].endswith("?bulan=2026-03")
+    assert health["skdn_url"] == "/posyandu/skdn/?wilayah=21.72&bulan=2026-03"
 
     cases = f["casework"]
     expected = len(schedule.agenda(Case.objects.all(), TODAY)["overdue"])

@@ -32,8 +32,8 @@ def test_city_dashboard_links_each_number_to_its_list(client, town, city_officer
     assert '<h1 class="h3 mb-0">Dasbor Kota Tanjung Pinang</h1>' in html
     assert 'href="/registrasi/?wilayah=21.72" data-figure="households"' in html
     assert 'href="/registrasi/?wilayah=21.72&amp;desil=1"' in html
-    assert 'href="/posyandu/skdn/?bulan=2026-03"' in html
-    assert 'href="/kasus/daftar/?status=open"' in html
+    assert 'href="/posyandu/skdn/?wilayah=21.72&amp;bulan=2026-03"' in html
+    assert 'href="/kasus/daftar/?wilayah=21.72&amp;status=open"' in html
     assert "Rp 625.000.000" in html and "33,3 %" in html and "15,50" in html
     assert html.count("data-chart=") == 5
     assert "Gotong royong 2026" in html and "Bank sampah 2026" in html  # a year, not 2.026

@@ -1,0 +1,92 @@
+"""Warm server time of the dashboards, measured in-process with the test client (used by `gotong bench dashboards`).
+
+A city officer assigned to the largest city is created inside a transaction that is rolled back at the end,
+so measuring leaves nothing behind. Each view is requested once to warm caches, then `runs` times.
+"""
+
+import statistics
+import time
+
+from django.db import connection, transaction
+from django.db.models import Sum
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from gotong.accounts.roles import Role
+from gotong.areas.models import Area, WorkAssignment
+from gotong.dashboards.models import AreaTally
+
+
+class _Rollback(Exception):
+    pass
+
+
+def largest_city_and_village() -> tuple[str | None, str | None]:
+    """The city and (in it) the village holding the most persons, from the tallies."""
+    cities, villages = {}, {}
+    for code, persons in AreaTally.objects.values_list("area_code", "persons"):
+        parts = code.split(".")
+        cities[".".join(parts[:2])] = cities.get(".".join(parts[:2]), 0) + persons
+        villages[".".join(parts[:4])] = villages.get(".".join(parts[:4]), 0) + persons
+    if not cities:
+        return None, None
+    city = max(cities, key=cities.get)
+    village = max((v for v in villages if v.startswith(f"{city}.")), key=villages.get, default=None)
+    return city, village
+
+
+def measure(runs: int = 5, city: str | None = None, village: str | None = None) -> list[dict]:
+    """One row per view: view, url, persons in the database, p50 and max milliseconds, queries per request."""
+    found_city, found_village = largest_city_and_village()
+    city, village = city or found_city, village or found_village
+    if city is None:
+        return []
+    persons = AreaTally.objects.aggregate(n=Sum("persons"))["n"] or 0
+    rows: list[dict] = []
+    try:
+        with transaction.atomic():
+            client = Client()
+            client.force_login(_city_officer(city))
+            targets = [
+                ("city dashboard", reverse("dashboards:area", args=[city])),
+                ("village profile", reverse("dashboards:area", args=[village])) if village else None,
+                ("city map data", reverse("dashboards:area-map", args=[city])),
+                ("home page", reverse("dashboard")),
+                ("portal city page", reverse("portal:area", args=[city])),
+            ]
+            for target in filter(None, targets):
+                rows.append(_time(client, *target, runs=runs, persons=persons))
+            raise _Rollback
+    except _Rollback:
+        pass
+    return rows
+
+
+def _city_officer(city: str):
+    from gotong.accounts.models import User
+
+    user = User.objects.create_user(username="bench-dasbor-sementara", password=None, role=Role.CITY_OFFICER)
+    WorkAssignment.objects.create(user=user, area=Area.objects.get(code=city))
+    return user
+
+
+def _time(client: Client, view: str, url: str, *, runs: int, persons: int) -> dict:
+    client.get(url)  # warm: caches, charts, database buffers
+    timings, queries, status = [], 0, None
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        queries, status = len(captured), response.status_code
+    return {
+        "view": view,
+        "url": url,
+        "status": status,
+        "persons": persons,
+        "runs": runs,
+        "p50_ms": round(statistics.median(timings), 1),
+        "max_ms": round(max(timings), 1),
+        "queries": queries,
+    }

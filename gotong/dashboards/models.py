@@ -1,0 +1,78 @@
+"""Pre-aggregated registry counts, one row per smallest area a household points to (an RT, else the village).
+
+A city dashboard sums a few hundred of these rows instead of counting millions of persons. The rows are
+recomputed, never incremented, for every area a change touches, inside the transaction of that change
+(`gotong.dashboards.aggregates`), so they stay exactly equal to the live counts (`gotong dashboards check`).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gotong.core.scoping import AreaScopedQuerySet, area_code_filter, visible_area_codes
+
+DECILE_FIELDS = tuple(f"decile_{d}" for d in range(1, 11))
+
+
+class AreaTallyQuerySet(AreaScopedQuerySet):
+    """Scoped by the same area rule as the registry rows it counts (prefix match on the area code).
+
+    A resident's own household is not an area: residents get no tallies, their page counts their household live.
+    """
+
+    def visible_to(self, user) -> "AreaTallyQuerySet":
+        codes = visible_area_codes(user)
+        return self if codes is None else self.filter(area_code_filter(codes))
+
+
+class AreaTally(models.Model):
+    area_code = models.CharField(_("kode wilayah"), max_length=40, unique=True)
+    households = models.PositiveIntegerField(default=0)
+    pkh = models.PositiveIntegerField(default=0)
+    bpnt = models.PositiveIntegerField(default=0)
+    decile_1 = models.PositiveIntegerField(default=0)
+    decile_2 = models.PositiveIntegerField(default=0)
+    decile_3 = models.PositiveIntegerField(default=0)
+    decile_4 = models.PositiveIntegerField(default=0)
+    decile_5 = models.PositiveIntegerField(default=0)
+    decile_6 = models.PositiveIntegerField(default=0)
+    decile_7 = models.PositiveIntegerField(default=0)
+    decile_8 = models.PositiveIntegerField(default=0)
+    decile_9 = models.PositiveIntegerField(default=0)
+    decile_10 = models.PositiveIntegerField(default=0)
+    persons = models.PositiveIntegerField(default=0)
+    female = models.PositiveIntegerField(default=0)
+    with_disability = models.PositiveIntegerField(default=0)
+    # Adults (17+, the KTP age) without scanning persons: those born before `adult_year` (= this year − 17, when
+    # counted), plus those born in `adult_year` by their birthdays (`AreaBirths`). Rows counted in an earlier
+    # year are still read exactly (from the birth years and the registry) until the next rebuild.
+    adult_year = models.PositiveSmallIntegerField(default=0)
+    born_before_adult_year = models.PositiveIntegerField(default=0)
+
+    objects = AreaTallyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rekap wilayah")
+        verbose_name_plural = _("rekap wilayah")
+        indexes = [models.Index(fields=["area_code"], name="tally_code_pattern_idx", opclasses=["varchar_pattern_ops"])]
+
+    def __str__(self) -> str:
+        return self.area_code
+
+
+class AreaBirths(models.Model):
+    """Persons per birth year of one tally area, kept apart so the summed counts table stays narrow."""
+
+    area_code = models.CharField(_("kode wilayah"), max_length=40, unique=True)
+    # {"1987": 12, …}: age groups stay exact as the years pass.
+    birth_years = models.JSONField(default=dict)
+    # Persons born in the tally's `adult_year`, by birthday: {"0315": 2, …}.
+    adult_year_birthdays = models.JSONField(default=dict)
+
+    objects = AreaTallyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rekap tahun lahir")
+        verbose_name_plural = _("rekap tahun lahir")
+
+    def __str__(self) -> str:
+        return self.area_code
