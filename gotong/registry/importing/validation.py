@@ -42,12 +42,12 @@ class HouseholdGroup:
         return any(row.failed for row in self.rows)
 
 
-def parse_row(number: int, cells: list, positions: dict[str, int], result: ImportResult) -> RowData:
+def parse_row(number: int, cells: list, positions: dict[str, int], result: ImportResult, parsers=PARSERS) -> RowData:
     raw = {column: cells[index] if index < len(cells) else None for column, index in positions.items()}
     row = RowData(number=number, raw=raw)
     for column, value in raw.items():
         try:
-            parsed = PARSERS[column](value)
+            parsed = parsers[column](value)
         except CellError as error:
             fail(result, row, column, str(error))
             continue

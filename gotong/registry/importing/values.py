@@ -30,6 +30,8 @@ class CellError(ValueError):
 
 def as_text(value) -> str:
     """The cell as the user sees it: whole floats without ".0", dates as dd/mm/yyyy."""
+    if type(value) is str:  # the usual cell (every CSV cell): decided before the other checks
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -44,18 +46,23 @@ def as_text(value) -> str:
 def _key(value) -> str:
     """Normalise a word for vocabulary look-ups: "  SMA / SMK " → "sma/smk", "orang_tua" → "orang tua"."""
     text = as_text(value).lower().replace("_", " ")
-    text = re.sub(r"\s*/\s*", "/", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _SLASH.sub("/", text)
+    return _SPACES.sub(" ", text).strip()
 
 
+_SLASH = re.compile(r"\s*/\s*")
+_SPACES = re.compile(r"\s+")
 _SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?[eE][+-]?\d+$")
 
 
-def _identity_digits(value, scientific_message: str) -> str:
-    """NIK/KK cell → digit string; numbers Excel turned into floats cannot be trusted (digits were lost)."""
-    if isinstance(value, float) or _SCIENTIFIC.match(as_text(value)):
-        raise CellError(scientific_message)
+def _identity_digits(value, scientific_message) -> str:
+    """NIK/KK cell → digit string; numbers Excel turned into floats cannot be trusted (digits were lost).
+
+    `scientific_message` is a function: the message is translated only when it is needed, not for every row.
+    """
     text = as_text(value)
+    if isinstance(value, float) or _SCIENTIFIC.match(text):
+        raise CellError(scientific_message())
     # Excel tricks to keep digits as text: a leading apostrophe or ="…".
     if text.startswith('="') and text.endswith('"'):
         text = text[2:-1]
@@ -64,7 +71,7 @@ def _identity_digits(value, scientific_message: str) -> str:
 
 def parse_nik(value) -> tuple[str, list[str]]:
     """A valid NIK and its warnings (e.g. a district that no longer exists)."""
-    text = _identity_digits(value, _("NIK tertulis sebagai angka ilmiah di Excel; format kolom sebagai Teks."))
+    text = _identity_digits(value, lambda: _("NIK tertulis sebagai angka ilmiah di Excel; format kolom sebagai Teks."))
     if not text:
         raise CellError(_("NIK wajib diisi."))
     check = check_nik(text)
@@ -74,21 +81,23 @@ def parse_nik(value) -> tuple[str, list[str]]:
 
 
 def parse_family_card_number(value) -> str:
-    text = _identity_digits(value, _("Nomor KK tertulis sebagai angka ilmiah di Excel; format kolom sebagai Teks."))
+    text = _identity_digits(
+        value, lambda: _("Nomor KK tertulis sebagai angka ilmiah di Excel; format kolom sebagai Teks.")
+    )
     if not text.isdigit() or len(text) != 16:
         raise CellError(_("Nomor KK harus 16 digit angka."))
     return text
 
 
 def parse_required_text(value, max_length: int) -> str:
-    text = re.sub(r"\s+", " ", as_text(value))
+    text = _SPACES.sub(" ", as_text(value))
     if not text:
         raise CellError(_("Wajib diisi."))
     return parse_text(text, max_length)
 
 
 def parse_text(value, max_length: int) -> str:
-    text = re.sub(r"\s+", " ", as_text(value))
+    text = _SPACES.sub(" ", as_text(value))
     if len(text) > max_length:
         raise CellError(_("Terlalu panjang: paling banyak %(max)d huruf.") % {"max": max_length})
     return text
@@ -120,7 +129,7 @@ def parse_whole_number(value, low: int, high: int, message: str) -> int:
 def parse_rt_rw(value, unit: str) -> int:
     """RT/RW numbers as written on addresses: "001", "1", "RT 001", "RW.03"."""
     text = as_text(value)
-    text = re.sub(r"^(rt|rw)\s*[.:]?\s*", "", text, flags=re.IGNORECASE)
+    text = _UNIT_PREFIX.sub("", text)
     message = _("%(unit)s harus angka 1 sampai 999, misalnya 001.") % {"unit": unit}
     if not text:
         raise CellError(_("Wajib diisi."))
@@ -143,6 +152,9 @@ def parse_village_code(value) -> str:
     return text
 
 
+_ONE_DAY = datetime.timedelta(days=1)
+_UNIT_PREFIX = re.compile(r"^(rt|rw)\s*[.:]?\s*", re.IGNORECASE)
+_MIDNIGHT = re.compile(r"\s+0{1,2}:00(:00)?$")
 _DATE_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _DATE_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
@@ -157,7 +169,7 @@ def parse_birth_date(value) -> datetime.date:
         if not text:
             raise CellError(_("Wajib diisi."))
         # Exports from other tools sometimes append midnight: "1985-06-15 00:00:00".
-        text = re.sub(r"\s+0{1,2}:00(:00)?$", "", text)
+        text = _MIDNIGHT.sub("", text)
         if match := _DATE_DMY.match(text):
             d, m, y = (int(part) for part in match.groups())
         elif match := _DATE_YMD.match(text):
@@ -168,7 +180,8 @@ def parse_birth_date(value) -> datetime.date:
             day = datetime.date(y, m, d)
         except ValueError:
             raise CellError(_("Tanggal %(value)s tidak ada di kalender.") % {"value": text}) from None
-    if day > timezone.localdate():
+    # Every time zone's date is at least UTC's date minus one day: older days skip the (slow) local clock.
+    if day >= datetime.datetime.now(datetime.UTC).date() - _ONE_DAY and day > timezone.localdate():
         raise CellError(_("Tanggal lahir tidak boleh di masa depan."))
     if day.year < 1900:
         raise CellError(_("Tanggal lahir sebelum tahun 1900 tidak masuk akal."))

@@ -29,6 +29,9 @@ class Command(BaseCommand):
             action="store_true",
             help="Simpan KK yang semua barisnya benar; KK yang punya baris salah dilewati seluruhnya.",
         )
+        households.add_argument(
+            "--bulk", action="store_true", help="Impor massal (COPY/batch) untuk file besar berisi KK baru."
+        )
         households.add_argument("--report", metavar="REPORT.csv", help="Tulis laporan row,field,value,reason.")
         households.add_argument(
             "--user", metavar="USERNAME", help="Pengguna yang tercatat di jejak audit; wilayah kerjanya berlaku."
@@ -39,7 +42,11 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(_("File %(path)s tidak ditemukan.") % {"path": path})
         user = self._user(options.get("user"))
-        result = import_households(
+        if options["bulk"]:
+            from gotong.registry.importing.bulk import bulk_import_households as run_import
+        else:
+            run_import = import_households
+        result = run_import(
             path,
             filename=path.name,
             acting_user=user,

@@ -1,0 +1,1 @@
+"""`gotong bench load`: a bounded locust run on loopback against a generated city."""

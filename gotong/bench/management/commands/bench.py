@@ -1,0 +1,147 @@
+"""`gotong bench <generate|import|load|dashboards|report>`: the synthetic city and the benchmarks of issue 9."""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Kota sintetis dan tolok ukur: generate, import, load, dashboards, report."
+    # Benchmarks read and write their own data; a half-finished app elsewhere must not stop them.
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        generate = sub.add_parser("generate", help="penduduk sintetis deterministik di satu kota")
+        generate.add_argument("--persons", type=int, required=True)
+        generate.add_argument("--seed", type=int, default=2026)
+        generate.add_argument("--city", default="12.71", help="kode kota/kabupaten (default 12.71, Kota Medan)")
+        imp = sub.add_parser("import", help="impor massal vs django-import-export vs batas mentah basis data")
+        imp.add_argument("--rows", type=int, default=20_000)
+        imp.add_argument("--scale", type=int, default=4, help="ukuran kedua = rows × scale, untuk memori")
+        imp.add_argument("--library-rows", type=int, default=2000, help="ukuran file untuk django-import-export")
+        imp.add_argument("--workdir", default="/tmp/gotong-bench-import")
+        imp.add_argument("--skip-library", action="store_true", help="lewati django-import-export (lambat)")
+        one = sub.add_parser("import-one", help=argparse.SUPPRESS)
+        one.add_argument("method", choices=("library", "bulk", "raw", "csv"))
+        one.add_argument("--rows", type=int, default=0)
+        one.add_argument("path")
+        load = sub.add_parser("load", help="uji beban locust terhadap server lokal")
+        load.add_argument("--seconds", type=int, default=30)
+        load.add_argument("--users", type=int, default=20)
+        load.add_argument("--port", type=int, default=8765)
+        load.add_argument("--city", default="21.72")
+        load.add_argument("--workdir", default="/tmp/gotong-bench-load")
+        sub.add_parser("dashboards", help="waktu server dasbor kota dan profil kelurahan")
+        report = sub.add_parser("report", help="cetak tabel hasil (BENCHMARKS.md)")
+        report.add_argument("--write", action="store_true", help="tulis tabel ke BENCHMARKS.md")
+
+    def handle(self, *args, **options):
+        action = options["action"]
+        handler = getattr(self, f"_{action.replace('-', '_')}")
+        handler(options)
+
+    def _generate(self, options):
+        from django.db import connection
+
+        from gotong.bench.results import save_result
+        from gotong.bench.synthetic.store import generate_city
+
+        def progress(result, seconds):
+            self.stderr.write(f"  {result.persons:,} penduduk, {result.households:,} KK, {seconds:.0f} s")
+
+        try:
+            result = generate_city(options["persons"], seed=options["seed"], city_code=options["city"],
+                                   progress=progress)  # fmt: skip
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        summary = {
+            "persons": result.persons,
+            "households": result.households,
+            "dwellings": result.dwellings,
+            "units_created": result.units_created,
+            "seconds": round(result.seconds, 1),
+            "persons_per_second": round(result.persons / result.seconds) if result.seconds else None,
+        }
+        summary.update(city=options["city"], seed=options["seed"], database=connection.vendor)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+                summary["database_size"] = cursor.fetchone()[0]
+        json.dump(summary, sys.stdout)
+        self.stdout.write("")
+        if result.persons >= 100_000:  # a benchmark-sized city, not a test
+            save_result(f"generate-{connection.vendor}-{options['city']}", summary)
+
+    def _import(self, options):
+        from gotong.bench.importbench import METHODS, run_benchmark
+        from gotong.bench.results import save_result
+
+        methods = [m for m in METHODS if not (m == "library" and options["skip_library"])]
+        workdir = Path(options["workdir"])
+        results = run_benchmark(
+            options["rows"],
+            options["scale"],
+            methods=methods,
+            workdir=workdir,
+            library_rows=options["library_rows"],
+            log=self.stderr.write,
+        )
+        path = save_result(f"import-{results['database']}", results)
+        self.stdout.write(f"→ {path}")
+
+    def _import_one(self, options):
+        from gotong.bench.importbench import measure_one
+
+        if options["method"] == "csv":  # writing the file needs the template's villages
+            from gotong.bench.importbench import write_import_csv
+
+            write_import_csv(Path(options["path"]), options["rows"])
+            json.dump({"rows": options["rows"]}, sys.stdout)
+        else:
+            json.dump(measure_one(options["method"], Path(options["path"])), sys.stdout)
+        self.stdout.write("")
+
+    def _load(self, options):
+        from gotong.bench.load.runner import run_load
+        from gotong.bench.results import save_result
+
+        results = run_load(city_code=options["city"], port=options["port"], users=options["users"],
+                           seconds=options["seconds"], workdir=Path(options["workdir"]),
+                           log=self.stderr.write)  # fmt: skip
+        from django.db import connection
+
+        results["database"] = connection.vendor
+        for part in ("trivial", "app"):
+            for row in results[part]:
+                self.stdout.write(f"{part:8} {row['name']:32} {row['rps']:>8} req/s  p50 {row['p50_ms']:>6} ms  "
+                                  f"p99 {row['p99_ms']:>6} ms  fail {row['failures']}")  # fmt: skip
+        self.stdout.write(f"→ {save_result(f'load-{connection.vendor}', results)}")
+
+    def _dashboards(self, options):
+        from django.db import connection
+
+        from gotong.bench.results import save_result
+
+        try:
+            from gotong.dashboards.benchmark import measure
+        except ImportError:
+            measure = None
+        rows = measure() if measure else []
+        for row in rows:
+            self.stdout.write(json.dumps(row))
+        self.stdout.write(
+            f"→ {save_result(f'dashboards-{connection.vendor}', {'database': connection.vendor, 'rows': rows})}"
+        )
+
+    def _report(self, options):
+        from django.conf import settings
+
+        from gotong.bench.report import render, write_benchmarks_md
+
+        self.stdout.write(render())
+        if options["write"]:
+            write_benchmarks_md(Path(settings.BASE_DIR).parent / "BENCHMARKS.md")

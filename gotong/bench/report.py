@@ -1,0 +1,92 @@
+"""The results table: `gotong bench report` prints it and writes it into BENCHMARKS.md between markers."""
+
+from pathlib import Path
+
+from gotong.bench.results import RESULTS_DIR, load_results
+
+BEGIN, END = "<!-- bench:results:begin -->", "<!-- bench:results:end -->"
+METHOD_NAMES = {"library": "django-import-export", "bulk": "Gotong bulk import", "raw": "raw ceiling"}
+
+
+def render() -> str:
+    results = load_results()
+    parts = []
+    for name, data in results.items():
+        kind = name.split("-", 1)[0]
+        renderer = {"generate": _generate, "import": _import, "load": _load, "dashboards": _dashboards}.get(kind)
+        if renderer:
+            parts.append(renderer(name, data))
+    return "\n\n".join(parts) if parts else "(no results yet: run `gotong bench import|load|dashboards`)"
+
+
+def _head(title: str, data: dict) -> str:
+    when = data.get("recorded_at", "?")
+    return f"### {title}\n\n{data.get('database', '?')}, recorded {when}\n"
+
+
+def _generate(name: str, data: dict) -> str:
+    rows = [
+        "| persons | households | dwellings | RT/RW units made | seconds | persons/s | database size |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {data['persons']:,} | {data['households']:,} | {data['dwellings']:,} | {data.get('units_created', 0):,} | "
+        f"{data['seconds']:,} | {data['persons_per_second']:,} | {data.get('database_size', '?')} |",
+    ]
+    return (
+        _head(f"Synthetic city ({data.get('city', '?')}, seed {data.get('seed', '?')})", data) + "\n" + "\n".join(rows)
+    )
+
+
+def _import(name: str, data: dict) -> str:
+    runs = data["runs"]
+    by = {(r["method"], r["rows"]): r for r in runs}
+    rows = [
+        "| method | rows | seconds | rows/s | × django-import-export | × slower than raw | peak RSS (MB) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for run in runs:
+        library = by.get(("library", run["rows"])) or next((r for r in runs if r["method"] == "library"), None)
+        raw = by.get(("raw", run["rows"]))
+        versus_library = f"{run['rows_per_second'] / library['rows_per_second']:.1f}×" if library else "–"
+        versus_raw = f"{raw['rows_per_second'] / run['rows_per_second']:.1f}" if raw else "–"
+        rows.append(
+            f"| {METHOD_NAMES[run['method']]} | {run['rows']:,} | {run['seconds']:.2f} | {run['rows_per_second']:,} | "
+            f"{versus_library} | {versus_raw} | {run['peak_mb']:.0f} |"
+        )
+    return _head("Bulk import of households and persons", data) + "\n" + "\n".join(rows)
+
+
+def _load(name: str, data: dict) -> str:
+    trivial = next((r for r in data["trivial"] if r["name"] == "/healthz"), None)
+    rows = [
+        "| path | requests | req/s | p50 ms | p99 ms | failures | req/s ÷ /healthz | p50 × /healthz |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in ([trivial] if trivial else []) + data["app"]:
+        rps_ratio = f"{row['rps'] / trivial['rps']:.3f}" if trivial and trivial["rps"] else "–"
+        p50_ratio = f"{row['p50_ms'] / trivial['p50_ms']:.1f}" if trivial and trivial["p50_ms"] else "–"
+        rows.append(
+            f"| {row['name']} | {row['requests']:,} | {row['rps']} | {row['p50_ms']:.0f} | {row['p99_ms']:.0f} | "
+            f"{row['failures']} | {rps_ratio} | {p50_ratio} |"
+        )
+    title = f"Load test: {data['users']} users × {data['seconds']} s on loopback (city {data.get('city', '?')})"
+    return _head(title, data) + "\n" + "\n".join(rows)
+
+
+def _dashboards(name: str, data: dict) -> str:
+    rows = ["| view | persons | p50 ms | max ms | queries |", "|---|---:|---:|---:|---:|"]
+    for row in data["rows"]:
+        rows.append(
+            f"| {row.get('view')} | {row.get('persons', 0):,} | {row.get('p50_ms', '?')} | {row.get('max_ms', '?')} | "
+            f"{row.get('queries', '?')} |"
+        )
+    return _head("Dashboards (server time, warm, test client)", data) + "\n" + "\n".join(rows)
+
+
+def write_benchmarks_md(path: Path) -> None:
+    text = path.read_text() if path.exists() else f"{BEGIN}\n{END}\n"
+    before, _sep, rest = text.partition(BEGIN)
+    _old, _sep, after = rest.partition(END)
+    path.write_text(f"{before}{BEGIN}\n{render()}\n{END}{after}")
+
+
+__all__ = ["RESULTS_DIR", "render", "write_benchmarks_md"]

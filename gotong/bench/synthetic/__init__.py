@@ -1,0 +1,1 @@
+"""A deterministic synthetic city for benchmarks: `gotong bench generate --persons N`."""
