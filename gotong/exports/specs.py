@@ -5,6 +5,7 @@ files at start-up. `rows(user, params)` must apply the page's own scope, filters
 query string plus the page's URL arguments (e.g. `bank_id`).
 """
 
+import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,10 +64,21 @@ def all_specs() -> list[ListExport]:
 NOT_FILTERS = {"page", "format", "fmt"}
 
 
+def _is_id(value) -> bool:
+    text = str(value or "")
+    if text.isdigit():
+        return True
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
 def params_from(query: Mapping[str, str], spec: ListExport) -> dict[str, str]:
     """The filters to store on a job: the query string without paging, path params kept as strings."""
     params = {k: query.get(k) for k in query if k not in NOT_FILTERS}
-    # Path params are the page's integer ids (bank, organisation): anything else is no such page.
-    if any(not str(params.get(name) or "").isdigit() for name in spec.path_params):
+    # Path params are the page's ids (a bank's number, a cohort's public uuid): anything else is no such page.
+    if any(not _is_id(params.get(name)) for name in spec.path_params):
         raise Http404
     return {k: str(v) for k, v in params.items() if v not in (None, "")}

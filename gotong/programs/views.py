@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from gotong.core.tabular import csv_response, xlsx_response
 from gotong.programs import access, leftout, outcomes, services
 from gotong.programs.forms import CohortForm, LeftOutFilter, OutcomeForm, ProgramForm, SessionForm, add_service_errors
-from gotong.programs.lists import program_rows
+from gotong.programs.lists import cohort_enrolments, program_rows
 from gotong.programs.models import Cohort, Enrolment, Program, Session
 from gotong.registry.models import Person
 from gotong.registry.nik import mask_family_card_number
@@ -118,7 +118,7 @@ def cohort_detail(request, public_id):
     context = {
         "cohort": cohort,
         "program": cohort.program,
-        "enrolments": cohort.enrolments.select_related("person").annotate(attended=Count("attendance")),
+        "enrolments": cohort_enrolments(cohort),
         "sessions": cohort.sessions.annotate(present=Count("attendance")),
         "summary": outcomes.summarize(cohort.enrolments.all()),
         "session_form": session_form,

@@ -54,6 +54,7 @@ CASES = {
     "organizations.organizations": ("facilitator", "other_facilitator"),
     "posyandu.children": ("facilitator", "other_facilitator"),
     "posyandu.sessions": ("facilitator", "other_facilitator"),
+    "programs.enrolments": ("facilitator", "other_facilitator"),
     "programs.programs": ("facilitator", "other_facilitator"),
     "registry.households": ("facilitator", "other_facilitator"),
     "slums.locations": ("facilitator", "other_facilitator"),
@@ -92,9 +93,13 @@ def everything(town, other_village, loan, city_officer, facilitator):  # noqa: F
         norm, person=Person.objects.get(name="Andi"), given_on=D(2026, 3, 1), level="lisan", note="Pertama kali",
         acting_user=city_officer,
     )  # fmt: skip
-    programs.create_program(
+    sewing = programs.create_program(
         name="Pelatihan menjahit", kind="keterampilan", organization=bkm, area=bugis, acting_user=city_officer
     )
+    cohort = programs.create_cohort(
+        sewing, name="Angkatan 1", starts_on=D(2026, 2, 1), ends_on=D(2026, 4, 30), acting_user=city_officer
+    )
+    programs.enrol(cohort, person=Person.objects.get(name="Andi"), enrolled_on=D(2026, 2, 1), acting_user=city_officer)
     programs.create_program(
         name="Program Luar", kind="keterampilan", organization=bkm, area=other_village, acting_user=city_officer
     )
@@ -105,7 +110,7 @@ def everything(town, other_village, loan, city_officer, facilitator):  # noqa: F
             instrument=instrument, name=name, area=area, starts_on=D(2026, 1, 1), ends_on=D(2026, 2, 1),
             acting_user=city_officer,
         )  # fmt: skip
-    return {"bank_id": WasteBank.objects.get().pk, "org_id": loan.member.organization_id}
+    return {"bank_id": WasteBank.objects.get().pk, "org_id": loan.member.organization_id, "cohort": cohort.public_id}
 
 
 def _get(client, key, fmt="xlsx", **params):

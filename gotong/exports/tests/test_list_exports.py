@@ -142,6 +142,8 @@ def test_every_registered_list_downloads_with_its_headers(client, admin_user, ba
     path_values = {"bank_id": bank.pk, "org_id": bank.organization_id}
     keys = []
     for spec in all_specs():
+        if not set(spec.path_params) <= set(path_values):
+            continue  # e.g. a cohort's participants: covered with its own data in test_every_export_scoped
         params = {name: path_values[name] for name in spec.path_params}
         headers, _rows = csv_rows(_download(client, spec.key, "csv", **params).content)
         assert headers == spec.headers, spec.key
