@@ -5,6 +5,7 @@ from io import BytesIO
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from gotong.exports import services
@@ -64,7 +65,9 @@ def job_file(request, pk):
     if job.status != ExportJob.Status.DONE or not job.file:
         raise Http404
     spec = _spec_or_none(job.list_key)
-    name = services.export_filename(spec, job.format, job.created_at.date()) if spec else job.file.name
+    # The day in the user's time zone (Jakarta), not UTC's: a job made after midnight WIB is dated that day.
+    created_on = timezone.localdate(job.created_at)
+    name = services.export_filename(spec, job.format, created_on) if spec else job.file.name
     try:
         handle = job.file.open("rb")
     except FileNotFoundError:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -34,7 +35,10 @@ def typed_value(value, kind: str):
     if kind == DECIMAL:
         return Decimal(str(value))
     if kind == DATE:
-        return value.date() if isinstance(value, datetime) else value
+        if isinstance(value, datetime):
+            # A moment is shown on the day it was in Jakarta (the page's time zone), not UTC's.
+            return (timezone.localtime(value) if timezone.is_aware(value) else value).date()
+        return value
     return str(value)
 
 
