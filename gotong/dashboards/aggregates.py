@@ -48,7 +48,15 @@ def _refresh_chunk(codes: list[str]) -> None:
         for field in TALLY_FIELDS:
             if code in fresh:
                 setattr(tally, field, fresh[code][field])
-    AreaTally.objects.bulk_update([rows[c] for c in rows if c in fresh], TALLY_FIELDS, batch_size=CHUNK)
+    # INSERT … ON CONFLICT DO UPDATE on the locked rows: one plain statement, where bulk_update builds a CASE
+    # expression per field and row (1.9 s of Python for 136 RTs in a profile of the bulk import).
+    AreaTally.objects.bulk_create(
+        [rows[c] for c in rows if c in fresh],
+        update_conflicts=True,
+        unique_fields=["area_code"],
+        update_fields=TALLY_FIELDS,
+        batch_size=CHUNK,
+    )
     AreaTally.objects.filter(area_code__in=[c for c in rows if c not in fresh]).delete()
     AreaBirths.objects.filter(area_code__in=[c for c in codes if c not in fresh]).delete()
     AreaBirths.objects.bulk_create(
