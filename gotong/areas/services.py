@@ -61,6 +61,43 @@ def ensure_neighbourhood_unit(village: Area, rw: int | str, rt: int | str | None
 
 
 @transaction.atomic
+def ensure_neighbourhood_units(places) -> dict[tuple[str, int, int], tuple[int, str]]:
+    """Many RT units at once for bulk loads: (village code, RW, RT) → (RT area id, RT code), missing ones created.
+
+    The same units as `ensure_neighbourhood_unit`, in a few queries instead of several per RT; created without
+    per-row audit entries (a bulk load is logged as one event by its caller). Units inherit the village's postal code.
+    """
+    places = {(code, int(rw), int(rt)) for code, rw, rt in places}
+    if any(not (1 <= rw <= 999 and 1 <= rt <= 999) for _code, rw, rt in places):
+        raise ValidationError(_("Nomor RT/RW harus antara 1 dan 999."))
+    villages = {area.code: area for area in Area.objects.filter(code__in={code for code, _rw, _rt in places})}
+    if any(code not in villages or villages[code].level != Level.VILLAGE for code, _rw, _rt in places):
+        raise ValidationError(_("RW/RT hanya bisa dibuat di bawah kelurahan/desa."))
+    rw_units = {(code, rw): neighbourhood_code(code, rw) for code, rw, _rt in places}
+    rt_units = {place: neighbourhood_code(*place) for place in places}
+    _create_missing(rw_units, Level.RW, lambda key: villages[key[0]].pk, villages)
+    rws = dict(Area.objects.filter(code__in=rw_units.values()).values_list("code", "id"))
+    _create_missing(rt_units, Level.RT, lambda key: rws[rw_units[key[:2]]], villages)
+    found = dict(Area.objects.filter(code__in=rt_units.values()).values_list("code", "id"))
+    return {place: (found[code], code) for place, code in rt_units.items()}
+
+
+def _create_missing(units: dict, level: int, parent_of, villages: dict) -> None:
+    """Create the units of `units` (key → code) that do not exist yet; `parent_of(key)` gives the parent's id."""
+    existing = set(Area.objects.filter(code__in=units.values()).values_list("code", flat=True))
+    kind = "rw" if level == Level.RW else "rt"
+    new = []
+    for key, code in units.items():
+        if code in existing:
+            continue
+        name = f"{kind.upper()} {key[-1]:03d}"
+        postal_code = villages[key[0]].postal_code
+        new.append(Area(code=code, name=name, level=level, kind=kind, parent_id=parent_of(key), postal_code=postal_code,
+                        search_key=normalize_area_name(name)))  # fmt: skip
+    Area.objects.bulk_create(new, batch_size=2000)
+
+
+@transaction.atomic
 def assign_work_area(user, area: Area, *, acting_user) -> WorkAssignment:
     with set_actor(acting_user):
         assignment, _created = WorkAssignment.objects.get_or_create(

@@ -23,7 +23,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gotong.areas.services import ensure_neighbourhood_unit
+from gotong.areas.services import ensure_neighbourhood_units
 from gotong.core.db import analyze
 from gotong.core.scoping import visible_area_codes
 from gotong.registry.importing.apply import _household_values  # the normal import's own merging
@@ -62,8 +62,9 @@ EXISTENCE_BATCH = 900
 def _cached_parsers() -> dict:
     parsers = dict(PARSERS)
     for column in CACHED_COLUMNS:
-        # KK number and address repeat only on neighbouring rows: a small cache keeps memory flat in file size.
-        size = 64 if column in ("no_kk", "alamat") else 50_000
+        # KK number and address repeat only on neighbouring rows, birth dates rarely (36,500 days a century): small
+        # caches keep memory flat in file size. The other columns hold a few hundred distinct values at most.
+        size = 64 if column in ("no_kk", "alamat") else 4096 if column == "tanggal_lahir" else 50_000
         parsers[column] = lru_cache(maxsize=size, typed=True)(PARSERS[column])
     return parsers
 
@@ -172,7 +173,7 @@ def _any_exists(model, field_name: str, keys: list) -> bool:
 class _Writer:
     def __init__(self, scope):
         self.scope = scope
-        self.units: dict[tuple[str, int, int | None], object] = {}
+        self.units: dict[tuple[str, int, int], tuple[int, str]] = {}  # (village, RW, RT) → (RT id, RT code)
         self.villages: dict = {}  # village code → Area, shared by every batch's look-ups
         self.touched: set[str] = set()
         self.now = timezone.now()
@@ -183,31 +184,35 @@ class _Writer:
             return
         niks = [row.values["nik"] for group in groups for row in group.rows]
         lookups = _NewRecords(niks, [group.key for group in groups], self.scope, self.villages)
-        households, persons = [], []
-        household_ids = _new_ids("registry_household", len(groups))
-        person_ids = iter(_new_ids("registry_person", len(niks)))
-        for group, household_id in zip(groups, household_ids, strict=True):
+        for group in groups:
             check_group(group, lookups, result)
             if group.failed:
                 raise NeedsNormalImport
-            households.append(self._household(group, household_id, lookups))
+        self._ensure_units(groups)
+        households, persons = [], []
+        household_ids = new_ids("registry_household", len(groups))
+        person_ids = iter(new_ids("registry_person", len(niks)))
+        for group, household_id in zip(groups, household_ids, strict=True):
+            households.append(self._household(group, household_id))
             code = households[-1][7]
             for row in group.rows:
                 persons.append(self._person(row, household_id, code, next(person_ids), result))
         result.households_created += _write_rows("registry_household", HOUSEHOLD_COLUMNS, households)
         result.persons_created += _write_rows("registry_person", PERSON_COLUMNS, persons)
 
-    def _household(self, group: HouseholdGroup, household_id: int, lookups: Lookups) -> tuple:
-        first = group.rows[0].values
-        place = (first["kode_wilayah"], first["rw"], first["rt"])
-        if place not in self.units:
-            self.units[place] = ensure_neighbourhood_unit(lookups.area(first["kode_wilayah"]), first["rw"], first["rt"])
-        area = self.units[place]
-        self.touched.add(area.code)
+    def _ensure_units(self, groups: list[HouseholdGroup]) -> None:
+        """The batch's RT units, created together where missing (checked above: known villages in the work area)."""
+        missing = {_place(group) for group in groups} - self.units.keys()
+        if missing:
+            self.units.update(ensure_neighbourhood_units(missing))
+
+    def _household(self, group: HouseholdGroup, household_id: int) -> tuple:
+        area_id, code = self.units[_place(group)]
+        self.touched.add(code)
         wanted = _household_values(group)
         return (
             household_id, self.now, self.now, uuid.UUID(int=self.ids.getrandbits(128), version=4), group.key,
-            wanted["address"], area.pk, area.code, wanted.get("welfare_decile"), wanted.get("pkh_recipient", False),
+            wanted["address"], area_id, code, wanted.get("welfare_decile"), wanted.get("pkh_recipient", False),
             wanted.get("bpnt_recipient", False), None,
         )  # fmt: skip
 
@@ -224,6 +229,11 @@ class _Writer:
 
     def finish(self) -> None:
         refresh_aggregates(self.touched)
+
+
+def _place(group: HouseholdGroup) -> tuple[str, int, int]:
+    first = group.rows[0].values
+    return first["kode_wilayah"], first["rw"], first["rt"]
 
 
 def _nik_consistency_warnings(nik: str, birth_date, sex: str) -> list[str]:
@@ -247,14 +257,16 @@ def refresh_aggregates(area_codes) -> None:
     refresh_areas(area_codes)
 
 
-def _new_ids(table: str, count: int) -> list[int]:
+def new_ids(table: str, count: int) -> list[int]:
     """Ids for `count` new rows: from the sequence on PostgreSQL (safe next to other writers), else after the max."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # One row holding an array: fetching thousands of one-number rows cost more than drawing the numbers.
             cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count]
+                "SELECT array_agg(nextval(pg_get_serial_sequence(%s, 'id'))) FROM generate_series(1, %s)",
+                [table, count],
             )
-            return [row[0] for row in cursor.fetchall()]
+            return cursor.fetchone()[0] or []
         # SQLite: the import's transaction holds the write lock, so nobody else takes these ids meanwhile.
         cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")
         start = cursor.fetchone()[0] + 1
