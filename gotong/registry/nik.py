@@ -5,7 +5,9 @@ exists is only a warning: a NIK keeps the code it was issued with), the date par
 women), the serial not 0000.
 """
 
+import datetime
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 from lokal import parse_nik, partial_mask
@@ -40,13 +42,63 @@ def check_nik(value: str) -> NikCheck:
     if info.valid and not info.regency:
         result.errors.append(_("Kode kabupaten/kota %(code)s di NIK tidak dikenal.") % {"code": info.regency_code})
     elif info.valid and not info.district:
-        result.warnings.append(
-            _("Kecamatan %(code)s di NIK tidak ada lagi di data Kemendagri (mungkin kode lama sebelum pemekaran).")
-            % {"code": info.district_code}
-        )
+        result.warnings.append(_district_gone_message(info.district_code))
     result.sex = info.gender
     result.birth_date = info.birth_date
     return result
+
+
+def valid_nik_warnings(nik: str) -> list[str] | None:
+    """`check_nik`'s warnings for a valid NIK, or None when it is not valid — the same verdict, much faster.
+
+    Every check looks at one part on its own (region PPKKCC, date DDMMYY, serial SSSS), and a valid NIK's only
+    warning comes from its region. So verdicts are cached per region (a city has a few dozen) and per unusual date,
+    instead of parsing each of a million NIKs (~0.1 ms each). For anything invalid call `check_nik` for the
+    messages. Equality with `check_nik` is tested on generated NIKs.
+    """
+    if len(nik) != 16 or not (nik.isascii() and nik.isdigit()) or nik[12:] == "0000":
+        return None
+    if not _date_part_is_real(nik[6:12]):
+        return None
+    region = _region_verdict(nik[:6])
+    if region is None:
+        return None
+    return [_district_gone_message(f"{nik[:2]}.{nik[2:4]}.{nik[4:6]}")] if region == _DISTRICT_GONE else []
+
+
+_DISTRICT_GONE = "district_gone"
+
+
+def _district_gone_message(district_code: str) -> str:
+    return _("Kecamatan %(code)s di NIK tidak ada lagi di data Kemendagri (mungkin kode lama sebelum pemekaran).") % {
+        "code": district_code
+    }
+
+
+@lru_cache(maxsize=4096)
+def _region_verdict(region: str) -> str | None:
+    """None (invalid), "" or _DISTRICT_GONE: probed with a date and serial that are always valid (1 Jan '00, 0001)."""
+    info = parse_nik(f"{region}0101000001", lookup_wilayah=wilayah_name)
+    if not info.valid or not info.regency:
+        return None
+    return "" if info.district else _DISTRICT_GONE
+
+
+def _date_part_is_real(date_part: str) -> bool:
+    """The DDMMYY of a NIK (day + 40 for women) names a real day, as lokal decides it."""
+    day, month = int(date_part[:2]), int(date_part[2:4])
+    if day > 40:
+        day -= 40
+    if 1 <= day <= 28 and 1 <= month <= 12:
+        return True  # a day every month of every year has
+    return _date_part_is_real_in(date_part, datetime.date.today().year)
+
+
+@lru_cache(maxsize=8192)
+def _date_part_is_real_in(date_part: str, _year: int) -> bool:
+    # lokal guesses the century from today's year (29 February), hence `_year` in the key. No region look-up here.
+    issues = parse_nik(f"110101{date_part}0001").errors
+    return not any(issue.code == "birth_date" for issue in issues)
 
 
 def _nik_issue_message(code: str, nik: str) -> str:

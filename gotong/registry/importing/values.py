@@ -21,7 +21,7 @@ from gotong.registry.importing.vocabulary import (
     SEX_WORDS,
     YES_WORDS,
 )
-from gotong.registry.nik import check_nik
+from gotong.registry.nik import check_nik, valid_nik_warnings
 
 
 class CellError(ValueError):
@@ -74,6 +74,9 @@ def parse_nik(value) -> tuple[str, list[str]]:
     text = _identity_digits(value, lambda: _("NIK tertulis sebagai angka ilmiah di Excel; format kolom sebagai Teks."))
     if not text:
         raise CellError(_("NIK wajib diisi."))
+    warnings = valid_nik_warnings(text)
+    if warnings is not None:
+        return text, warnings
     check = check_nik(text)
     if not check.valid:
         raise CellError(" ".join(check.errors))

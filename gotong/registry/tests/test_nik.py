@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from gotong.registry.nik import check_nik, compose_nik, mask_nik
+from gotong.registry.nik import check_nik, compose_nik, mask_nik, valid_nik_warnings
 
 
 def test_valid_nik_gives_sex_and_birth_date():
@@ -47,3 +49,31 @@ def test_compose_nik_roundtrips():
 def test_mask_keeps_region_and_serial_only():
     assert mask_nik("2172035506900001") == "2172********0001"
     assert mask_nik("") == ""
+
+
+# Regions a clerk meets: valid ones, one whose district was split away (a warning), unknown and 00 codes.
+REGIONS = ["217203", "127101", "320101", "217299", "990101", "210000", "217200", "129901", "127121", "110101"]
+DATE_PARTS = st.builds(
+    lambda day, month, year: f"{day:02d}{month:02d}{year:02d}",
+    st.integers(0, 99),
+    st.integers(0, 13),
+    st.integers(0, 99),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    region=st.sampled_from(REGIONS) | st.text("0123456789", min_size=6, max_size=6),
+    date_part=DATE_PARTS,
+    serial=st.sampled_from(["0000", "0001", "0420", "9999"]),
+)
+def test_cached_verdict_equals_the_full_check(region, date_part, serial):
+    """The bulk import's per-part cache says valid exactly when `check_nik` does, with the same warnings."""
+    nik = f"{region}{date_part}{serial}"
+    check = check_nik(nik)
+    assert valid_nik_warnings(nik) == (check.warnings if check.valid else None)
+
+
+@pytest.mark.parametrize("nik", ["2172O35506900001", "217203550690001", "２１７２０３５５０６９０００１", ""])
+def test_cached_verdict_refuses_what_is_not_sixteen_ascii_digits(nik):
+    assert valid_nik_warnings(nik) is None
