@@ -79,12 +79,14 @@ class PersonQuerySet(AreaScopedQuerySet):
 
 
 class Person(PublicIdModel):
+    # Indexed by (household, relationship) below; a second index on household alone only slowed every insert.
     household = models.ForeignKey(
-        Household, verbose_name=_("rumah tangga"), on_delete=models.PROTECT, related_name="members"
+        Household, verbose_name=_("rumah tangga"), on_delete=models.PROTECT, related_name="members", db_index=False
     )
     area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     nik = models.CharField(_("NIK"), max_length=16, unique=True)
-    name = models.CharField(_("nama"), max_length=150, db_index=True)
+    # Not indexed: names are searched by "contains", which no B-tree serves, and lists sort names within an RT.
+    name = models.CharField(_("nama"), max_length=150)
     sex = models.CharField(_("jenis kelamin"), max_length=1, choices=choices.Sex.choices)
     birth_date = models.DateField(_("tanggal lahir"))
     relationship = models.CharField(_("hubungan keluarga"), max_length=20, choices=choices.Relationship.choices)
