@@ -103,7 +103,7 @@ def open_account(book, *, code, name, kind, holder=None, may_go_negative=None, a
     return account
 
 
-def _fingerprint(*, lines, occurred_on, memo, kind, reverses_id) -> str:
+def transaction_fingerprint(*, lines, occurred_on, memo, kind, reverses_id) -> str:
     payload = {
         "lines": sorted([account.pk, amount] for account, amount in lines),
         "occurred_on": occurred_on.isoformat(),
@@ -154,7 +154,7 @@ def _post(book, *, key, lines, occurred_on, memo, kind, acting_user, reverses=No
     memo = (memo or "").strip()[:255]
     lines = list(lines)
     _validate_lines(book, lines)
-    fingerprint = _fingerprint(
+    fingerprint = transaction_fingerprint(
         lines=lines, occurred_on=occurred_on, memo=memo, kind=kind, reverses_id=reverses.pk if reverses else None
     )
 

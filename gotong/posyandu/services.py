@@ -151,7 +151,7 @@ def _validate_measurements(weight, length, muac, measure, age_days) -> None:
         raise ValidationError(errors)
 
 
-def _apply_growth(weighing: Weighing) -> None:
+def apply_growth(weighing: Weighing) -> None:
     result = growth.compute(
         sex=weighing.child.sex_code,
         age_days=weighing.age_days,
@@ -168,7 +168,7 @@ def _apply_growth(weighing: Weighing) -> None:
     weighing.bgm = weighing.waz is not None and weighing.waz < -3
 
 
-def _apply_trend(weighing: Weighing) -> None:
+def apply_trend(weighing: Weighing) -> None:
     previous = Weighing.objects.filter(child=weighing.child, month=add_months(weighing.month, -1)).first()
     earlier = Weighing.objects.filter(child=weighing.child, month__lt=weighing.month).exists()
     weighing.trend = kbm.trend(
@@ -221,8 +221,8 @@ def record_weighing(
     weighing.age_days = age_days
     weighing.weight_kg, weighing.length_cm, weighing.muac_cm, weighing.measure = weight, length, muac, measure
     weighing.oedema, weighing.growth_card = oedema, growth_card
-    _apply_growth(weighing)
-    _apply_trend(weighing)
+    apply_growth(weighing)
+    apply_trend(weighing)
     weighing.full_clean(exclude=["area_code", "month", "age_days", "trend"])
     with set_actor(acting_user):
         weighing.save()
@@ -232,6 +232,6 @@ def record_weighing(
             following = Weighing.objects.filter(child=child, month=add_months(following.month, 1)).first()
             if following is None:
                 break
-            _apply_trend(following)
+            apply_trend(following)
             following.save(update_fields=["trend", "two_t"])
     return weighing

@@ -48,7 +48,7 @@ CATEGORIES = (
 )
 
 
-def _weighing_days(start: datetime.date, end: datetime.date):
+def weighing_days_between(start: datetime.date, end: datetime.date):
     """The bank weighs on the 2nd and 4th Saturday of each month."""
     day = start
     while day <= end:
@@ -115,7 +115,7 @@ def load_wastebank_demo(acting_user) -> WasteBank | None:
     rng = random.Random(SEED)
     activity = {m.pk: rng.uniform(0.35, 0.9) for m in members}  # some members come nearly every time
     month_ends = set(_month_ends(START, today))
-    weighing = set(_weighing_days(START, today))
+    weighing = set(weighing_days_between(START, today))
     day = START
     while day <= today:
         # One generator per day, so a second run draws the same numbers whatever it finds already saved.

@@ -9,13 +9,14 @@ import random
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from gotong.areas.models import Area, Level
-from gotong.areas.names import normalize_area_name
-from gotong.areas.services import neighbourhood_code
+from gotong.areas.services import ensure_neighbourhood_units
+from gotong.bench.synthetic.modules import generate_modules, module_tables
 from gotong.bench.synthetic.population import CityVillage, city_villages, generate_population
 from gotong.core.db import analyze
 from gotong.core.demo.people import REFERENCE_DATE
@@ -41,6 +42,8 @@ class GenerateResult:
     units_created: int = 0
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
+    # Module rows written, by model label ("posyandu.Weighing": 1234, …); empty with modules=False.
+    modules: dict[str, int] = field(default_factory=dict)
 
 
 def check_columns() -> None:
@@ -53,44 +56,15 @@ def check_columns() -> None:
 
 def ensure_units(villages: list[CityVillage]) -> tuple[dict[tuple[str, int, int], tuple[int, str]], int]:
     """Create missing RW/RT units in bulk; returns (village code, RW, RT) → (area id, area code) and the count made."""
-    parents = dict(Area.objects.filter(code__in=[v.code for v in villages]).values_list("code", "id"))
-    postcodes = dict(Area.objects.filter(code__in=[v.code for v in villages]).values_list("code", "postal_code"))
-    wanted = {}
-    for village in villages:
-        for rw, rts in village.units.items():
-            wanted[neighbourhood_code(village.code, rw)] = (village.code, Level.RW, f"RW {rw:03d}")
-            for rt in rts:
-                wanted[neighbourhood_code(village.code, rw, rt)] = (village.code, Level.RT, f"RT {rt:03d}")
-    existing = set(Area.objects.filter(code__in=list(wanted)).values_list("code", flat=True))
-    created = 0
-    for level in (Level.RW, Level.RT):
-        new = []
-        ids = dict(Area.objects.filter(code__in=list(wanted), level=Level.RW).values_list("code", "id"))
-        for code, (village_code, unit_level, name) in wanted.items():
-            if unit_level != level or code in existing:
-                continue
-            parent_id = parents[village_code] if level == Level.RW else ids[code.rsplit(".", 1)[0]]
-            new.append(
-                Area(
-                    code=code,
-                    name=name,
-                    level=level,
-                    kind="rw" if level == Level.RW else "rt",
-                    parent_id=parent_id,
-                    postal_code=postcodes[village_code],
-                    search_key=normalize_area_name(name),
-                )
-            )
-        Area.objects.bulk_create(new, batch_size=2000)
-        created += len(new)
-    units = {}
-    found = dict(Area.objects.filter(code__in=list(wanted), level=Level.RT).values_list("code", "id"))
-    for village in villages:
-        for rw, rts in village.units.items():
-            for rt in rts:
-                code = neighbourhood_code(village.code, rw, rt)
-                units[(village.code, rw, rt)] = (found[code], code)
-    return units, created
+    places = [(village.code, rw, rt) for village in villages for rw, rts in village.units.items() for rt in rts]
+    before = Area.objects.filter(level__in=(Level.RW, Level.RT), code__startswith=_common_prefix(villages)).count()
+    units = ensure_neighbourhood_units(places)
+    after = Area.objects.filter(level__in=(Level.RW, Level.RT), code__startswith=_common_prefix(villages)).count()
+    return units, after - before
+
+
+def _common_prefix(villages: list[CityVillage]) -> str:
+    return ".".join(villages[0].code.split(".")[:2]) + "."
 
 
 def _prefix_numbers(city_code: str) -> tuple[set[str], set[str]]:
@@ -103,8 +77,14 @@ def _prefix_numbers(city_code: str) -> tuple[set[str], set[str]]:
     )
 
 
-def generate_city(persons: int, *, seed: int, city_code: str, progress=None) -> GenerateResult:
-    """Write `persons` synthetic persons (and their households and houses) into the city, all or nothing."""
+def generate_city(
+    persons: int, *, seed: int, city_code: str, progress=None, modules: bool = True, until: date | None = None
+) -> GenerateResult:
+    """Write `persons` synthetic persons (and their households and houses) into the city, all or nothing.
+
+    With `modules`, also the module records of the twelve months before `until` (default today): posyandu and
+    waste banks (`gotong.bench.synthetic.modules`).
+    """
     check_columns()
     result = GenerateResult()
     started = time.perf_counter()
@@ -115,6 +95,7 @@ def generate_city(persons: int, *, seed: int, city_code: str, progress=None) -> 
         units, result.units_created = ensure_units(villages)
         taken_niks, taken_kks = _prefix_numbers(city_code)
         ids = {table: next_id(table) for table in ("registry_household", "registry_person", "registry_dwelling")}
+        first_person = ids["registry_person"]
         uuids = random.Random(f"{seed}-uuids")
         population = generate_population(
             persons, seed=seed, city_code=city_code, taken_niks=taken_niks, taken_kks=taken_kks
@@ -132,7 +113,13 @@ def generate_city(persons: int, *, seed: int, city_code: str, progress=None) -> 
             sync_sequence(table)
         result.timings["write"] = time.perf_counter() - started
         refresh_aggregates(codes for _id, codes in units.values())
-    analyze("registry_household", "registry_person", "registry_dwelling", "areas_area")
+        if modules:
+            modules_started = time.perf_counter()
+            result.modules = generate_modules(
+                villages, units, seed=seed, persons_from=first_person, until=until or timezone.localdate()
+            )
+            result.timings["modules"] = time.perf_counter() - modules_started
+    analyze("registry_household", "registry_person", "registry_dwelling", "areas_area", *module_tables(result.modules))
     result.seconds = time.perf_counter() - started
     return result
 

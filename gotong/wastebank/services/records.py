@@ -102,7 +102,7 @@ def record_deposit(bank, *, member, occurred_on, lines, key, acting_user) -> Dep
         key=f"wastebank.deposit:{key}",
         lines=[(bank_account(bank, PURCHASES), total), (member.account, -total)],
         occurred_on=occurred_on,
-        memo=_("Setoran sampah %(kg)s kg") % {"kg": _kg(weight)},
+        memo=deposit_memo(weight),
         kind="wastebank.deposit",
         acting_user=acting_user,
     )
@@ -118,9 +118,30 @@ def record_deposit(bank, *, member, occurred_on, lines, key, acting_user) -> Dep
     return deposit
 
 
-def _kg(grams: int) -> str:
+def kg_text(grams: int) -> str:
+    """1250 → "1,25": kilograms the Indonesian way, as the ledger's memos write them."""
     text = f"{grams / 1000:.3f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")
+
+
+# The ledger memos, one wording for the services and for anything else that writes the same records (the
+# synthetic city of `gotong bench generate`).
+def deposit_memo(grams: int) -> str:
+    return _("Setoran sampah %(kg)s kg") % {"kg": kg_text(grams)}
+
+
+def withdrawal_memo(goods: str) -> str:
+    """A withdrawal in goods names them; an empty `goods` is a cash withdrawal."""
+    memo = _("Penarikan berupa barang: %(goods)s") % {"goods": goods} if goods else _("Penarikan tunai")
+    return memo[:255]
+
+
+def sale_memo(grams: int, buyer: str) -> str:
+    return (_("Penjualan %(kg)s kg ke %(buyer)s") % {"kg": kg_text(grams), "buyer": buyer})[:255]
+
+
+def cash_in_memo(source: str) -> str:
+    return (_("Kas masuk: %(source)s") % {"source": source})[:255]
 
 
 @transaction.atomic
@@ -138,11 +159,7 @@ def record_withdrawal(bank, *, member, occurred_on, amount, kind=WithdrawalKind.
         raise ValidationError({"kind": _("Bentuk penarikan tidak dikenal.")})
     if kind == WithdrawalKind.GOODS and not goods:
         raise ValidationError({"goods": _("Tuliskan barang yang diberikan, mis. beras 5 kg dan minyak 2 liter.")})
-    memo = (
-        _("Penarikan berupa barang: %(goods)s") % {"goods": goods}
-        if kind == WithdrawalKind.GOODS
-        else _("Penarikan tunai")
-    )
+    memo = withdrawal_memo(goods if kind == WithdrawalKind.GOODS else "")
     try:
         txn = ledger.post(
             bank.book,
@@ -192,7 +209,7 @@ def record_sale(bank, *, buyer, occurred_on, lines, key, acting_user) -> Sale:
         key=f"wastebank.sale:{key}",
         lines=[(bank_account(bank, CASH), total), (bank_account(bank, SALES), -total)],
         occurred_on=occurred_on,
-        memo=(_("Penjualan %(kg)s kg ke %(buyer)s") % {"kg": _kg(weight), "buyer": buyer})[:255],
+        memo=sale_memo(weight, buyer),
         kind="wastebank.sale",
         acting_user=acting_user,
     )
@@ -225,7 +242,7 @@ def record_cash_in(bank, *, source, amount, occurred_on, key, acting_user) -> Ca
         key=f"wastebank.cash_in:{key}",
         lines=[(bank_account(bank, CASH), amount), (bank_account(bank, CAPITAL), -amount)],
         occurred_on=occurred_on,
-        memo=(_("Kas masuk: %(source)s") % {"source": source})[:255],
+        memo=cash_in_memo(source),
         kind="wastebank.cash_in",
         acting_user=acting_user,
     )

@@ -24,6 +24,11 @@ FIXED_ACCOUNTS = (
 
 
 @transaction.atomic
+def savings_account_name(number: str, name: str) -> str:
+    """The ledger name of a member's savings account (also written by the synthetic city)."""
+    return _("Tabungan %(number)s %(name)s") % {"number": number, "name": name}
+
+
 def set_up_bank(organization, *, acting_user) -> WasteBank:
     """The waste bank of an organisation with its book and fixed accounts; idempotent."""
     existing = WasteBank.objects.filter(organization=organization).first()
@@ -63,7 +68,7 @@ def register_member(bank: WasteBank, *, person, joined_on=None, acting_user) -> 
     account = open_account(
         bank.book,
         code=f"{SAVINGS_PREFIX}{number}",
-        name=_("Tabungan %(number)s %(name)s") % {"number": number, "name": person.name},
+        name=savings_account_name(number, person.name),
         kind=AccountKind.LIABILITY,
         holder=person,
         may_go_negative=False,

@@ -3,6 +3,7 @@
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -19,6 +20,13 @@ class Command(BaseCommand):
         generate.add_argument("--persons", type=int, required=True)
         generate.add_argument("--seed", type=int, default=2026)
         generate.add_argument("--city", default="12.71", help="kode kota/kabupaten (default 12.71, Kota Medan)")
+        generate.add_argument("--no-modules", action="store_true", help="tanpa posyandu dan bank sampah")
+        generate.add_argument(
+            "--until",
+            type=date.fromisoformat,
+            default=None,
+            help="catatan modul 12 bulan sebelum tanggal ini (default hari ini)",
+        )
         imp = sub.add_parser("import", help="impor massal vs django-import-export vs batas mentah basis data")
         imp.add_argument("--rows", type=int, default=20_000)
         imp.add_argument("--scale", type=int, default=4, help="ukuran kedua = rows × scale, untuk memori")
@@ -26,7 +34,7 @@ class Command(BaseCommand):
         imp.add_argument("--workdir", default="/tmp/gotong-bench-import")
         imp.add_argument("--skip-library", action="store_true", help="lewati django-import-export (lambat)")
         one = sub.add_parser("import-one", help=argparse.SUPPRESS)
-        one.add_argument("method", choices=("library", "bulk", "raw", "csv"))
+        one.add_argument("method", choices=("library", "bulk", "tables", "raw", "csv"))
         one.add_argument("--rows", type=int, default=0)
         one.add_argument("path")
         load = sub.add_parser("load", help="uji beban locust terhadap server lokal")
@@ -46,6 +54,7 @@ class Command(BaseCommand):
 
     def _generate(self, options):
         from django.db import connection
+        from django.utils import timezone
 
         from gotong.bench.results import save_result
         from gotong.bench.synthetic.store import generate_city
@@ -55,7 +64,8 @@ class Command(BaseCommand):
 
         try:
             result = generate_city(options["persons"], seed=options["seed"], city_code=options["city"],
-                                   progress=progress)  # fmt: skip
+                                   progress=progress, modules=not options["no_modules"],
+                                   until=options["until"])  # fmt: skip
         except ValueError as error:
             raise CommandError(str(error)) from error
         summary = {
@@ -65,8 +75,12 @@ class Command(BaseCommand):
             "units_created": result.units_created,
             "seconds": round(result.seconds, 1),
             "persons_per_second": round(result.persons / result.seconds) if result.seconds else None,
+            "seconds_by_step": {step: round(seconds, 1) for step, seconds in result.timings.items()},
+            "modules": result.modules,
         }
         summary.update(city=options["city"], seed=options["seed"], database=connection.vendor)
+        if result.modules:
+            summary["modules_until"] = str(options["until"] or timezone.localdate())
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")

@@ -1,0 +1,167 @@
+"""Module records for the synthetic city: posyandu children, sessions and weighings; waste banks with members,
+deposits, sales and withdrawals booked in their ledger.
+
+The records cover the twelve full months before `until` (the generating day by default), so the dashboards'
+"latest month" and "this year" figures have something to show; the same seed and the same `until` give the same
+rows. Rows are written with the registry's bulk sink (COPY on PostgreSQL) and skip `save()`, so every column a
+model's `save()` or service would fill is filled here, and `check_columns` fails loudly when a table changes.
+"""
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+
+from django.apps import apps
+
+from gotong.registry.importing.sink import next_id, sync_sequence, write_rows
+
+FLUSH_ROWS = 20_000
+WORKING_HOUR = time(3, 0)  # 10:00 WIB
+
+# Every table written here, parents first, with the columns in the order the row tuples hold them.
+COLUMNS = {
+    "organizations.Organization": [
+        "id", "created_at", "updated_at", "name", "kind", "area_id", "area_code", "parent_id", "description", "address",
+        "phone",
+    ],
+    "posyandu.Session": ["id", "created_at", "updated_at", "posyandu_id", "held_on", "month", "place", "notes",
+                         "area_code"],
+    "posyandu.Child": [
+        "id", "created_at", "updated_at", "public_id", "posyandu_id", "person_id", "mother_id", "birth_weight_kg",
+        "registered_on", "left_on", "area_code",
+    ],
+    "posyandu.Weighing": [
+        "id", "created_at", "updated_at", "child_id", "session_id", "month", "measured_on", "age_days", "weight_kg",
+        "length_cm", "measure", "muac_cm", "oedema", "growth_card", "waz", "haz", "whz", "baz", "waz_class",
+        "haz_class", "whz_class", "baz_class", "reasons", "trend", "two_t", "bgm", "area_code",
+    ],
+    "ledger.Book": ["id", "created_at", "updated_at", "area_code", "organization_id", "name"],
+    "ledger.Account": [
+        "id", "created_at", "updated_at", "book_id", "code", "name", "kind", "holder_id", "may_go_negative", "balance",
+        "is_active",
+    ],
+    "ledger.Transaction": [
+        "id", "created_at", "updated_at", "book_id", "idempotency_key", "fingerprint", "kind", "occurred_on", "memo",
+        "created_by_id", "reverses_id",
+    ],
+    "ledger.Entry": ["id", "transaction_id", "account_id", "amount"],
+    "wastebank.WasteBank": ["id", "created_at", "updated_at", "organization_id", "book_id", "area_code",
+                            "next_member_number"],
+    "wastebank.WasteCategory": ["id", "created_at", "updated_at", "bank_id", "name", "description", "is_active",
+                                "sort_order"],
+    "wastebank.Price": ["id", "created_at", "updated_at", "category_id", "valid_from", "price_per_kg", "set_by_id"],
+    "wastebank.Member": [
+        "id", "created_at", "updated_at", "public_id", "bank_id", "person_id", "number", "joined_on", "account_id",
+        "area_code", "is_active",
+    ],
+    "wastebank.Deposit": [
+        "id", "created_at", "updated_at", "public_id", "bank_id", "occurred_on", "transaction_id", "request_key",
+        "recorded_by_id", "area_code", "cancellation_id", "cancel_reason", "member_id", "total_grams", "total_value",
+    ],
+    "wastebank.DepositLine": ["id", "category_id", "grams", "price_per_kg", "value", "deposit_id"],
+    "wastebank.Sale": [
+        "id", "created_at", "updated_at", "public_id", "bank_id", "occurred_on", "transaction_id", "request_key",
+        "recorded_by_id", "area_code", "cancellation_id", "cancel_reason", "buyer", "total_grams", "total_value",
+    ],
+    "wastebank.SaleLine": ["id", "category_id", "grams", "price_per_kg", "value", "sale_id"],
+    "wastebank.Withdrawal": [
+        "id", "created_at", "updated_at", "public_id", "bank_id", "occurred_on", "transaction_id", "request_key",
+        "recorded_by_id", "area_code", "cancellation_id", "cancel_reason", "member_id", "kind", "amount", "goods",
+    ],
+    "wastebank.CashIn": [
+        "id", "created_at", "updated_at", "public_id", "bank_id", "occurred_on", "transaction_id", "request_key",
+        "recorded_by_id", "area_code", "cancellation_id", "cancel_reason", "source", "amount",
+    ],
+}  # fmt: skip
+
+
+def check_columns() -> None:
+    """Fail loudly when a module's schema moved away from the columns written here."""
+    for label, columns in COLUMNS.items():
+        model = apps.get_model(label)
+        actual = {f.column for f in model._meta.concrete_fields}
+        if actual != set(columns):
+            raise RuntimeError(f"{model._meta.db_table} columns changed: {sorted(actual ^ set(columns))}")
+
+
+def stamp(day: date) -> datetime:
+    """created_at/updated_at of a record made on `day`: mid-morning in Indonesia."""
+    return datetime.combine(day, WORKING_HOUR, tzinfo=UTC)
+
+
+def new_uuid(rng) -> uuid.UUID:
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
+class Sink:
+    """Hands out ids after each table's maximum and streams rows out in chunks (parents flushed first)."""
+
+    def __init__(self):
+        self.tables = {label: apps.get_model(label)._meta.db_table for label in COLUMNS}
+        self.ids = {label: next_id(table) for label, table in self.tables.items()}
+        self.rows: dict[str, list] = defaultdict(list)
+        self.counts: dict[str, int] = defaultdict(int)
+
+    def new_id(self, label: str) -> int:
+        value = self.ids[label]
+        self.ids[label] += 1
+        return value
+
+    def add(self, label: str, row: tuple) -> None:
+        self.rows[label].append(row)
+        if len(self.rows[label]) >= FLUSH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        for label in COLUMNS:  # parents before children, as the foreign keys point
+            rows = self.rows.pop(label, None)
+            if rows:
+                self.counts[label] += write_rows(self.tables[label], COLUMNS[label], rows)
+
+    def finish(self) -> dict[str, int]:
+        self.flush()
+        for label, table in self.tables.items():
+            if self.counts.get(label):
+                sync_sequence(table)
+        return dict(self.counts)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The twelve full months before `until`."""
+
+    until: date
+
+    @property
+    def months(self) -> list[date]:
+        from gotong.posyandu.dates import add_months, month_start
+
+        return [add_months(month_start(self.until), step) for step in range(-12, 0)]
+
+    @property
+    def start(self) -> date:
+        return self.months[0]
+
+    @property
+    def end(self) -> date:
+        from gotong.posyandu.dates import month_start
+
+        return date.fromordinal(month_start(self.until).toordinal() - 1)
+
+
+def module_tables(counts: dict[str, int]) -> list[str]:
+    """The database tables behind the model labels that received rows."""
+    return [apps.get_model(label)._meta.db_table for label, count in counts.items() if count]
+
+
+def generate_modules(villages, units, *, seed: int, persons_from: int, until: date) -> dict[str, int]:
+    """Write every module's records for the persons with id ≥ `persons_from`; returns rows per model label."""
+    from gotong.bench.synthetic import posyandu, wastebank
+
+    check_columns()
+    sink = Sink()
+    window = Window(until)
+    posyandu.generate(sink, villages, units, seed=seed, persons_from=persons_from, window=window)
+    wastebank.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
+    return sink.finish()
