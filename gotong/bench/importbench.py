@@ -2,24 +2,31 @@
 
 (a) django-import-export with a Resource per model, as a typical Django project writes it; (b) our bulk import
 (`gotong import households --bulk`); (c) the raw ceiling: PostgreSQL COPY of the same file (SQLite: executemany
-of the same rows in one transaction) into one table shaped like the file with the same unique NIK index.
+of the same rows in one transaction) into one table shaped like the file with the same unique NIK index; (d) the
+registry-tables ceiling: the file's rows, split into households and persons without any check, COPYed into the
+registry's own tables with all their indexes and foreign keys — what the database alone costs for the same result.
 Every run happens in a subprocess on a copy of a template database, so each starts equally fresh and reports
 its own peak memory (ru_maxrss).
 """
 
 import csv
+import itertools
 import json
 import os
+import random
 import resource
 import shutil
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 
+from gotong.bench.processes import production_env
 from gotong.bench.synthetic.population import generate_population
 
 HEADER = [
@@ -27,7 +34,7 @@ HEADER = [
     "kode_wilayah", "pendidikan", "pekerjaan", "disabilitas", "desil", "penerima_pkh", "penerima_bpnt",
 ]  # fmt: skip
 CITY = "21.72"  # Tanjungpinang: a small city keeps the template database quick to build
-METHODS = ("library", "bulk", "raw")
+METHODS = ("library", "bulk", "tables", "raw")
 
 
 def write_import_csv(path: Path, rows: int, *, seed: int = 9, city: str = CITY) -> Path:
@@ -116,7 +123,7 @@ def run_benchmark(
                 continue
             name = f"h_bench_{method}_{size}"
             url = databases.fresh(name)
-            env = {**os.environ, "DATABASE_URL": url}
+            env = production_env(DATABASE_URL=url)
             command = [sys.executable, "-m", "gotong.cli", "bench", "import-one", method, str(path)]
             done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
             run = {"method": method, "rows": size, **json.loads(done.stdout.strip().splitlines()[-1])}
@@ -133,7 +140,8 @@ def run_benchmark(
 
 def measure_one(method: str, path: Path) -> dict:
     started = time.perf_counter()
-    loaded = {"library": _load_with_library, "bulk": _load_with_bulk, "raw": _load_raw}[method](path)
+    loaders = {"library": _load_with_library, "bulk": _load_with_bulk, "tables": _load_tables, "raw": _load_raw}
+    loaded = loaders[method](path)
     seconds = time.perf_counter() - started
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"seconds": round(seconds, 3), "loaded": loaded, "peak_mb": round(peak_kb / 1024, 1)}
@@ -154,6 +162,52 @@ def _load_with_library(path: Path) -> int:
     return import_with_library(path)
 
 
+def _load_tables(path: Path) -> int:
+    """The registry tables' own ceiling: rows straight into households and persons, nothing parsed or checked.
+
+    Each family card's first row makes the household (placed in its village: no RT units), every row a person;
+    dates only reordered to ISO, "ya" read as true. Streamed in chunks like the bulk import, one transaction.
+    """
+    from django.db import transaction
+
+    from gotong.areas.models import Area, Level
+    from gotong.registry.importing.bulk import HOUSEHOLD_COLUMNS, PERSON_COLUMNS, new_ids
+    from gotong.registry.importing.sink import write_rows
+
+    villages = dict(Area.objects.filter(level=Level.VILLAGE).values_list("code", "id"))
+    now, ids, loaded = timezone.now(), random.Random(), 0
+
+    def write(cards: list[list[list[str]]]) -> int:
+        household_ids = new_ids("registry_household", len(cards))
+        person_ids = iter(new_ids("registry_person", sum(map(len, cards))))
+        households, persons = [], []
+        for card, household_id in zip(cards, household_ids, strict=True):
+            kk, address, village, decile, pkh, bpnt = (card[0][i] for i in (0, 6, 9, 13, 14, 15))
+            households.append((household_id, now, now, uuid.UUID(int=ids.getrandbits(128), version=4), kk, address,
+                               villages[village], village, int(decile) if decile else None, pkh == "ya", bpnt == "ya",
+                               None))  # fmt: skip
+            for row in card:  # the file's columns: HEADER
+                persons.append((next(person_ids), now, now, uuid.UUID(int=ids.getrandbits(128), version=4),
+                                household_id, village, row[1], row[2], row[3], _iso(row[4]), row[5], row[10],
+                                row[11], row[12]))  # fmt: skip
+        write_rows("registry_household", HOUSEHOLD_COLUMNS, households)
+        return write_rows("registry_person", PERSON_COLUMNS, persons)
+
+    with transaction.atomic(), path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        next(reader)
+        cards, rows = [], 0
+        for _kk, card in itertools.groupby(reader, key=lambda row: row[0]):
+            cards.append(list(card))
+            rows += len(cards[-1])
+            if rows >= TABLES_CHUNK:
+                loaded += write(cards)
+                cards, rows = [], 0
+        loaded += write(cards)
+    return loaded
+
+
+TABLES_CHUNK = 10_000  # rows per write, whole family cards
 RAW_TABLE = """CREATE TABLE bench_raw_import (
     no_kk varchar(16) NOT NULL, nik varchar(16) NOT NULL UNIQUE, nama varchar(150) NOT NULL,
     jenis_kelamin varchar(1) NOT NULL, tanggal_lahir date NOT NULL, hubungan_keluarga varchar(20) NOT NULL,

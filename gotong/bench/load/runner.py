@@ -5,7 +5,6 @@ and users, so the result is a ratio within one run on one (noisy, shared) machin
 """
 
 import csv
-import os
 import socket
 import subprocess
 import sys
@@ -13,6 +12,8 @@ import time
 from pathlib import Path
 
 from django.test import Client
+
+from gotong.bench.processes import production_env
 
 USERNAME = "bench_officer"
 
@@ -82,7 +83,7 @@ def run_load(*, city_code: str, port: int, users: int, seconds: int, workdir: Pa
     workdir.mkdir(parents=True, exist_ok=True)
     refresh_statistics()
     session, token = prepare_officer(city_code)
-    env = {**os.environ, "BENCH_SESSION": session, "BENCH_TOKEN": token}
+    env = production_env(BENCH_SESSION=session, BENCH_TOKEN=token)
     server = subprocess.Popen(
         [sys.executable, "-m", "gotong.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-worker"],
         env=env,
