@@ -1,5 +1,7 @@
 """Who may do what on a case. Seeing a case at all is `Case.objects.visible_to(user)`."""
 
+from django.db.models import Q
+
 from gotong.accounts.roles import ROLES_WORKING_AREAS, Role
 
 
@@ -10,9 +12,30 @@ def on_team(user, case) -> bool:
     return user.pk in case.team_ids()
 
 
+def team_cases(user, *, with_supervisor=True):
+    """`on_team` in bulk, one query: the cases where the user is the worker, a helper or the supervisor.
+
+    `with_supervisor=False` leaves out cases the user only supervises: the worker's own caseload and agenda.
+    """
+    from gotong.casework.models import Case
+
+    if not user.is_authenticated:
+        return Case.objects.none()
+    query = Q(worker=user) | Q(team=user)
+    if with_supervisor:
+        query |= Q(supervisor=user)
+    # `team=user` joins the helper table: distinct keeps one row per case.
+    return Case.objects.filter(query).distinct()
+
+
 def sees_health(user, case) -> bool:
     """Health details (condition, TB adherence, health needs notes) are for the case team only, not even admins."""
     return on_team(user, case)
+
+
+def health_case_ids(user, case_ids) -> set[int]:
+    """`sees_health` for many cases in one query: the ids among `case_ids` whose health details the user sees."""
+    return set(team_cases(user).filter(pk__in=case_ids).values_list("pk", flat=True))
 
 
 def can_record(user, case) -> bool:

@@ -1,23 +1,37 @@
 """Casework API: cases and visit logs. Health details only for the case team (`access.sees_health`)."""
 
+from django.db.models.manager import BaseManager
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from gotong.api.fields import public_ref, viewer
 from gotong.api.viewsets import ScopedReadOnlyViewSet
-from gotong.casework.access import sees_health
+from gotong.casework.access import health_case_ids
 from gotong.casework.models import Case, Visit
 
 
-def _team_sees_health(serializer, case) -> bool:
-    """The casework module's own rule, asked once per case per request (a page of visits repeats cases)."""
-    user = viewer(serializer)
-    if user is None:
-        return False
+def _answer_health(serializer, case_ids) -> dict[int, bool]:
+    """The casework module's own rule (`sees_health`), answered in one query for cases not asked yet this request."""
     answers = serializer.context.setdefault("_sees_health", {})
-    if case.pk not in answers:
-        answers[case.pk] = sees_health(user, case)
-    return answers[case.pk]
+    missing = set(case_ids) - answers.keys()
+    if missing:
+        user = viewer(serializer)
+        shown = health_case_ids(user, missing) if user is not None else set()
+        answers.update((pk, pk in shown) for pk in missing)
+    return answers
+
+
+def _team_sees_health(serializer, case_id) -> bool:
+    return _answer_health(serializer, [case_id])[case_id]
+
+
+class TeamCheckedListSerializer(serializers.ListSerializer):
+    """A page asks the team check once for all its cases, not once per case."""
+
+    def to_representation(self, data):
+        rows = list(data.all() if isinstance(data, BaseManager) else data)
+        _answer_health(self, {self.child.case_id_of(row) for row in rows})
+        return super().to_representation(rows)
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -48,10 +62,15 @@ class CaseSerializer(serializers.ModelSerializer):
             "area_code",
             "updated_at",
         ]
+        list_serializer_class = TeamCheckedListSerializer
+
+    @staticmethod
+    def case_id_of(case) -> int:
+        return case.pk
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_health_condition(self, case):
-        return case.health_condition if _team_sees_health(self, case) else None
+        return case.health_condition if _team_sees_health(self, case.pk) else None
 
 
 class VisitSerializer(serializers.ModelSerializer):
@@ -76,14 +95,19 @@ class VisitSerializer(serializers.ModelSerializer):
             "area_code",
             "updated_at",
         ]
+        list_serializer_class = TeamCheckedListSerializer
+
+    @staticmethod
+    def case_id_of(visit) -> int:
+        return visit.case_id
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_condition(self, visit):
-        return visit.condition if _team_sees_health(self, visit.case) else None
+        return visit.condition if _team_sees_health(self, visit.case_id) else None
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_adherence(self, visit):
-        return visit.adherence if _team_sees_health(self, visit.case) else None
+        return visit.adherence if _team_sees_health(self, visit.case_id) else None
 
 
 class CaseViewSet(ScopedReadOnlyViewSet):

@@ -3,7 +3,6 @@
 from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -60,7 +59,7 @@ register(
 
 def my_cases(user, filters):
     """The cases I work on, as worker or as a team member (the agenda's scope, narrower than what I may read)."""
-    return filter_wilayah(Case.objects.filter(Q(worker=user) | Q(team=user)).distinct(), filters)
+    return filter_wilayah(access.team_cases(user, with_supervisor=False), filters)
 
 
 def agenda_rows(user, filters, today=None) -> dict:

@@ -67,7 +67,7 @@ def schedules(cases, today: date) -> list[CaseSchedule]:
 
 
 def agenda(cases, today: date) -> dict:
-    """Today's visits, the rest of this week and everything overdue, for one worker's open cases."""
+    """Today's visits, the rest of this week and everything overdue, for one worker's open cases (`open_count`)."""
     monday, sunday = recurrence.week_bounds(today)
     rows = schedules(cases.open(), today)
     due_today, this_week, overdue = [], [], []
@@ -81,4 +81,11 @@ def agenda(cases, today: date) -> dict:
                 this_week.append((status, row))
     overdue.sort(key=lambda pair: pair[0].due_on)
     this_week.sort(key=lambda pair: pair[0].due_on)
-    return {"today": due_today, "week": this_week, "overdue": overdue, "week_start": monday, "week_end": sunday}
+    return {
+        "today": due_today,
+        "week": this_week,
+        "overdue": overdue,
+        "week_start": monday,
+        "week_end": sunday,
+        "open_count": len(rows),
+    }

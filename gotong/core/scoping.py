@@ -10,7 +10,10 @@ from django.db import models
 
 from gotong.accounts.roles import ROLES_WORKING_AREAS, Role
 
+# Both caches live on the user object, which Django loads afresh for every request: a change to assignments or
+# memberships is seen on the next request (or at once after `forget_visible_area_codes`).
 _CACHE_ATTR = "_gotong_visible_area_codes"
+_MEMBERSHIPS_ATTR = "_gotong_active_memberships"
 
 
 def visible_area_codes(user) -> list[str] | None:
@@ -25,9 +28,7 @@ def visible_area_codes(user) -> list[str] | None:
     if user.role in (Role.CITY_OFFICER, Role.FACILITATOR):
         codes = list(user.work_assignments.values_list("area__code", flat=True))
     elif user.role == Role.ORG_STAFF:
-        from gotong.organizations.models import Membership
-
-        codes = list(Membership.objects.active().filter(user=user).values_list("organization__area_code", flat=True))
+        codes = [area_code for _org_id, _role, area_code in active_memberships(user)]
     else:
         codes = []
     codes = sorted(set(codes))
@@ -35,19 +36,33 @@ def visible_area_codes(user) -> list[str] | None:
     return codes
 
 
-def member_organization_ids(user) -> list[int]:
-    """The organisations the user serves today through an active membership (staff, cadre, treasurer, …)."""
+def active_memberships(user) -> list[tuple[int, str, str]]:
+    """(organisation id, member role, organisation area code) of the user's active memberships, read once per user
+    object: a dashboard asks several modules, each of which needs them."""
     if not user.is_authenticated:
         return []
+    cached = getattr(user, _MEMBERSHIPS_ATTR, None)
+    if cached is not None:
+        return cached
     from gotong.organizations.models import Membership
 
-    return list(Membership.objects.active().filter(user=user).values_list("organization_id", flat=True))
+    rows = list(
+        Membership.objects.active().filter(user=user).values_list("organization_id", "role", "organization__area_code")
+    )
+    setattr(user, _MEMBERSHIPS_ATTR, rows)
+    return rows
+
+
+def member_organization_ids(user) -> list[int]:
+    """The organisations the user serves today through an active membership (staff, cadre, treasurer, …)."""
+    return [org_id for org_id, _role, _area_code in active_memberships(user)]
 
 
 def forget_visible_area_codes(user) -> None:
-    """Call after changing a user's assignments within the same request."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    """Call after changing a user's assignments or memberships within the same request."""
+    for attr in (_CACHE_ATTR, _MEMBERSHIPS_ATTR):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def code_inside(code: str, codes: list[str] | None) -> bool:

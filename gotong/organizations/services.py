@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from gotong.core.scoping import forget_visible_area_codes
 from gotong.organizations.models import Membership, Organization
 
 ORGANIZATION_FIELDS = ("name", "kind", "area", "parent", "description", "address", "phone")
@@ -85,6 +86,8 @@ def add_member(
     membership.full_clean()
     with set_actor(acting_user):
         membership.save()
+    if user is not None:
+        forget_visible_area_codes(user)  # its memberships are cached on the object for the rest of the request
     return membership
 
 
@@ -109,4 +112,6 @@ def end_membership(membership: Membership, *, ended_on, acting_user) -> Membersh
         raise
     with set_actor(acting_user):
         membership.save()
+    if Membership.user.is_cached(membership):
+        forget_visible_area_codes(membership.user)
     return membership

@@ -10,22 +10,22 @@
 from django.db import models
 
 from gotong.accounts.roles import Role
-from gotong.core.scoping import area_code_filter, code_inside, is_area_worker, visible_area_codes
+from gotong.core.scoping import (
+    active_memberships,
+    area_code_filter,
+    code_inside,
+    is_area_worker,
+    member_organization_ids,
+    visible_area_codes,
+)
 from gotong.organizations.choices import MemberRole
 
 BOOKKEEPER_ROLES = (MemberRole.TREASURER, MemberRole.CHAIR)
 
 
 def bookkeeper_org_ids(user) -> list[int]:
-    if not user.is_authenticated:
-        return []
-    from gotong.organizations.models import Membership
-
-    return list(
-        Membership.objects.active()
-        .filter(user=user, role__in=BOOKKEEPER_ROLES)
-        .values_list("organization_id", flat=True)
-    )
+    """Organisations whose books the user keeps, from the memberships read once per user object (per request)."""
+    return [org_id for org_id, role, _area_code in active_memberships(user) if role in BOOKKEEPER_ROLES]
 
 
 def can_record(user, organization) -> bool:
@@ -50,7 +50,7 @@ def summary_org_ids(user) -> list[int] | None:
         return []
     if user.is_superuser:
         return None
-    ids = set(Membership.objects.active().filter(user=user).values_list("organization_id", flat=True))
+    ids = set(member_organization_ids(user))
     if user.person_id:
         ids |= set(Member.objects.filter(person_id=user.person_id).values_list("organization_id", flat=True))
         ids |= set(
