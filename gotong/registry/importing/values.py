@@ -96,11 +96,14 @@ def parse_required_text(value, max_length: int) -> str:
     text = _SPACES.sub(" ", as_text(value))
     if not text:
         raise CellError(_("Wajib diisi."))
-    return parse_text(text, max_length)
+    return _at_most(text, max_length)
 
 
 def parse_text(value, max_length: int) -> str:
-    text = _SPACES.sub(" ", as_text(value))
+    return _at_most(_SPACES.sub(" ", as_text(value)), max_length)
+
+
+def _at_most(text: str, max_length: int) -> str:
     if len(text) > max_length:
         raise CellError(_("Terlalu panjang: paling banyak %(max)d huruf.") % {"max": max_length})
     return text
@@ -162,6 +165,11 @@ _DATE_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _DATE_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
+def _is_dd_mm_yyyy(text: str) -> bool:
+    # The shape _DATE_DMY would match with two-digit day and month and "/" (isdecimal is what \d matches).
+    return len(text) == 10 and text[2] == text[5] == "/" and (text[:2] + text[3:5] + text[6:]).isdecimal()
+
+
 def parse_birth_date(value) -> datetime.date:
     if isinstance(value, datetime.datetime):
         day = value.date()
@@ -172,8 +180,10 @@ def parse_birth_date(value) -> datetime.date:
         if not text:
             raise CellError(_("Wajib diisi."))
         # Exports from other tools sometimes append midnight: "1985-06-15 00:00:00".
-        text = _MIDNIGHT.sub("", text)
-        if match := _DATE_DMY.match(text):
+        text = _MIDNIGHT.sub("", text) if len(text) > 10 else text
+        if _is_dd_mm_yyyy(text):
+            d, m, y = int(text[:2]), int(text[3:5]), int(text[6:])  # the usual dd/mm/yyyy, without a regex
+        elif match := _DATE_DMY.match(text):
             d, m, y = (int(part) for part in match.groups())
         elif match := _DATE_YMD.match(text):
             y, m, d = (int(part) for part in match.groups())

@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from gotong.registry.importing import import_households
+from gotong.registry.importing import import_households, values
 from gotong.registry.models import Household, Person
 from gotong.registry.services import duplicate_nik_message
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
@@ -182,3 +184,26 @@ def test_household_attributes_may_be_on_one_row_but_must_not_contradict(areas, t
     rows = family(2)
     rows[1]["desil"] = "4"
     assert errors(run(tmp_path, rows)) == [(3, "desil", "4", "Berbeda dengan baris 2 untuk KK yang sama.")]
+
+
+DIGITS = "0123456789١٥²x "
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.builds(
+        "{}{}{}{}{}".format,
+        st.text(DIGITS, min_size=1, max_size=2),
+        st.sampled_from("/-."),
+        st.text(DIGITS, min_size=1, max_size=2),
+        st.sampled_from("/-."),
+        st.text(DIGITS, min_size=3, max_size=5),
+    )
+)
+def test_usual_date_shortcut_reads_what_the_pattern_reads(text):
+    """dd/mm/yyyy is read without the regular expression; it must accept and split exactly as the pattern does."""
+    match = values._DATE_DMY.match(text)
+    if values._is_dd_mm_yyyy(text):
+        assert match and tuple(map(int, match.groups())) == (int(text[:2]), int(text[3:5]), int(text[6:]))
+    elif len(text) == 10 and text[2] == text[5] == "/":
+        assert not match
