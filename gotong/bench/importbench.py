@@ -103,15 +103,16 @@ class Databases:
 
 
 def run_benchmark(
-    rows: int, scale: int, *, methods=METHODS, workdir: Path, library_rows: int = 2000, log=print
+    rows: int, scales: list[int], *, methods=METHODS, workdir: Path, library_rows: int = 2000, log=print
 ) -> dict:
     vendor = connection.vendor
     workdir.mkdir(parents=True, exist_ok=True)
     databases = Databases(workdir, vendor)
     log(f"template database ({vendor}) …")
     databases.build_template()
-    results = {"database": vendor, "rows": rows, "scale": scale, "runs": []}
-    sizes = sorted({rows, rows * scale} | ({min(rows, library_rows)} if "library" in methods else set()))
+    results = {"database": vendor, "rows": rows, "scales": scales, "runs": []}
+    sizes = {rows, *(rows * scale for scale in scales)} | ({min(rows, library_rows)} if "library" in methods else set())
+    sizes = sorted(sizes)
     for size in sizes:
         path = workdir / f"import-{size}.csv"
         template_env = {**os.environ, "DATABASE_URL": databases.url(databases.template)}

@@ -29,7 +29,8 @@ class Command(BaseCommand):
         )
         imp = sub.add_parser("import", help="impor massal vs django-import-export vs batas mentah basis data")
         imp.add_argument("--rows", type=int, default=20_000)
-        imp.add_argument("--scale", type=int, default=4, help="ukuran kedua = rows × scale, untuk memori")
+        imp.add_argument("--scale", type=int, nargs="+", default=[4],
+                         help="ukuran lain = rows × scale (boleh beberapa, mis. 4 16), untuk memori")  # fmt: skip
         imp.add_argument("--library-rows", type=int, default=2000, help="ukuran file untuk django-import-export")
         imp.add_argument("--workdir", default="/tmp/gotong-bench-import")
         imp.add_argument("--skip-library", action="store_true", help="lewati django-import-export (lambat)")
