@@ -81,7 +81,7 @@ def get_or_create_book(organization, *, name="Buku utama", acting_user) -> Book:
     return book
 
 
-def _default_may_go_negative(kind: str, holder) -> bool:
+def default_may_go_negative(kind: str, holder) -> bool:
     # Cash and stock cannot be below nothing, nor can what a member has saved.
     return not (kind == AccountKind.ASSET or holder is not None)
 
@@ -93,7 +93,7 @@ def open_account(book, *, code, name, kind, holder=None, may_go_negative=None, a
     if existing:
         return existing
     if may_go_negative is None:
-        may_go_negative = _default_may_go_negative(kind, holder)
+        may_go_negative = default_may_go_negative(kind, holder)
     account = Account(
         book=book, code=code, name=(name or "").strip(), kind=kind, holder=holder, may_go_negative=may_go_negative
     )

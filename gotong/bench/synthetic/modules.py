@@ -1,5 +1,6 @@
 """Module records for the synthetic city: posyandu children, sessions and weighings; waste banks with members,
-deposits, sales and withdrawals booked in their ledger.
+deposits, sales and withdrawals booked in their ledger; casework cases with teams, visits and referrals; BKM
+revolving funds with members, loans and repayments booked in theirs.
 
 The records cover the twelve full months before `until` (the generating day by default), so the dashboards'
 "latest month" and "this year" figures have something to show; the same seed and the same `until` give the same
@@ -73,6 +74,43 @@ COLUMNS = {
         "id", "created_at", "updated_at", "public_id", "bank_id", "occurred_on", "transaction_id", "request_key",
         "recorded_by_id", "area_code", "cancellation_id", "cancel_reason", "source", "amount",
     ],
+    "casework.Case": [
+        "id", "created_at", "updated_at", "public_id", "area_code", "program", "household_id", "person_id",
+        "organization_id", "summary", "health_condition", "worker_id", "supervisor_id", "opened_on", "opened_reason",
+        "closed_on", "close_reason", "close_note",
+    ],
+    "casework.Case_team": ["id", "case_id", "user_id"],
+    "casework.VisitPlan": ["id", "created_at", "updated_at", "case_id", "frequency", "interval_days", "start_on",
+                           "end_on", "is_active", "stopped_on"],
+    "casework.NeedsAssessment": ["id", "created_at", "updated_at", "case_id", "assessed_on", "assessed_by_id", "note"],
+    "casework.NeedRating": ["id", "assessment_id", "domain", "rating", "note"],
+    "casework.Visit": [
+        "id", "created_at", "updated_at", "public_id", "area_code", "case_id", "visited_on", "worker_id", "met_with",
+        "condition", "adherence", "issues", "next_step",
+    ],
+    "casework.Referral": [
+        "id", "created_at", "updated_at", "public_id", "area_code", "case_id", "service", "service_name", "reason",
+        "referred_on", "status", "status_on", "outcome", "referred_by_id",
+    ],
+    "treasury.Category": ["id", "created_at", "updated_at", "organization_id", "name", "direction", "account_id"],
+    "treasury.CashEntry": [
+        "id", "created_at", "updated_at", "area_code", "organization_id", "category_id", "direction", "occurred_on",
+        "amount", "description", "in_kind", "partner_id", "transaction_id", "idempotency_key", "recorded_by_id",
+        "reversal_id", "cancel_reason",
+    ],
+    "treasury.Member": ["id", "created_at", "updated_at", "public_id", "area_code", "organization_id", "person_id",
+                        "number", "joined_on"],
+    "treasury.LoanProduct": ["id", "created_at", "updated_at", "organization_id", "name", "monthly_rate", "method",
+                             "max_term_months", "max_amount", "admin_fee", "is_active"],
+    "treasury.Loan": [
+        "id", "created_at", "updated_at", "public_id", "area_code", "organization_id", "member_id", "product_id",
+        "principal", "monthly_rate", "method", "term_months", "admin_fee", "disbursed_on", "first_due_on", "purpose",
+        "receivable_id", "transaction_id", "idempotency_key", "recorded_by_id",
+    ],
+    "treasury.Installment": ["id", "loan_id", "number", "due_on", "principal_due", "interest_due", "principal_paid",
+                             "interest_paid"],
+    "treasury.Repayment": ["id", "created_at", "updated_at", "loan_id", "paid_on", "amount", "interest_part",
+                           "principal_part", "transaction_id", "idempotency_key", "recorded_by_id"],
 }  # fmt: skip
 
 
@@ -157,11 +195,13 @@ def module_tables(counts: dict[str, int]) -> list[str]:
 
 def generate_modules(villages, units, *, seed: int, persons_from: int, until: date) -> dict[str, int]:
     """Write every module's records for the persons with id ≥ `persons_from`; returns rows per model label."""
-    from gotong.bench.synthetic import posyandu, wastebank
+    from gotong.bench.synthetic import casework, posyandu, treasury, wastebank
 
     check_columns()
     sink = Sink()
     window = Window(until)
     posyandu.generate(sink, villages, units, seed=seed, persons_from=persons_from, window=window)
     wastebank.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
+    casework.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
+    treasury.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
     return sink.finish()

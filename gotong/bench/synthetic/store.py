@@ -83,7 +83,7 @@ def generate_city(
     """Write `persons` synthetic persons (and their households and houses) into the city, all or nothing.
 
     With `modules`, also the module records of the twelve months before `until` (default today): posyandu and
-    waste banks (`gotong.bench.synthetic.modules`).
+    waste banks, casework and BKM revolving funds (`gotong.bench.synthetic.modules`).
     """
     check_columns()
     result = GenerateResult()

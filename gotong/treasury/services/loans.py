@@ -105,8 +105,8 @@ def disburse_loan(
     # The receivable is opened per loan so its ledger balance is exactly the principal still owed.
     receivable = ledger.open_account(
         book,
-        code=f"PINJ-{member.number:04d}-{Loan.objects.filter(member=member).count() + 1:02d}",
-        name=f"Piutang pinjaman {member.person.name} ({disbursed_on:%d/%m/%Y})",
+        code=receivable_code(member.number, Loan.objects.filter(member=member).count() + 1),
+        name=receivable_name(member.person.name, disbursed_on),
         kind=AccountKind.ASSET,
         holder=member.person,
         acting_user=acting_user,
@@ -121,7 +121,7 @@ def disburse_loan(
             key=f"pinjaman:{key}",
             lines=lines,
             occurred_on=disbursed_on,
-            memo=_("Pencairan pinjaman %(product)s — %(name)s") % {"product": product.name, "name": member.person.name},
+            memo=disbursement_memo(product.name, member.person.name),
             kind="pinjaman",
             acting_user=acting_user,
         )
@@ -185,7 +185,7 @@ def record_repayment(loan, *, amount, paid_on, key, acting_user) -> Repayment:
         key=f"angsuran:{loan.pk}:{key}",
         lines=lines,
         occurred_on=paid_on,
-        memo=_("Angsuran pinjaman — %(name)s") % {"name": loan.member.person.name},
+        memo=repayment_memo(loan.member.person.name),
         kind="angsuran",
         acting_user=acting_user,
     )
@@ -258,3 +258,22 @@ def arrears(loans, *, today: date | None = None) -> list[ArrearsRow]:
         .order_by("due_on", "loan_id", "number")
     )
     return [ArrearsRow(i.loan, i, (today - i.due_on).days) for i in late]
+
+
+# The ledger's texts and codes for loans, in one place for the services and for anything else writing the same
+# records (the synthetic city of `gotong bench generate`).
+def disbursement_memo(product_name: str, person_name: str) -> str:
+    return _("Pencairan pinjaman %(product)s — %(name)s") % {"product": product_name, "name": person_name}
+
+
+def repayment_memo(person_name: str) -> str:
+    return _("Angsuran pinjaman — %(name)s") % {"name": person_name}
+
+
+def receivable_code(member_number: int, loan_number: int) -> str:
+    """The receivable account of a member's n-th loan: PINJ-0007-02."""
+    return f"PINJ-{member_number:04d}-{loan_number:02d}"
+
+
+def receivable_name(person_name: str, disbursed_on) -> str:
+    return f"Piutang pinjaman {person_name} ({disbursed_on:%d/%m/%Y})"

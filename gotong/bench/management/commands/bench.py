@@ -20,7 +20,9 @@ class Command(BaseCommand):
         generate.add_argument("--persons", type=int, required=True)
         generate.add_argument("--seed", type=int, default=2026)
         generate.add_argument("--city", default="12.71", help="kode kota/kabupaten (default 12.71, Kota Medan)")
-        generate.add_argument("--no-modules", action="store_true", help="tanpa posyandu dan bank sampah")
+        generate.add_argument(
+            "--no-modules", action="store_true", help="tanpa posyandu, bank sampah, kasus, dana bergulir"
+        )
         generate.add_argument(
             "--until",
             type=date.fromisoformat,
