@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from gotong.activities import access as activities_access
 from gotong.activities.models import Event
 from gotong.casework import access as casework_access
-from gotong.casework.models import Case
 from gotong.field.services.kinds import attendance, weighing
 from gotong.posyandu.access import can_record as can_weigh
 from gotong.posyandu.access import posyandus_for
@@ -82,9 +81,7 @@ def deposit_data(user, today: datetime.date) -> dict:
 
 def visit_data(user, today: datetime.date) -> dict:
     cases = []
-    for case in Case.objects.visible_to(user).open().select_related("person", "household").order_by("pk"):
-        if not casework_access.can_record(user, case):
-            continue
+    for case in casework_access.recordable_cases(user).select_related("person", "household").order_by("pk"):
         last = case.visits.order_by("-visited_on", "-pk").first()
         cases.append(
             {
@@ -144,7 +141,7 @@ def available_forms(user) -> list[str]:
         kinds.append("weighing")
     if any(wastebank_access.can_record(user, b) for b in WasteBank.objects.visible_to(user)):
         kinds.append("deposit")
-    if any(casework_access.can_record(user, c) for c in Case.objects.visible_to(user).open()[:200]):
+    if casework_access.recordable_cases(user).exists():
         kinds.append("visit")
     if activities_access.may_record_at_all(user):
         kinds.append("attendance")

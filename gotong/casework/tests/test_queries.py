@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from gotong.api.testing import token_client
 from gotong.casework import access, services
-from gotong.casework.models import Case, Frequency, Program
+from gotong.casework.models import Case, CloseReason, Frequency, Program
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
 
 D = datetime.date
@@ -94,3 +94,29 @@ def test_api_lists_ask_the_team_once_per_page(path, tb_case, facilitator, city_o
     shown = [row[field] for row in rows if row[field] is not None]
     assert len(rows) == 4 and shown == [tb_case.health_condition if field == "health_condition" else "Batuk berkurang"]
     assert Case.objects.count() == 4
+
+
+def test_recordable_cases_are_exactly_those_can_record_allows(tb_case, facilitator, helper_colleague, city_officer):
+    """The offline forms list cases in one query; it must agree with the one-case rule for every user."""
+    open_planned_case("Sari", worker=helper_colleague, team=[facilitator])
+    open_planned_case("Tono", worker=helper_colleague)
+    closed = open_planned_case("Umar", worker=facilitator)
+    services.close_case(closed, closed_on=D(2026, 2, 1), reason=CloseReason.MOVED, acting_user=facilitator)
+    for user in (facilitator, helper_colleague, city_officer):
+        one_by_one = {c.pk for c in Case.objects.visible_to(user) if access.can_record(user, c)}
+        assert set(access.recordable_cases(user).values_list("pk", flat=True)) == one_by_one
+    assert {c.person.name for c in access.recordable_cases(facilitator)} == {"Raja Ali", "Sari"}
+
+
+def test_field_home_asks_once_however_many_cases_the_city_has(client, tb_case, helper_colleague, areas):
+    """A city officer sees every case of the city, is on none of their teams: no visit form, no query per case."""
+    from conftest import _user
+
+    client.force_login(_user("kota2", "city_officer", work_areas=["21.72"]))
+    before, page = count_queries(client, reverse("field:home"))
+    for name in ("Sari", "Tono", "Umar", "Wati"):
+        open_planned_case(name, worker=helper_colleague)
+    after, page = count_queries(client, reverse("field:home"))
+    assert after == before and reverse("field:form", args=["kunjungan"]) not in page.content.decode()
+    client.force_login(helper_colleague)
+    assert reverse("field:form", args=["kunjungan"]) in client.get(reverse("field:home")).content.decode()
