@@ -284,9 +284,8 @@ def posyandu_participation(area: Area) -> dict:
     posyandus = Organization.objects.filter(inside(area.code), kind=OrganizationKind.POSYANDU)
     totals: dict[str, skdn.Skdn] = {}
     counts = Counter()
-    for posyandu in posyandus:
-        row = skdn.for_posyandu(posyandu, month)
-        code = village_code(posyandu.area_code)
+    for row in skdn.for_posyandus(posyandus, month).values():
+        code = village_code(row.code)
         totals.setdefault(code, skdn.Skdn(label=code)).add(row)
         counts[code] += 1
     names = dict(Area.objects.filter(code__in=totals).values_list("code", "name"))

@@ -94,3 +94,11 @@ def test_skdn_exports(client, kenanga, cadre):
     assert rows[0][:5] == ("Posyandu", "Kode wilayah", "S", "K", "D")
     assert rows[1][:5] == ("Posyandu Kenanga", "21.72.03.1005", 5, 4, 4)
     assert rows[1][-3:] == (80.0, 80.0, 25.0)
+
+
+def test_many_posyandu_cost_the_same_queries_as_one(kenanga, other_posyandu, django_assert_num_queries):
+    """A city's thousands of posyandu are counted in grouped queries, never one round per posyandu."""
+    with django_assert_num_queries(2):
+        rows = skdn.for_posyandus([kenanga, other_posyandu], MARCH)
+    assert rows[kenanga.pk].d == 4 and rows[other_posyandu.pk].s == 0
+    assert rows[kenanga.pk] == skdn.for_posyandu(kenanga, MARCH)

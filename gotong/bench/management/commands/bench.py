@@ -139,6 +139,8 @@ class Command(BaseCommand):
         self.stdout.write(f"→ {save_result(f'load-{connection.vendor}', results)}")
 
     def _dashboards(self, options):
+        from django.conf import settings
+        from django.core.management import call_command
         from django.db import connection
 
         from gotong.bench.results import save_result
@@ -147,6 +149,8 @@ class Command(BaseCommand):
             from gotong.dashboards.benchmark import measure
         except ImportError:
             measure = None
+        if not settings.DEBUG:  # pages render static URLs from the manifest, as in production
+            call_command("collectstatic", interactive=False, verbosity=0)
         rows = measure() if measure else []
         for row in rows:
             self.stdout.write(json.dumps(row))
