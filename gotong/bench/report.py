@@ -30,15 +30,20 @@ def _head(title: str, data: dict) -> str:
 
 
 def _generate(name: str, data: dict) -> str:
+    modules = data.get("modules") or {}
     rows = [
-        "| persons | households | dwellings | RT/RW units made | seconds | persons/s | database size |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| persons | households | dwellings | RT/RW units made | module records | seconds | persons/s "
+        "| database size |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| {data['persons']:,} | {data['households']:,} | {data['dwellings']:,} | {data.get('units_created', 0):,} | "
-        f"{data['seconds']:,} | {data['persons_per_second']:,} | {data.get('database_size', '?')} |",
+        f"{sum(modules.values()):,} | {data['seconds']:,} | {data['persons_per_second']:,} | "
+        f"{data.get('database_size', '–')} |",
     ]
-    return (
-        _head(f"Synthetic city ({data.get('city', '?')}, seed {data.get('seed', '?')})", data) + "\n" + "\n".join(rows)
-    )
+    if modules:
+        rows.append("")
+        rows.append("Module records: " + ", ".join(f"{label} {count:,}" for label, count in modules.items()) + ".")
+    title = f"Synthetic city ({data.get('city', '?')}, seed {data.get('seed', '?')}, {data.get('database', '?')})"
+    return _head(title, data) + "\n" + "\n".join(rows)
 
 
 def _import(name: str, data: dict) -> str:

@@ -91,7 +91,7 @@ def run_load(*, city_code: str, port: int, users: int, seconds: int, workdir: Pa
         stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_for(port)
+        _wait_for(port, seconds=600)  # `gotong serve` collects and compresses static files first (DEBUG off)
         log(f"server on :{port}; locust {users} users × {seconds} s, trivial then app")
         trivial = _locust("trivial", port, users, seconds, workdir, env)
         app = _locust("app", port, users, seconds, workdir, env)
