@@ -232,9 +232,15 @@ def waste_banks(area: Area) -> list[dict]:
     from gotong.wastebank.models import Deposit, WasteBank
 
     rows = []
-    for bank in WasteBank.objects.filter(inside(area.code)).select_related("organization"):
-        deposits = Deposit.objects.filter(bank=bank, cancellation__isnull=True)
-        figures = deposits.aggregate(grams=Sum("total_grams"), members=Count("member", distinct=True))
+    banks = list(WasteBank.objects.filter(inside(area.code)).select_related("organization"))
+    # One grouped query for all banks (a city has a hundred); a bank without deposits is absent from it.
+    deposits = Deposit.objects.filter(bank__in=banks, cancellation__isnull=True).values("bank").order_by()
+    totals = {
+        row.pop("bank"): row
+        for row in deposits.annotate(grams=Sum("total_grams"), members=Count("member", distinct=True))
+    }
+    for bank in banks:
+        figures = totals.get(bank.pk, {"grams": None, "members": 0})
         enough = figures["members"] >= suppression.THRESHOLD
         rows.append(
             {
