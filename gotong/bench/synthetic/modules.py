@@ -12,6 +12,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from types import SimpleNamespace
 
 from django.apps import apps
 
@@ -130,6 +131,25 @@ def stamp(day: date) -> datetime:
 
 def new_uuid(rng) -> uuid.UUID:
     return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
+def post_transaction(
+    sink, *, book_id: int, day: date, key: str, lines, memo: str, kind: str, created_by_id=None
+) -> int:
+    """One ledger transaction as `ledger.services.post` stores it (row, fingerprint, entries); returns its id.
+
+    `lines` are (account id, amount) pairs; keeping balances is the caller's business.
+    """
+    from gotong.ledger.services import transaction_fingerprint
+
+    pk = sink.new_id("ledger.Transaction")
+    accounts = [(SimpleNamespace(pk=account), amount) for account, amount in lines]
+    fingerprint = transaction_fingerprint(lines=accounts, occurred_on=day, memo=memo, kind=kind, reverses_id=None)
+    row = (pk, stamp(day), stamp(day), book_id, key, fingerprint, kind, day, memo, created_by_id, None)
+    sink.add("ledger.Transaction", row)
+    for account, amount in lines:
+        sink.add("ledger.Entry", (sink.new_id("ledger.Entry"), pk, account, amount))
+    return pk
 
 
 class Sink:

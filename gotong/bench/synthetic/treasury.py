@@ -19,9 +19,9 @@ from types import SimpleNamespace
 from gotong.accounts.roles import Role
 from gotong.areas.models import Area
 from gotong.bench.synthetic.casework import bench_user
-from gotong.bench.synthetic.modules import new_uuid, stamp
+from gotong.bench.synthetic.modules import new_uuid, post_transaction, stamp
 from gotong.ledger.models import AccountKind, natural_sign
-from gotong.ledger.services import default_may_go_negative, transaction_fingerprint
+from gotong.ledger.services import default_may_go_negative
 from gotong.organizations.choices import MemberRole, OrganizationKind
 from gotong.organizations.models import Membership, Organization
 from gotong.registry.models import Person
@@ -153,15 +153,9 @@ class Fund:
     # Money movements, each one ledger transaction as the services post it.
 
     def _post(self, day, key, lines, memo, kind) -> int:
-        pk = self.sink.new_id("ledger.Transaction")
-        accounts = [(SimpleNamespace(pk=account), amount) for account, amount in lines]
-        fingerprint = transaction_fingerprint(lines=accounts, occurred_on=day, memo=memo, kind=kind, reverses_id=None)
-        self.sink.add(
-            "ledger.Transaction",
-            (pk, stamp(day), stamp(day), self.book_id, key, fingerprint, kind, day, memo, self.treasurer, None),
-        )
+        pk = post_transaction(self.sink, book_id=self.book_id, day=day, key=key, lines=lines, memo=memo, kind=kind,
+                              created_by_id=self.treasurer)  # fmt: skip
         for account, amount in lines:
-            self.sink.add("ledger.Entry", (self.sink.new_id("ledger.Entry"), pk, account, amount))
             self.balances[account] += amount * natural_sign(self.accounts[account][6])
         return pk
 

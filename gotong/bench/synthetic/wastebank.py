@@ -11,9 +11,8 @@ from datetime import date, timedelta
 from types import SimpleNamespace
 
 from gotong.areas.models import Area
-from gotong.bench.synthetic.modules import new_uuid, stamp
-from gotong.ledger.models import AccountKind
-from gotong.ledger.services import transaction_fingerprint
+from gotong.bench.synthetic.modules import new_uuid, post_transaction, stamp
+from gotong.ledger.models import AccountKind, natural_sign
 from gotong.organizations.choices import OrganizationKind
 from gotong.registry.models import Person
 from gotong.wastebank.demo import CATEGORIES, SEMBAKO, weighing_days_between
@@ -202,17 +201,9 @@ class Bank:
     # Money movements, each one ledger transaction as the services post it.
 
     def _post(self, day, key, lines, memo, kind) -> int:
-        pk = self.sink.new_id("ledger.Transaction")
-        accounts = [(SimpleNamespace(pk=account), amount) for account, amount in lines]
-        fingerprint = transaction_fingerprint(lines=accounts, occurred_on=day, memo=memo, kind=kind, reverses_id=None)
-        self.sink.add(
-            "ledger.Transaction",
-            (pk, stamp(day), stamp(day), self.book_id, key, fingerprint, kind, day, memo, None, None),
-        )
+        pk = post_transaction(self.sink, book_id=self.book_id, day=day, key=key, lines=lines, memo=memo, kind=kind)
         for account, amount in lines:
-            self.sink.add("ledger.Entry", (self.sink.new_id("ledger.Entry"), pk, account, amount))
-            sign = 1 if self.accounts_row[account][6] in (AccountKind.ASSET, AccountKind.EXPENSE) else -1
-            self.balances[account] += amount * sign
+            self.balances[account] += amount * natural_sign(self.accounts_row[account][6])
         return pk
 
     def _record(self, label, day, key, txn, *rest) -> int:
