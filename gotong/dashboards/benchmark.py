@@ -1,7 +1,9 @@
 """Warm server time of the dashboards, measured in-process with the test client (used by `gotong bench dashboards`).
 
 A city officer assigned to the largest city is created inside a transaction that is rolled back at the end,
-so measuring leaves nothing behind. Each view is requested once to warm caches, then `runs` times.
+so measuring leaves nothing behind. Each view is requested once to warm caches, then `runs` times. Then each
+figure block of the city dashboard and each part of the portal's city page is timed alone (`› name` rows), so
+the slow part of a slow page is named in the results.
 """
 
 import statistics
@@ -47,7 +49,8 @@ def measure(runs: int = 5, city: str | None = None, village: str | None = None) 
     try:
         with transaction.atomic():
             client = Client()
-            client.force_login(_city_officer(city))
+            officer = _city_officer(city)
+            client.force_login(officer)
             targets = [
                 ("city dashboard", reverse("dashboards:area", args=[city])),
                 ("village profile", reverse("dashboards:area", args=[village])) if village else None,
@@ -57,6 +60,7 @@ def measure(runs: int = 5, city: str | None = None, village: str | None = None) 
             ]
             for target in filter(None, targets):
                 rows.append(_time(client, *target, runs=runs, persons=persons))
+            rows.extend(_parts(officer, city, runs=runs, persons=persons))
             raise _Rollback
     except _Rollback:
         pass
@@ -72,18 +76,40 @@ def _city_officer(city: str):
 
 
 def _time(client: Client, view: str, url: str, *, runs: int, persons: int) -> dict:
-    client.get(url)  # warm: caches, charts, database buffers
-    timings, queries, status = [], 0, None
+    responses = []
+    row = _time_call(view, lambda: responses.append(client.get(url)), runs=runs, persons=persons)
+    return {"view": view, "url": url, "status": responses[-1].status_code, **row}
+
+
+def _parts(user, city: str, *, runs: int, persons: int) -> list[dict]:
+    """Each dashboard figure block and each portal part of the city, timed alone (warm)."""
+    from django.utils import timezone
+
+    from gotong.dashboards.figures import SECTIONS
+    from gotong.portal import services as portal
+
+    area, today = Area.objects.get(code=city), timezone.localdate()
+    parts = [(f"city dashboard › {name}", lambda build=build: build(user, area, today)) for name, build in SECTIONS]
+    portal_parts = ("population", "slum_locations", "projects", "gotong_royong", "waste_banks",
+                    "posyandu_participation")  # fmt: skip
+    parts += [(f"portal city page › {name}", lambda name=name: getattr(portal, name)(area)) for name in portal_parts]
+    parts += [(f"portal city page › {name}", lambda name=name: getattr(portal, name)(area, today))
+              for name in ("commitments", "treasuries")]  # fmt: skip
+    return [_time_call(name, call, runs=runs, persons=persons) for name, call in parts]
+
+
+def _time_call(name: str, call, *, runs: int, persons: int) -> dict:
+    """p50 and max milliseconds of `call` after one warming call, and its queries."""
+    call()  # warm: caches, charts, database buffers
+    timings, queries = [], 0
     for _ in range(runs):
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
-            response = client.get(url)
+            call()
             timings.append((time.perf_counter() - started) * 1000)
-        queries, status = len(captured), response.status_code
+        queries = len(captured)
     return {
-        "view": view,
-        "url": url,
-        "status": status,
+        "view": name,
         "persons": persons,
         "runs": runs,
         "p50_ms": round(statistics.median(timings), 1),

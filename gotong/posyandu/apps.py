@@ -6,3 +6,6 @@ class PosyanduConfig(AppConfig):
     name = "gotong.posyandu"
     label = "posyandu"
     verbose_name = _("posyandu")
+
+    def ready(self):
+        from gotong.posyandu import signals  # noqa: F401  (connects the monthly tally refresh)

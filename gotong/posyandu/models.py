@@ -231,6 +231,62 @@ class Weighing(TimeStampedModel):
         return self.trend == Trend.NOT_UP or self.bgm
 
 
+class MonthTallyQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "MonthTallyQuerySet":
+        """Whole posyandu only: a resident's view of their own children is never a tally."""
+        query = _posyandu_scope(user, "posyandu_id", None)
+        return self if query is None else self.filter(query)
+
+
+class MonthTally(models.Model):
+    """The SKDN counts of one posyandu in one month, as `gotong.posyandu.skdn` defines them, kept exact.
+
+    One row per posyandu and month from the month its first child was registered through the current month
+    (`gotong.posyandu.tallies`); dashboards, the portal and the SKDN report read these rows instead of counting
+    a city's weighings on every request. Recomputed, never incremented, in the transaction of every change.
+    """
+
+    # No index of its own: the unique (posyandu, month) constraint's index serves look-ups by posyandu.
+    posyandu = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to={"kind": "posyandu"},
+        db_index=False,
+    )
+    month = models.DateField(_("bulan"))
+    area_code = models.CharField(_("kode wilayah"), max_length=40)
+    s = models.PositiveIntegerField(default=0)
+    k = models.PositiveIntegerField(default=0)
+    d = models.PositiveIntegerField(default=0)
+    n = models.PositiveIntegerField(default=0)
+    t = models.PositiveIntegerField(default=0)
+    t2 = models.PositiveIntegerField(default=0)
+    o = models.PositiveIntegerField(default=0)
+    b = models.PositiveIntegerField(default=0)
+    bgm = models.PositiveIntegerField(default=0)
+    # Children weighed with a length/height-for-age z-score, and those of them below −2 (stunted).
+    scored = models.PositiveIntegerField(default=0)
+    stunted = models.PositiveIntegerField(default=0)
+
+    objects = MonthTallyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rekap SKDN bulanan")
+        verbose_name_plural = _("rekap SKDN bulanan")
+        constraints = [models.UniqueConstraint(fields=["posyandu", "month"], name="posyandu_one_tally_a_month")]
+        indexes = [
+            models.Index(
+                fields=["area_code", "month"],
+                name="posyandu_tally_area_month_idx",
+                opclasses=["varchar_pattern_ops", ""],
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.posyandu_id} {self.month:%m/%Y}"
+
+
 def _register_audit() -> None:
     from auditlog.registry import auditlog
 

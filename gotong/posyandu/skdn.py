@@ -5,6 +5,11 @@ at their latest weighing, D weighed this month, N weight up (following the growt
 T not up, 2T not up two months running, O weighed now but not last month, B weighed for the first time,
 BGM below the red line (WAZ < −3).
 D = N + T + O + B. Ratios: K/S coverage, D/S participation (target ≥ 80 %), N/D programme success.
+Beside SKDN, for the dashboards: `scored` children weighed with a length/height-for-age z-score and `stunted`
+those of them below −2.
+
+`for_posyandus` reads the posyandu's monthly tallies (`gotong.posyandu.tallies`) and counts live, with the
+queries of `live_for_posyandus`, only the posyandu that have no tally for that month.
 """
 
 import calendar
@@ -17,7 +22,8 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from gotong.posyandu.models import Child, Weighing
 
 D_S_TARGET_PERCENT = 80
-FIELDS = ("s", "k", "d", "n", "t", "t2", "o", "b", "bgm")
+FIELDS = ("s", "k", "d", "n", "t", "t2", "o", "b", "bgm", "scored", "stunted")
+STUNTED_BELOW = -2  # length/height-for-age z-score (Permenkes 2/2020)
 
 
 def month_end(month: datetime.date) -> datetime.date:
@@ -43,6 +49,8 @@ class Skdn:
     o: int = 0
     b: int = 0
     bgm: int = 0
+    scored: int = 0
+    stunted: int = 0
     posyandus: list = field(default_factory=list)
 
     @property
@@ -71,24 +79,51 @@ def for_posyandu(posyandu, month: datetime.date) -> Skdn:
 
 
 def for_posyandus(posyandus, month: datetime.date) -> dict[int, Skdn]:
-    """The SKDN row of each posyandu, posyandu id → row, in three grouped queries however many posyandu there are
-    (a city has thousands: one query per figure and posyandu made its public page take minutes)."""
+    """The SKDN row of each posyandu, posyandu id → row: from the monthly tallies, live for those without one."""
+    from gotong.posyandu.tallies import rows_for
+
+    posyandus = list(posyandus)
+    rows = {p.pk: Skdn(label=p.name, code=p.area_code) for p in posyandus}
+    stored = rows_for(rows, month)
+    for pk, counts in stored.items():
+        for name in FIELDS:
+            setattr(rows[pk], name, counts[name])
+    missing = [p for p in posyandus if p.pk not in stored]
+    if missing:
+        rows.update(live_for_posyandus(missing, month))
+    return rows
+
+
+def live_for_posyandus(posyandus, month: datetime.date, *, cards: bool = True) -> dict[int, Skdn]:
+    """The SKDN rows counted from the children and weighings, in three grouped queries however many posyandu there
+    are (a city has thousands: one query per figure and posyandu made its public page take minutes).
+    Without `cards`, K is left 0 and the costly look-up of every child's latest card is skipped."""
     posyandus = list(posyandus)
     rows = {p.pk: Skdn(label=p.name, code=p.area_code) for p in posyandus}
     children = Child.objects.filter(posyandu__in=rows).current(month_end(month))
-    latest_card = Subquery(
-        Weighing.objects.filter(child=OuterRef("pk"), month__lte=month).order_by("-month").values("growth_card")[:1]
-    )
-    followed = children.annotate(card=latest_card).values("posyandu").order_by()
-    for group in followed.annotate(s=Count("pk"), k=Count("pk", filter=Q(card=True))):
-        row = rows[group["posyandu"]]
-        row.s, row.k = group["s"], group["k"]
+    if cards:
+        latest_card = Subquery(
+            Weighing.objects.filter(child=OuterRef("pk"), month__lte=month).order_by("-month").values("growth_card")[:1]
+        )
+        followed = children.annotate(card=latest_card).values("posyandu").order_by()
+        groups = followed.annotate(s=Count("pk"), k=Count("pk", filter=Q(card=True)))
+    else:
+        groups = children.values("posyandu").order_by().annotate(s=Count("pk"))
+    for group in groups:
+        row = rows[group.pop("posyandu")]
+        for name, value in group.items():
+            setattr(row, name, value)
     weighed = Weighing.objects.filter(child__in=children, month=month).values("child__posyandu").order_by()
     figures = {
         name: Count("pk", filter=Q(trend=trend)) for trend, name in (("N", "n"), ("T", "t"), ("O", "o"), ("B", "b"))
     }
     for group in weighed.annotate(
-        d=Count("pk"), t2=Count("pk", filter=Q(two_t=True)), bgm=Count("pk", filter=Q(bgm=True)), **figures
+        d=Count("pk"),
+        t2=Count("pk", filter=Q(two_t=True)),
+        bgm=Count("pk", filter=Q(bgm=True)),
+        scored=Count("pk", filter=Q(haz__isnull=False)),
+        stunted=Count("pk", filter=Q(haz__lt=STUNTED_BELOW)),
+        **figures,
     ):
         row = rows[group.pop("child__posyandu")]
         for name, value in group.items():

@@ -220,8 +220,19 @@ def generate_modules(villages, units, *, seed: int, persons_from: int, until: da
     check_columns()
     sink = Sink()
     window = Window(until)
+    first_child = sink.ids["posyandu.Child"]
     posyandu.generate(sink, villages, units, seed=seed, persons_from=persons_from, window=window)
     wastebank.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
     casework.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
     treasury.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
-    return sink.finish()
+    counts = sink.finish()
+    refresh_module_tallies(first_child=first_child)
+    return counts
+
+
+def refresh_module_tallies(*, first_child: int) -> None:
+    """The rows went in by COPY, past the signals: recompute the tallies of the posyandu that got children."""
+    from gotong.posyandu.models import Child
+    from gotong.posyandu.tallies import refresh_posyandus
+
+    refresh_posyandus(Child.objects.filter(pk__gte=first_child).values_list("posyandu_id", flat=True).distinct())

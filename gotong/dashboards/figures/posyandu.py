@@ -2,47 +2,42 @@
 
 Counts and rates only, never names. S, D and N follow gotong.posyandu.skdn; stunting is the share of the
 children weighed that month with a length/height-for-age z-score below −2 (of those with a score).
-Shown only to users who may see children (the posyandu's scoped queryset decides).
+Shown only to users who may see children (the posyandu's scoped querysets decide). The numbers come from the
+posyandu's monthly tallies (`gotong.posyandu.tallies`), whole posyandu at a time, as the user sees them.
 """
 
-from django.db.models import Count, Max, Q
+from django.db.models import Max
 
 from gotong.core.scoping import area_code_filter
 from gotong.dashboards.figures.links import list_url
-from gotong.posyandu.models import Child, Weighing
-from gotong.posyandu.skdn import D_S_TARGET_PERCENT, month_end, percent
-
-STUNTED_BELOW = -2
+from gotong.posyandu import skdn
+from gotong.posyandu.access import posyandus_for
+from gotong.posyandu.models import MonthTally
 
 
 def figures(user, area, today) -> dict | None:
-    children = Child.objects.visible_to(user).filter(area_code_filter([area.code]))
-    month = Weighing.objects.filter(child__in=children, month__lte=today).aggregate(m=Max("month"))["m"]
+    in_area = area_code_filter([area.code])
+    posyandus = posyandus_for(user).filter(in_area)
+    tallies = MonthTally.objects.visible_to(user).filter(in_area, posyandu__in=posyandus)
+    month = tallies.filter(month__lte=today, d__gt=0).aggregate(m=Max("month"))["m"]
     if month is None:
         return None
-    current = children.current(month_end(month))
-    weighed = Weighing.objects.filter(child__in=current, month=month).aggregate(
-        d=Count("pk"),
-        n=Count("pk", filter=Q(trend="N")),
-        scored=Count("pk", filter=Q(haz__isnull=False)),
-        stunted=Count("pk", filter=Q(haz__lt=STUNTED_BELOW)),
-        bgm=Count("pk", filter=Q(bgm=True)),
-    )
-    s = current.count()
-    d_s = percent(weighed["d"], s)
+    total = skdn.Skdn(label=area.name)
+    for row in skdn.for_posyandus(posyandus.only("pk", "name", "area_code"), month).values():
+        total.add(row)
     return {
         "month": month,
-        "s": s,
-        "d": weighed["d"],
-        "n": weighed["n"],
-        "bgm": weighed["bgm"],
-        "d_s": d_s,
-        "d_s_below_target": d_s is not None and d_s < D_S_TARGET_PERCENT,
-        "target": D_S_TARGET_PERCENT,
-        "n_d": percent(weighed["n"], weighed["d"]),
-        "scored": weighed["scored"],
-        "stunted": weighed["stunted"],
-        "stunting_rate": percent(weighed["stunted"], weighed["scored"]),
+        "s": total.s,
+        "d": total.d,
+        "n": total.n,
+        "bgm": total.bgm,
+        "d_s": total.d_s,
+        "d_s_below_target": total.d_s_below_target,
+        "target": skdn.D_S_TARGET_PERCENT,
+        "n_d": total.n_d,
+        "scored": total.scored,
+        "stunted": total.stunted,
+        "stunting_rate": skdn.percent(total.stunted, total.scored),
         "skdn_url": list_url("posyandu:skdn", area, bulan=month.strftime("%Y-%m")),
         "children_url": list_url("posyandu:child-list", area),
     }

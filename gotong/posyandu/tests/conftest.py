@@ -7,6 +7,7 @@ import pytest
 from gotong.organizations.choices import MemberRole, OrganizationKind
 from gotong.organizations.models import Membership, Organization
 from gotong.posyandu import services
+from gotong.posyandu.models import Child
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
 
 TODAY = datetime.date(2026, 3, 15)
@@ -81,3 +82,41 @@ def child(posyandu, family, admin_user):
 
 def open_month(posyandu, year, month, user, day=10):
     return services.open_session(posyandu=posyandu, held_on=datetime.date(year, month, day), acting_user=user)
+
+
+MARCH = datetime.date(2026, 3, 1)
+
+
+@pytest.fixture
+def kenanga(posyandu, cadre, admin_user):
+    """Kenanga's January–March 2026, its March SKDN checked by hand in test_skdn's docstring."""
+    household = HouseholdFactory(area=rt_in("21.72.03.1005", 2, 1))
+    births = {
+        "A": datetime.date(2024, 6, 1),
+        "B": datetime.date(2024, 5, 1),
+        "C": datetime.date(2024, 4, 1),
+        "D": datetime.date(2024, 3, 1),
+        "E": datetime.date(2024, 2, 1),
+        "F": datetime.date(2020, 1, 1),
+    }
+    children = {}
+    for key, birth in births.items():
+        person = PersonFactory(household=household, name=f"Anak {key}", relationship="anak", birth_date=birth)
+        children[key] = Child.objects.create(posyandu=posyandu, person=person, registered_on=birth)
+    jan, feb, mar = (open_month(posyandu, 2026, m, cadre) for m in (1, 2, 3))
+
+    def weigh(key, session, kg, card=True):
+        services.record_weighing(
+            child=children[key], session=session, weight_kg=kg, growth_card=card, acting_user=cadre
+        )
+
+    weigh("A", feb, "9.0")
+    weigh("A", mar, "9.3")
+    weigh("B", jan, "9.0")
+    weigh("B", feb, "9.0")
+    weigh("B", mar, "9.0", card=False)
+    weigh("C", jan, "9.5")
+    weigh("C", mar, "9.9")
+    weigh("D", mar, "6.0")
+    weigh("E", feb, "10.0")
+    return posyandu

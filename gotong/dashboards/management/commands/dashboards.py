@@ -1,29 +1,37 @@
-"""`gotong dashboards rebuild` recomputes the pre-aggregated tallies; `gotong dashboards check` compares them."""
+"""`gotong dashboards rebuild|check|extend`: the pre-aggregated tallies behind the dashboards and the portal.
+
+rebuild recomputes them all, check compares them with the live records, extend makes the current month's
+posyandu tallies (run it daily: a new month is otherwise counted live until each posyandu records something).
+"""
 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from gotong.dashboards import aggregates
+from gotong.posyandu import tallies as posyandu_tallies
 
 
 class Command(BaseCommand):
-    help = "Rekap dasbor: rebuild (hitung ulang semua) atau check (bandingkan dengan data registri)."
+    help = "Rekap dasbor: rebuild (hitung ulang semua), check (bandingkan dengan data) atau extend (bulan berjalan)."
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "check"])
+        parser.add_argument("action", choices=["rebuild", "check", "extend"])
 
     def handle(self, *args, action, **options):
         started = time.perf_counter()
         if action == "rebuild":
-            rows = aggregates.rebuild()
+            rows = aggregates.rebuild() + posyandu_tallies.rebuild()
             self.stdout.write(f"{rows} baris rekap dihitung ulang dalam {time.perf_counter() - started:.1f} s.")
             return
-        problems = aggregates.differences()
+        if action == "extend":
+            count = posyandu_tallies.extend_to(timezone.localdate())
+            self.stdout.write(f"Rekap bulan berjalan dibuat untuk {count} posyandu.")
+            return
+        problems = aggregates.differences() + posyandu_tallies.differences()
         for problem in problems[:50]:
             self.stdout.write(problem)
         if problems:
-            raise CommandError(
-                f"{len(problems)} selisih antara rekap dan data registri. Jalankan: gotong dashboards rebuild"
-            )
-        self.stdout.write(f"Rekap cocok dengan data registri ({time.perf_counter() - started:.1f} s).")
+            raise CommandError(f"{len(problems)} selisih antara rekap dan data. Jalankan: gotong dashboards rebuild")
+        self.stdout.write(f"Rekap cocok dengan data ({time.perf_counter() - started:.1f} s).")
