@@ -229,16 +229,13 @@ def gotong_royong(area: Area) -> dict:
 
 def waste_banks(area: Area) -> list[dict]:
     """Kilograms deposited per waste bank; the amount is shown only when at least 5 members deposited."""
-    from gotong.wastebank.models import Deposit, WasteBank
+    from gotong.wastebank.models import WasteBank
+    from gotong.wastebank.tallies import bank_totals
 
     rows = []
     banks = list(WasteBank.objects.filter(inside(area.code)).select_related("organization"))
-    # One grouped query for all banks (a city has a hundred); a bank without deposits is absent from it.
-    deposits = Deposit.objects.filter(bank__in=banks, cancellation__isnull=True).values("bank").order_by()
-    totals = {
-        row.pop("bank"): row
-        for row in deposits.annotate(grams=Sum("total_grams"), members=Count("member", distinct=True))
-    }
+    # One row per bank from the tallies (exact, and not a scan of every deposit); absent without deposits.
+    totals = bank_totals(banks)
     for bank in banks:
         figures = totals.get(bank.pk, {"grams": None, "members": 0})
         enough = figures["members"] >= suppression.THRESHOLD
@@ -282,9 +279,9 @@ def posyandu_participation(area: Area) -> dict:
     """D/S per village for the latest month with weighings, shown only when S ≥ 5. No other health figure."""
     from gotong.organizations.models import Organization, OrganizationKind
     from gotong.posyandu import skdn
-    from gotong.posyandu.models import Weighing
+    from gotong.posyandu.models import MonthTally
 
-    month = Weighing.objects.filter(inside(area.code)).aggregate(m=Max("month"))["m"]
+    month = MonthTally.objects.filter(inside(area.code), d__gt=0).aggregate(m=Max("month"))["m"]
     if month is None:
         return {"month": None, "villages": []}
     posyandus = Organization.objects.filter(inside(area.code), kind=OrganizationKind.POSYANDU)

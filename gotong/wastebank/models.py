@@ -215,6 +215,15 @@ class Deposit(BankRecord):
         verbose_name = _("setoran sampah")
         verbose_name_plural = _("setoran sampah")
         constraints = [models.UniqueConstraint(fields=["bank", "request_key"], name="wastebank_deposit_key")]
+        # What a tally refresh reads of one bank (and month), from the index alone on PostgreSQL.
+        indexes = [
+            models.Index(
+                fields=["bank", "occurred_on"],
+                include=["member", "total_grams", "id"],
+                condition=models.Q(cancellation__isnull=True),
+                name="wastebank_deposit_tally_idx",
+            )
+        ]
 
 
 class WeighedLine(models.Model):
@@ -315,6 +324,70 @@ class CashIn(BankRecord):
             models.UniqueConstraint(fields=["bank", "request_key"], name="wastebank_cashin_key"),
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="wastebank_cashin_positive"),
         ]
+
+
+class TallyBase(models.Model):
+    """Pre-aggregated deposits of a bank (see `gotong.wastebank.tallies`): recomputed from the live rows inside
+    every write's transaction, never incremented, so they equal the live counts exactly."""
+
+    bank = models.ForeignKey(WasteBank, verbose_name=_("bank sampah"), on_delete=models.CASCADE, related_name="+")
+    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+
+    objects = BankScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class BankTally(TallyBase):
+    """All-time figures of one bank's non-cancelled deposits; also the row a refresh locks for the bank."""
+
+    deposits = models.PositiveIntegerField(_("jumlah setoran"), default=0)
+    grams = models.PositiveBigIntegerField(_("berat total (g)"), default=0)
+    # Distinct members do not add up over months: counted per bank.
+    depositors = models.PositiveIntegerField(_("jumlah penyetor"), default=0)
+
+    class Meta:
+        verbose_name = _("rekap bank sampah")
+        verbose_name_plural = _("rekap bank sampah")
+        constraints = [models.UniqueConstraint(fields=["bank"], name="wastebank_tally_unique_bank")]
+
+    def __str__(self) -> str:
+        return f"{self.bank_id}"
+
+
+class BankMonthTally(TallyBase):
+    month = models.DateField(_("bulan"))  # the first day of occurred_on's month
+    deposits = models.PositiveIntegerField(_("jumlah setoran"), default=0)
+    grams = models.PositiveBigIntegerField(_("berat total (g)"), default=0)
+
+    class Meta:
+        verbose_name = _("rekap bulanan bank sampah")
+        verbose_name_plural = _("rekap bulanan bank sampah")
+        constraints = [models.UniqueConstraint(fields=["bank", "month"], name="wastebank_month_tally_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.bank_id} {self.month:%m-%Y}"
+
+
+class CategoryMonthTally(TallyBase):
+    """Grams per category and month; keyed by the category, its name is read through the join."""
+
+    category = models.ForeignKey(
+        WasteCategory, verbose_name=_("jenis sampah"), on_delete=models.CASCADE, related_name="+"
+    )
+    month = models.DateField(_("bulan"))
+    grams = models.PositiveBigIntegerField(_("berat (g)"), default=0)
+
+    class Meta:
+        verbose_name = _("rekap bulanan jenis sampah")
+        verbose_name_plural = _("rekap bulanan jenis sampah")
+        constraints = [
+            models.UniqueConstraint(fields=["bank", "category", "month"], name="wastebank_category_tally_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bank_id} {self.category_id} {self.month:%m-%Y}"
 
 
 def _register_audit() -> None:

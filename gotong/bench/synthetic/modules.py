@@ -220,19 +220,23 @@ def generate_modules(villages, units, *, seed: int, persons_from: int, until: da
     check_columns()
     sink = Sink()
     window = Window(until)
-    first_child = sink.ids["posyandu.Child"]
+    first_child, first_bank = sink.ids["posyandu.Child"], sink.ids["wastebank.WasteBank"]
     posyandu.generate(sink, villages, units, seed=seed, persons_from=persons_from, window=window)
     wastebank.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
     casework.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
     treasury.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
     counts = sink.finish()
-    refresh_module_tallies(first_child=first_child)
+    refresh_module_tallies(first_child=first_child, first_bank=first_bank)
     return counts
 
 
-def refresh_module_tallies(*, first_child: int) -> None:
-    """The rows went in by COPY, past the signals: recompute the tallies of the posyandu that got children."""
+def refresh_module_tallies(*, first_child: int, first_bank: int) -> None:
+    """The rows went in by COPY, past the signals and services: recompute the tallies of the posyandu that got
+    children and of the waste banks made here."""
     from gotong.posyandu.models import Child
     from gotong.posyandu.tallies import refresh_posyandus
+    from gotong.wastebank.models import WasteBank
+    from gotong.wastebank.tallies import refresh_banks
 
     refresh_posyandus(Child.objects.filter(pk__gte=first_child).values_list("posyandu_id", flat=True).distinct())
+    refresh_banks(WasteBank.objects.filter(pk__gte=first_bank).values_list("pk", flat=True))

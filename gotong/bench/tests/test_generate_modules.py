@@ -14,9 +14,11 @@ from gotong.ledger.models import Account, Entry, Transaction
 from gotong.ledger.services import check_books
 from gotong.posyandu import services as posyandu_services
 from gotong.posyandu.dates import five_years_before
-from gotong.posyandu.models import Child, Session, Weighing
+from gotong.posyandu import tallies as posyandu_tallies
+from gotong.posyandu.models import Child, MonthTally, Session, Weighing
 from gotong.registry.models import Person
-from gotong.wastebank.models import Deposit, DepositLine, Member, WasteBank, Withdrawal
+from gotong.wastebank import tallies as wastebank_tallies
+from gotong.wastebank.models import BankTally, Deposit, DepositLine, Member, WasteBank, Withdrawal
 
 pytestmark = pytest.mark.django_db
 CITY = "21.72"
@@ -121,6 +123,9 @@ def test_tallies_stay_exact_and_same_seed_gives_same_rows(areas):
         with transaction.atomic():
             generate_city(800, seed=4, city_code=CITY, until=UNTIL)
             assert differences() == []
+            # The module tallies behind the dashboards and the portal are filled too, and exact.
+            assert MonthTally.objects.filter(d__gt=0).exists() and BankTally.objects.filter(deposits__gt=0).exists()
+            assert posyandu_tallies.differences() == [] and wastebank_tallies.differences() == []
             shots.append(snapshot())
             transaction.set_rollback(True)
     assert shots[0] == shots[1]

@@ -1,12 +1,15 @@
-"""Waste collected this year by the waste banks of the area: kilograms deposited by members, by category."""
+"""Waste collected this year by the waste banks of the area: kilograms deposited by members, by category.
+
+Read from the monthly tallies (`gotong.wastebank.tallies`), which equal the live deposits exactly: the cost
+does not grow with the number of deposits.
+"""
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Sum
-
 from gotong.core.scoping import area_code_filter
 from gotong.dashboards.figures.links import list_url
-from gotong.wastebank.models import Deposit, DepositLine, WasteBank
+from gotong.wastebank import tallies
+from gotong.wastebank.models import WasteBank
 
 
 def figures(user, area, today) -> dict | None:
@@ -14,23 +17,14 @@ def figures(user, area, today) -> dict | None:
     banks = list(WasteBank.objects.visible_to(user).filter(in_area).values_list("pk", flat=True))
     if not banks:
         return None
-    deposits = Deposit.objects.visible_to(user).filter(in_area, cancellation__isnull=True, occurred_on__year=today.year)
-    # Several banks may name a category alike ("Plastik"): their kilograms add up under one name.
-    rows = (
-        DepositLine.objects.filter(deposit__in=deposits)
-        .values_list("category__name")
-        .annotate(grams=Sum("grams"))
-        .order_by("-grams")
-    )
-    categories = [{"name": name, "kg": _kg(grams)} for name, grams in rows]
-    total_grams = sum(grams for _name, grams in rows)
+    year = tallies.year_figures(banks, today.year)
     url = list_url("wastebank:bank", area, banks[0]) if len(banks) == 1 else list_url("wastebank:home", area)
     return {
         "year": today.year,
         "banks": len(banks),
-        "deposits": deposits.count(),
-        "kg": _kg(total_grams),
-        "categories": categories,
+        "deposits": year["deposits"],
+        "kg": _kg(year["grams"]),
+        "categories": [{"name": name, "kg": _kg(grams)} for name, grams in year["categories"]],
         "url": url,
     }
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.ledger import services as ledger
+from gotong.wastebank import tallies
 from gotong.wastebank.models import (
     CashIn,
     Deposit,
@@ -115,6 +116,7 @@ def record_deposit(bank, *, member, occurred_on, lines, key, acting_user) -> Dep
         for row in rows:
             row.deposit = deposit
             row.save()
+    tallies.refresh_banks([bank.pk], months=[occurred_on])
     return deposit
 
 
@@ -284,4 +286,6 @@ def cancel_record(record, *, reason, key, acting_user):
     record.cancel_reason = reason[:200]
     with set_actor(acting_user):
         record.save(update_fields=["cancellation", "cancel_reason", "updated_at"])
+    if isinstance(record, Deposit):  # only deposits are tallied
+        tallies.refresh_banks([record.bank_id], months=[record.occurred_on])
     return record

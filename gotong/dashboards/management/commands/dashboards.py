@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from gotong.dashboards import aggregates
 from gotong.posyandu import tallies as posyandu_tallies
+from gotong.wastebank import tallies as wastebank_tallies
 
 
 class Command(BaseCommand):
@@ -22,14 +23,14 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         started = time.perf_counter()
         if action == "rebuild":
-            rows = aggregates.rebuild() + posyandu_tallies.rebuild()
+            rows = aggregates.rebuild() + posyandu_tallies.rebuild() + wastebank_tallies.rebuild()
             self.stdout.write(f"{rows} baris rekap dihitung ulang dalam {time.perf_counter() - started:.1f} s.")
             return
         if action == "extend":
             count = posyandu_tallies.extend_to(timezone.localdate())
             self.stdout.write(f"Rekap bulan berjalan dibuat untuk {count} posyandu.")
             return
-        problems = aggregates.differences() + posyandu_tallies.differences()
+        problems = aggregates.differences() + posyandu_tallies.differences() + wastebank_tallies.differences()
         for problem in problems[:50]:
             self.stdout.write(problem)
         if problems:
