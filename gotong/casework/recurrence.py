@@ -99,6 +99,17 @@ def match_visits(dues: list[date], visits: Iterable[date], today: date) -> list[
     return result
 
 
+def open_statuses(dues: list[date], visits: Iterable[date], today: date) -> list[DueStatus]:
+    """The statuses `match_visits` gives, for only the due dates whose window is still open today (the only ones
+    that can be due today, overdue or upcoming). Windows never overlap — one closes the day before the next opens —
+    so a due date's state depends on the visits inside its own window alone, and a plan a year old need not
+    replay its fifty weeks."""
+    first = 0
+    while first + 1 < len(dues) and dues[first + 1] - timedelta(days=EARLY_DAYS + 1) < today:
+        first += 1
+    return [status for status in match_visits(dues[first:], visits, today) if status.window_end >= today]
+
+
 def week_bounds(today: date) -> tuple[date, date]:
     """Monday and Sunday of today's week (the Indonesian working week is read Monday to Sunday)."""
     monday = today - timedelta(days=today.weekday())

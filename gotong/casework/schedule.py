@@ -1,12 +1,14 @@
 """Each case's visit schedule today: next due date and overdue visits, for agendas and caseloads."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.db.models import Prefetch
 
 from gotong.casework import recurrence
-from gotong.casework.models import Case, VisitPlan
+from gotong.casework.models import Case, Visit, VisitPlan
 
 
 @dataclass
@@ -29,7 +31,7 @@ class CaseSchedule:
         return [s for s in self.statuses if s.state == recurrence.MISSED]
 
 
-def plan_statuses(plan: VisitPlan, visit_dates, today: date) -> list[recurrence.DueStatus]:
+def plan_statuses(plan: VisitPlan, visit_dates, today: date, *, match=recurrence.match_visits):
     dues = list(
         recurrence.due_dates(
             plan.frequency,
@@ -41,7 +43,39 @@ def plan_statuses(plan: VisitPlan, visit_dates, today: date) -> list[recurrence.
     )
     # Only visits since the plan started count toward it.
     since = plan.start_on - timedelta(days=recurrence.EARLY_DAYS)
-    return recurrence.match_visits(dues, [d for d in visit_dates if d >= since], today)
+    return match(dues, [d for d in visit_dates if d >= since], today)
+
+
+class PlanDates(NamedTuple):
+    """What a schedule needs of a visit plan, read as plain values."""
+
+    frequency: str
+    start_on: date
+    last_day: date | None
+    interval_days: int | None
+
+
+def overdue_summary(cases, today: date) -> dict[str, int]:
+    """Open cases, overdue visits and cases with an overdue visit, as `schedules()` would count them, from plain
+    values and only the due dates still open: a city has thousands of open cases, and building each one's full
+    schedule from model instances took seconds (4.2 s for 5,700 cases)."""
+    open_cases = cases.open()
+    plans = {}
+    for case_id, frequency, start_on, end_on, stopped_on, interval in VisitPlan.objects.filter(
+        case__in=open_cases, is_active=True
+    ).values_list("case_id", "frequency", "start_on", "end_on", "stopped_on", "interval_days"):
+        last_day = min([d for d in (end_on, stopped_on) if d], default=None)
+        plans[case_id] = PlanDates(frequency, start_on, last_day, interval)
+    visits = defaultdict(list)
+    for case_id, visited_on in Visit.objects.filter(case__in=open_cases).values_list("case_id", "visited_on"):
+        visits[case_id].append(visited_on)
+    overdue_visits = cases_overdue = 0
+    for case_id, plan in plans.items():
+        statuses = plan_statuses(plan, visits[case_id], today, match=recurrence.open_statuses)
+        late = sum(1 for status in statuses if status.state == recurrence.OVERDUE)
+        overdue_visits += late
+        cases_overdue += late > 0
+    return {"open": open_cases.count(), "overdue_visits": overdue_visits, "cases_overdue": cases_overdue}
 
 
 def with_schedule_data(cases):

@@ -253,13 +253,15 @@ def treasuries(area: Area, today: datetime.date | None = None) -> list[dict]:
     """Community treasuries' public totals; savings and loans only when at least 5 members hold them."""
     from gotong.organizations.models import Organization
     from gotong.treasury.models import CashEntry, Member
-    from gotong.treasury.services import public_summary
+    from gotong.treasury.services import public_summaries
 
-    with_books = set(CashEntry.objects.filter(inside(area.code)).values_list("organization", flat=True))
-    with_books |= set(Member.objects.filter(inside(area.code)).values_list("organization", flat=True))
+    with_books = set(CashEntry.objects.filter(inside(area.code)).values_list("organization", flat=True).distinct())
+    with_books |= set(Member.objects.filter(inside(area.code)).values_list("organization", flat=True).distinct())
     rows = []
-    for org in Organization.objects.filter(pk__in=with_books).order_by("name"):
-        summary = public_summary(org, today=today)
+    organizations = list(Organization.objects.filter(pk__in=with_books).order_by("name"))
+    summaries = public_summaries(organizations, today=today)
+    for org in organizations:
+        summary = summaries[org.pk]
         # A savings or loan total over fewer than 5 members would be one member's balance.
         summary["show_savings"] = summary["member_count"] is not None
         summary["show_loans"] = summary["loan_count"] is not None

@@ -13,8 +13,8 @@ from gotong.dashboards.aggregates import differences
 from gotong.ledger.models import Account, Entry, Transaction
 from gotong.ledger.services import check_books
 from gotong.posyandu import services as posyandu_services
-from gotong.posyandu.dates import five_years_before
 from gotong.posyandu import tallies as posyandu_tallies
+from gotong.posyandu.dates import five_years_before
 from gotong.posyandu.models import Child, MonthTally, Session, Weighing
 from gotong.registry.models import Person
 from gotong.wastebank import tallies as wastebank_tallies

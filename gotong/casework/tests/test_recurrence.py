@@ -81,3 +81,19 @@ def test_last_due_of_a_finished_plan_is_missed_after_the_grace():
 
 def test_week_bounds_monday_to_sunday():
     assert r.week_bounds(date(2026, 3, 20)) == (date(2026, 3, 16), date(2026, 3, 22))
+
+
+@given(
+    st.sampled_from([r.WEEKLY, r.MONTHLY, r.EVERY_N_DAYS]),
+    st.integers(1, 40),
+    st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 6, 30)),
+    st.lists(st.dates(min_value=date(2024, 12, 1), max_value=date(2026, 9, 30)), max_size=30),
+    st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 9, 30)),
+    st.one_of(st.none(), st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 12, 31))),
+)
+def test_open_statuses_are_the_full_schedules_still_open_today(frequency, interval, start, visits, today, end):
+    """The dashboard counts overdue visits from the open windows only; it must agree with the full schedule."""
+    end = end if end is None or end >= start else None
+    dues = list(r.due_dates(frequency, start, until=date(2026, 12, 31), end=end, interval_days=interval))
+    full = [s for s in r.match_visits(dues, visits, today) if s.window_end >= today]
+    assert r.open_statuses(dues, visits, today) == full

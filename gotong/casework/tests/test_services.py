@@ -221,3 +221,22 @@ def test_team_change_grants_and_revokes_access(tb_case, facilitator, helper_coll
         services.update_team(tb_case, team=[], supervisor=facilitator, acting_user=facilitator)
     services.update_team(tb_case, team=[], supervisor=city_officer, acting_user=facilitator)
     assert not Case.objects.visible_to(helper_colleague).filter(pk=tb_case.pk).exists()
+
+
+def test_dashboard_summary_counts_overdue_like_the_full_schedule(tb_case, facilitator):
+    """The city dashboard reads plain values and open windows only; on every day it must count as the agenda does."""
+    services.set_visit_plan(tb_case, frequency=Frequency.WEEKLY, start_on=D(2026, 1, 5), acting_user=facilitator)
+    for day in (D(2026, 1, 5), D(2026, 1, 13), D(2026, 2, 9)):
+        services.log_visit(tb_case, visited_on=day, met_with="Raja Ali", adherence="yes", acting_user=facilitator)
+    cases = Case.objects.filter(pk=tb_case.pk)
+    for today in (D(2026, 1, 20), D(2026, 2, 11), D(2026, 3, 18), TODAY, D(2026, 5, 1)):
+        rows = schedule.schedules(cases.open(), today)
+        expected = {
+            "open": len(rows),
+            "overdue_visits": sum(len(row.overdue) for row in rows),
+            "cases_overdue": sum(1 for row in rows if row.overdue),
+        }
+        assert schedule.overdue_summary(cases, today) == expected, today
+    # 16 March's weekly visit is overdue until its window closes on the 19th, then missed.
+    assert schedule.overdue_summary(cases, D(2026, 3, 18))["overdue_visits"] == 1
+    assert schedule.overdue_summary(cases, TODAY)["overdue_visits"] == 0

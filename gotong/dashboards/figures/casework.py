@@ -12,13 +12,8 @@ def figures(user, area, today) -> dict | None:
     cases = Case.objects.visible_to(user).in_area(area.code)
     if not cases.exists():
         return None
-    open_cases = cases.open()
-    # The schedule is computed from each plan's recurrence; open cases are tens per city, not thousands.
-    rows = schedule.schedules(open_cases, today)
     return {
-        "open": len(rows),
+        **schedule.overdue_summary(cases, today),
         "closed": cases.filter(closed_on__isnull=False).count(),
-        "overdue_visits": sum(len(row.overdue) for row in rows),
-        "cases_overdue": sum(1 for row in rows if row.overdue),
         "url": list_url("casework:list", area, status="open"),
     }

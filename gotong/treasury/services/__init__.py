@@ -21,4 +21,10 @@ from gotong.treasury.services.savings import (  # noqa: F401
     savings_account,
     savings_balances,
 )
-from gotong.treasury.services.summary import cash_position, monthly_totals, public_summary  # noqa: F401
+from gotong.treasury.services.summary import (  # noqa: F401
+    cash_position,
+    cash_positions,
+    monthly_totals,
+    public_summaries,
+    public_summary,
+)

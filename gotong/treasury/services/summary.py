@@ -3,11 +3,10 @@
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from gotong.ledger import services as ledger
 from gotong.ledger.models import Account, AccountKind
 from gotong.treasury.models import CashEntry, Direction, Loan, Member
 from gotong.treasury.services.books import CASH, GOODS
@@ -16,22 +15,26 @@ from gotong.treasury.services.books import CASH, GOODS
 SMALL_COUNT = 5
 
 
-def _balance_of(organization, code) -> int:
-    account = Account.objects.filter(book__organization=organization, code=code).first()
-    return ledger.balance(account) if account else 0
-
-
 def cash_position(organization) -> dict[str, int]:
     """What the treasury holds and owes today, every figure from the ledger."""
-    accounts = Account.objects.filter(book__organization=organization)
-    savings = sum(a.balance for a in accounts.filter(code__startswith="SIMP-", kind=AccountKind.LIABILITY))
-    loans = sum(a.balance for a in accounts.filter(code__startswith="PINJ-", kind=AccountKind.ASSET))
-    return {
-        "cash": _balance_of(organization, CASH),
-        "goods": _balance_of(organization, GOODS),
-        "savings": savings,
-        "loans_outstanding": loans,
-    }
+    return cash_positions([organization.pk])[organization.pk]
+
+
+def cash_positions(organization_ids) -> dict[int, dict[str, int]]:
+    """`cash_position` of many organisations in one query of their ledger accounts' cached balances."""
+    positions = {pk: {"cash": 0, "goods": 0, "savings": 0, "loans_outstanding": 0} for pk in organization_ids}
+    seen = set()
+    accounts = Account.objects.filter(book__organization__in=list(positions)).order_by("book", "code")
+    for org_id, code, kind, balance in accounts.values_list("book__organization_id", "code", "kind", "balance"):
+        position = positions[org_id]
+        if code in (CASH, GOODS) and (org_id, code) not in seen:  # the first book's, as before there were many
+            seen.add((org_id, code))
+            position["cash" if code == CASH else "goods"] = balance
+        elif code.startswith("SIMP-") and kind == AccountKind.LIABILITY:
+            position["savings"] += balance
+        elif code.startswith("PINJ-") and kind == AccountKind.ASSET:
+            position["loans_outstanding"] += balance
+    return positions
 
 
 def monthly_totals(organization, *, start: date, end: date) -> dict:
@@ -77,29 +80,47 @@ def last_twelve_months(today: date | None = None) -> tuple[date, date]:
 
 def public_summary(organization, *, today: date | None = None) -> dict:
     """Totals only, for the public portal and partners: no names, no single loans, small counts hidden."""
+    return public_summaries([organization], today=today)[organization.pk]
+
+
+def public_summaries(organizations, *, today: date | None = None) -> dict[int, dict]:
+    """`public_summary` of many organisations (a city's treasuries on the portal) in five grouped queries."""
     start, end = last_twelve_months(today)
-    entries = CashEntry.objects.filter(
-        organization=organization, occurred_on__range=(start, end), reversal__isnull=True
-    )
-    by_category = list(
-        entries.values("direction", "category__name")
+    names = {org.pk: org.name for org in organizations}
+    entries = CashEntry.objects.filter(organization__in=list(names), occurred_on__range=(start, end),
+                                       reversal__isnull=True)  # fmt: skip
+    by_category = defaultdict(list)
+    for row in (
+        entries.values("organization", "direction", "category__name")
         .annotate(total=Sum("amount"))
-        .order_by("direction", "category__name")
-    )
-    in_kind = entries.filter(in_kind=True, direction=Direction.INCOME).aggregate(t=Sum("amount"))["t"] or 0
-    members = Member.objects.filter(organization=organization).count()
-    loans = Loan.objects.filter(organization=organization).count()
-    return {
-        "organization": organization.name,
-        "period_start": start,
-        "period_end": end,
-        "income_total": sum(r["total"] for r in by_category if r["direction"] == Direction.INCOME),
-        "expense_total": sum(r["total"] for r in by_category if r["direction"] == Direction.EXPENSE),
-        "in_kind_income_total": in_kind,
-        "by_category": [
-            {"direction": r["direction"], "category": r["category__name"], "total": r["total"]} for r in by_category
-        ],
-        "position": cash_position(organization),
-        "member_count": members if members >= SMALL_COUNT else None,
-        "loan_count": loans if loans >= SMALL_COUNT else None,
-    }
+        .order_by("organization", "direction", "category__name")
+    ):
+        by_category[row["organization"]].append(row)
+    in_kind = _counted(entries.filter(in_kind=True, direction=Direction.INCOME), Sum("amount"))
+    members = _counted(Member.objects.filter(organization__in=list(names)), Count("pk"))
+    loans = _counted(Loan.objects.filter(organization__in=list(names)), Count("pk"))
+    positions = cash_positions(list(names))
+    result = {}
+    for pk, name in names.items():
+        rows = by_category[pk]
+        result[pk] = {
+            "organization": name,
+            "period_start": start,
+            "period_end": end,
+            "income_total": sum(r["total"] for r in rows if r["direction"] == Direction.INCOME),
+            "expense_total": sum(r["total"] for r in rows if r["direction"] == Direction.EXPENSE),
+            "in_kind_income_total": in_kind.get(pk, 0),
+            "by_category": [
+                {"direction": r["direction"], "category": r["category__name"], "total": r["total"]} for r in rows
+            ],  # fmt: skip
+            "position": positions[pk],
+            "member_count": members.get(pk, 0) if members.get(pk, 0) >= SMALL_COUNT else None,
+            "loan_count": loans.get(pk, 0) if loans.get(pk, 0) >= SMALL_COUNT else None,
+        }
+    return result
+
+
+def _counted(queryset, aggregate) -> dict[int, int]:
+    """organisation id → the aggregate over its rows (absent when it has none)."""
+    rows = queryset.values("organization").order_by().annotate(value=aggregate)
+    return {row["organization"]: row["value"] or 0 for row in rows}

@@ -109,7 +109,13 @@ def test_outside_scope_is_404(client, request, persona, loan, funded, member):
     assert "Kampung Sayur Cempako" not in client.get(reverse("treasury:home")).content.decode()
 
 
-def test_partner_sees_totals_only(client, partner, loan, funded):
+@pytest.fixture
+def january_2026(monkeypatch):
+    """The summary covers the last twelve months: pin the day, or the December 2025 harvest ages out of it."""
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: datetime.date(2026, 1, 15))
+
+
+def test_partner_sees_totals_only(client, partner, loan, funded, january_2026):
     client.force_login(partner)
     page = client.get(reverse("treasury:summary", args=[funded.pk])).content.decode()
     assert "Rp20.000.000" in page and "Rahmawati" not in page
@@ -117,7 +123,7 @@ def test_partner_sees_totals_only(client, partner, loan, funded):
     assert client.get(reverse("treasury:loan-detail", args=[loan.public_id])).status_code == 404
 
 
-def test_member_reads_summary_and_only_own_records(client, resident, loan, other_loan, funded):
+def test_member_reads_summary_and_only_own_records(client, resident, loan, other_loan, funded, january_2026):
     client.force_login(resident)
     summary = client.get(reverse("treasury:summary", args=[funded.pk])).content.decode()
     assert "Penjualan hasil panen" in summary and "Suparman" not in summary

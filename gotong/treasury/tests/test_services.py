@@ -156,6 +156,17 @@ def test_public_summary_is_totals_only(loan, funded, member, treasurer):
     assert member.person.name not in text and member.person.nik not in text
 
 
+def test_public_summaries_of_a_city_equal_each_one_in_the_same_few_queries(
+    loan, funded, bri, django_assert_num_queries
+):
+    """The portal lists every treasury of a city: five grouped queries, not ten per treasury."""
+    day = datetime.date(2026, 1, 15)
+    with django_assert_num_queries(5):
+        both = services.public_summaries([funded, bri], today=day)
+    assert both[funded.pk] == services.public_summary(funded, today=day)
+    assert both[bri.pk]["income_total"] == 0 and both[bri.pk]["position"]["cash"] == 0
+
+
 def test_monthly_totals(funded, treasurer):
     totals = services.monthly_totals(funded, start=datetime.date(2025, 11, 1), end=datetime.date(2025, 12, 31))
     assert totals["months"] == [datetime.date(2025, 11, 1), datetime.date(2025, 12, 1)]
