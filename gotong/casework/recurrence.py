@@ -39,13 +39,23 @@ def add_months(anchor: date, months: int) -> date:
     return date(year, month, min(anchor.day, calendar.monthrange(year, month)[1]))
 
 
-def due_dates(frequency: str, start: date, *, until: date, end: date | None = None, interval_days: int | None = None):
-    """Due dates from `start` up to `until` (and not after `end`), in order."""
+def due_dates(
+    frequency: str,
+    start: date,
+    *,
+    until: date,
+    end: date | None = None,
+    interval_days: int | None = None,
+    since: date | None = None,
+):
+    """Due dates from `start` up to `until` (and not after `end`), in order; with `since`, only those on or after
+    it (found by arithmetic, not by walking a long plan from its start)."""
     last = min(until, end) if end else until
     if frequency == MONTHLY:
-        step = 0
+        step = max(0, (since.year - start.year) * 12 + since.month - start.month - 1) if since else 0
         while (day := add_months(start, step)) <= last:
-            yield day
+            if since is None or day >= since:
+                yield day
             step += 1
         return
     if frequency == WEEKLY:
@@ -56,9 +66,10 @@ def due_dates(frequency: str, start: date, *, until: date, end: date | None = No
         days = interval_days
     else:
         raise ValueError(f"unknown frequency {frequency!r}")
-    day = start
+    day = start + timedelta(days=days * max(0, (since - start).days // days)) if since else start
     while day <= last:
-        yield day
+        if since is None or day >= since:
+            yield day
         day += timedelta(days=days)
 
 
@@ -103,11 +114,20 @@ def open_statuses(dues: list[date], visits: Iterable[date], today: date) -> list
     """The statuses `match_visits` gives, for only the due dates whose window is still open today (the only ones
     that can be due today, overdue or upcoming). Windows never overlap — one closes the day before the next opens —
     so a due date's state depends on the visits inside its own window alone, and a plan a year old need not
-    replay its fifty weeks."""
+    replay its fifty weeks. `dues` may start at any due date on or before the first open one
+    (`open_window_since`)."""
     first = 0
     while first + 1 < len(dues) and dues[first + 1] - timedelta(days=EARLY_DAYS + 1) < today:
         first += 1
     return [status for status in match_visits(dues[first:], visits, today) if status.window_end >= today]
+
+
+def open_window_since(today: date, frequency: str, interval_days: int | None) -> date:
+    """A day on or before every due date whose window is still open today: a window closes the day before the
+    next due date's opens (at most one period after its own due date) or, for a plan's last, LAST_GRACE_DAYS
+    after it."""
+    period = 31 if frequency == MONTHLY else 7 if frequency == WEEKLY else interval_days or 1
+    return today - timedelta(days=period + LAST_GRACE_DAYS)
 
 
 def week_bounds(today: date) -> tuple[date, date]:

@@ -31,7 +31,9 @@ class CaseSchedule:
         return [s for s in self.statuses if s.state == recurrence.MISSED]
 
 
-def plan_statuses(plan: VisitPlan, visit_dates, today: date, *, match=recurrence.match_visits):
+def plan_statuses(plan: VisitPlan, visit_dates, today: date, *, open_only: bool = False):
+    """Every due date's status, or with `open_only` those whose window is still open today (much cheaper)."""
+    since = recurrence.open_window_since(today, plan.frequency, plan.interval_days) if open_only else None
     dues = list(
         recurrence.due_dates(
             plan.frequency,
@@ -39,8 +41,10 @@ def plan_statuses(plan: VisitPlan, visit_dates, today: date, *, match=recurrence
             until=today + timedelta(days=recurrence.HORIZON_DAYS),
             end=plan.last_day,
             interval_days=plan.interval_days,
+            since=since,
         )
     )
+    match = recurrence.open_statuses if open_only else recurrence.match_visits
     # Only visits since the plan started count toward it.
     since = plan.start_on - timedelta(days=recurrence.EARLY_DAYS)
     return match(dues, [d for d in visit_dates if d >= since], today)
@@ -66,12 +70,17 @@ def overdue_summary(cases, today: date) -> dict[str, int]:
     ).values_list("case_id", "frequency", "start_on", "end_on", "stopped_on", "interval_days"):
         last_day = min([d for d in (end_on, stopped_on) if d], default=None)
         plans[case_id] = PlanDates(frequency, start_on, last_day, interval)
+    # Only visits inside a window still open today can decide an overdue visit: read those, not a year's worth.
+    since = min(
+        (recurrence.open_window_since(today, p.frequency, p.interval_days) for p in plans.values()), default=today
+    ) - timedelta(days=recurrence.EARLY_DAYS)
     visits = defaultdict(list)
-    for case_id, visited_on in Visit.objects.filter(case__in=open_cases).values_list("case_id", "visited_on"):
+    recent = Visit.objects.filter(case__in=open_cases, visited_on__gte=since)
+    for case_id, visited_on in recent.values_list("case_id", "visited_on"):
         visits[case_id].append(visited_on)
     overdue_visits = cases_overdue = 0
     for case_id, plan in plans.items():
-        statuses = plan_statuses(plan, visits[case_id], today, match=recurrence.open_statuses)
+        statuses = plan_statuses(plan, visits[case_id], today, open_only=True)
         late = sum(1 for status in statuses if status.state == recurrence.OVERDUE)
         overdue_visits += late
         cases_overdue += late > 0

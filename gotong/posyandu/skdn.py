@@ -16,8 +16,10 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from gotong.posyandu.models import Child, Weighing
 
@@ -78,11 +80,25 @@ def for_posyandu(posyandu, month: datetime.date) -> Skdn:
     return for_posyandus([posyandu], month)[posyandu.pk]
 
 
+class PosyanduRef(NamedTuple):
+    """What a report row needs of a posyandu, read as plain values (a city has two thousand)."""
+
+    pk: int
+    name: str
+    area_code: str
+
+
+def _refs(posyandus) -> list:
+    if isinstance(posyandus, QuerySet):
+        return [PosyanduRef(*row) for row in posyandus.values_list("pk", "name", "area_code")]
+    return list(posyandus)
+
+
 def for_posyandus(posyandus, month: datetime.date) -> dict[int, Skdn]:
     """The SKDN row of each posyandu, posyandu id → row: from the monthly tallies, live for those without one."""
     from gotong.posyandu.tallies import rows_for
 
-    posyandus = list(posyandus)
+    posyandus = _refs(posyandus)
     rows = {p.pk: Skdn(label=p.name, code=p.area_code) for p in posyandus}
     stored = rows_for(rows, month)
     for pk, counts in stored.items():
@@ -92,6 +108,20 @@ def for_posyandus(posyandus, month: datetime.date) -> dict[int, Skdn]:
     if missing:
         rows.update(live_for_posyandus(missing, month))
     return rows
+
+
+def total_for(posyandus, month: datetime.date, *, label: str = "") -> Skdn:
+    """The SKDN of these posyandu (a queryset) together: their tallies summed in the database, and live only those
+    without a tally that month."""
+    from gotong.posyandu.models import MonthTally
+
+    stored = MonthTally.objects.filter(posyandu__in=posyandus, month=month)
+    sums = stored.aggregate(**{name: Coalesce(Sum(name), 0) for name in FIELDS})
+    total = Skdn(label=label, **sums)
+    missing = _refs(posyandus.exclude(pk__in=stored.values("posyandu_id")))
+    for row in live_for_posyandus(missing, month).values() if missing else ():
+        total.add(row)
+    return total
 
 
 def live_for_posyandus(posyandus, month: datetime.date, *, cards: bool = True) -> dict[int, Skdn]:

@@ -97,3 +97,7 @@ def test_open_statuses_are_the_full_schedules_still_open_today(frequency, interv
     dues = list(r.due_dates(frequency, start, until=date(2026, 12, 31), end=end, interval_days=interval))
     full = [s for s in r.match_visits(dues, visits, today) if s.window_end >= today]
     assert r.open_statuses(dues, visits, today) == full
+    since = r.open_window_since(today, frequency, interval)
+    recent = list(r.due_dates(frequency, start, until=date(2026, 12, 31), end=end, interval_days=interval, since=since))
+    assert recent == [day for day in dues if day >= since]
+    assert r.open_statuses(recent, visits, today) == full

@@ -17,14 +17,12 @@ from gotong.posyandu.models import MonthTally
 
 def figures(user, area, today) -> dict | None:
     in_area = area_code_filter([area.code])
-    posyandus = posyandus_for(user).filter(in_area)
-    tallies = MonthTally.objects.visible_to(user).filter(in_area, posyandu__in=posyandus)
+    # The tallies' scope is the posyandu's own (whole posyandu, the same rule as `posyandus_for`).
+    tallies = MonthTally.objects.visible_to(user).filter(in_area)
     month = tallies.filter(month__lte=today, d__gt=0).aggregate(m=Max("month"))["m"]
     if month is None:
         return None
-    total = skdn.Skdn(label=area.name)
-    for row in skdn.for_posyandus(posyandus.only("pk", "name", "area_code"), month).values():
-        total.add(row)
+    total = skdn.total_for(posyandus_for(user).filter(in_area), month, label=area.name)
     return {
         "month": month,
         "s": total.s,
