@@ -122,12 +122,36 @@ def open_statuses(dues: list[date], visits: Iterable[date], today: date) -> list
     return [status for status in match_visits(dues[first:], visits, today) if status.window_end >= today]
 
 
+def period_days(frequency: str, interval_days: int | None) -> int:
+    """The longest gap between two due dates of a plan."""
+    return 31 if frequency == MONTHLY else 7 if frequency == WEEKLY else interval_days or 1
+
+
 def open_window_since(today: date, frequency: str, interval_days: int | None) -> date:
     """A day on or before every due date whose window is still open today: a window closes the day before the
     next due date's opens (at most one period after its own due date) or, for a plan's last, LAST_GRACE_DAYS
     after it."""
-    period = 31 if frequency == MONTHLY else 7 if frequency == WEEKLY else interval_days or 1
-    return today - timedelta(days=period + LAST_GRACE_DAYS)
+    return today - timedelta(days=period_days(frequency, interval_days) + LAST_GRACE_DAYS)
+
+
+def overdue_count(
+    frequency: str, start: date, *, end: date | None, interval_days: int | None, visits: list[date], today: date
+) -> int:
+    """How many of the plan's due dates are overdue today, as the full schedule (`due_dates` to HORIZON_DAYS ahead,
+    `match_visits`) would say, computed from the few due dates around today only: from `open_window_since`, and
+    up to the first due date after today (which closes the window before it; it cannot be overdue itself)."""
+    period = period_days(frequency, interval_days)
+    dues = list(
+        due_dates(
+            frequency,
+            start,
+            until=today + timedelta(days=period + 1),
+            end=end,
+            interval_days=interval_days,
+            since=open_window_since(today, frequency, interval_days),
+        )
+    )
+    return sum(1 for status in open_statuses(dues, visits, today) if status.state == OVERDUE)
 
 
 def week_bounds(today: date) -> tuple[date, date]:

@@ -101,3 +101,7 @@ def test_open_statuses_are_the_full_schedules_still_open_today(frequency, interv
     recent = list(r.due_dates(frequency, start, until=date(2026, 12, 31), end=end, interval_days=interval, since=since))
     assert recent == [day for day in dues if day >= since]
     assert r.open_statuses(recent, visits, today) == full
+    horizon = list(r.due_dates(frequency, start, until=today + r.timedelta(days=r.HORIZON_DAYS), end=end,
+                               interval_days=interval))  # fmt: skip
+    overdue = sum(1 for s in r.match_visits(horizon, visits, today) if s.state == r.OVERDUE)
+    assert r.overdue_count(frequency, start, end=end, interval_days=interval, visits=visits, today=today) == overdue

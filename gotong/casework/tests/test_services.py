@@ -233,6 +233,7 @@ def test_dashboard_summary_counts_overdue_like_the_full_schedule(tb_case, facili
         rows = schedule.schedules(cases.open(), today)
         expected = {
             "open": len(rows),
+            "closed": 0,
             "overdue_visits": sum(len(row.overdue) for row in rows),
             "cases_overdue": sum(1 for row in rows if row.overdue),
         }
