@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q
 
 from gotong.casework import recurrence
 from gotong.casework.models import Case, Visit, VisitPlan
+from gotong.casework.models.work import plan_last_day
 
 
 @dataclass
@@ -68,8 +69,7 @@ def overdue_summary(cases, today: date) -> dict[str, int]:
     for case_id, frequency, start_on, end_on, stopped_on, interval in VisitPlan.objects.filter(
         case__in=open_cases, is_active=True
     ).values_list("case_id", "frequency", "start_on", "end_on", "stopped_on", "interval_days"):
-        last_day = min([d for d in (end_on, stopped_on) if d], default=None)
-        plans[case_id] = PlanDates(frequency, start_on, last_day, interval)
+        plans[case_id] = PlanDates(frequency, start_on, plan_last_day(end_on, stopped_on), interval)
     # Only visits inside a window still open today can decide an overdue visit: read those, not a year's worth.
     since = min(
         (recurrence.open_window_since(today, p.frequency, p.interval_days) for p in plans.values()), default=today

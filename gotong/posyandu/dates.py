@@ -2,14 +2,7 @@
 
 import datetime
 
-
-def month_start(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def add_months(month: datetime.date, count: int) -> datetime.date:
-    index = month.year * 12 + month.month - 1 + count
-    return datetime.date(index // 12, index % 12 + 1, 1)
+from gotong.core.months import add_months, month_start  # noqa: F401  (re-exported: posyandu code imports them from here)
 
 
 def five_years_before(day: datetime.date) -> datetime.date:

@@ -15,11 +15,15 @@ from gotong.registry.models import Person
 _BEFORE = "_tally_before"
 
 
+def _remember(sender, instance, field: str, raw: bool) -> None:
+    """Keep the stored value of `field` on the instance, so the refresh after saving also covers where it was."""
+    if not raw and instance.pk is not None:
+        setattr(instance, _BEFORE, sender.objects.filter(pk=instance.pk).values_list(field, flat=True).first())
+
+
 @receiver(pre_save, sender=Child)
 def _remember_child_posyandu(sender, instance, raw=False, **kwargs):
-    if raw or instance.pk is None:
-        return
-    setattr(instance, _BEFORE, Child.objects.filter(pk=instance.pk).values_list("posyandu_id", flat=True).first())
+    _remember(sender, instance, "posyandu_id", raw)
 
 
 @receiver(post_save, sender=Child)
@@ -35,9 +39,7 @@ def _refresh_after_child_deleted(sender, instance, **kwargs):
 
 @receiver(pre_save, sender=Weighing)
 def _remember_weighing_month(sender, instance, raw=False, **kwargs):
-    if raw or instance.pk is None:
-        return
-    setattr(instance, _BEFORE, Weighing.objects.filter(pk=instance.pk).values_list("month", flat=True).first())
+    _remember(sender, instance, "month", raw)
 
 
 @receiver(post_save, sender=Weighing)
@@ -45,8 +47,9 @@ def _refresh_after_weighing_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
     before = getattr(instance, _BEFORE, None)
-    # A weighing changes its month's D, N, T… and the latest card (K) of the months after it.
-    refresh_posyandus(_posyandu_of(instance), from_month=min(filter(None, [before, instance.month])))
+    # A weighing changes its month's D, N, T… and the latest card (K) of the months after it. Its child (loaded
+    # by the service that recorded it) exists while it is saved.
+    refresh_posyandus([instance.child.posyandu_id], from_month=min(filter(None, [before, instance.month])))
 
 
 @receiver(post_delete, sender=Weighing)
@@ -55,8 +58,8 @@ def _refresh_after_weighing_deleted(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=Person)
-def _refresh_after_person_saved(sender, instance, raw=False, **kwargs):
-    if raw:
+def _refresh_after_person_saved(sender, instance, created=False, raw=False, **kwargs):
+    if raw or created:  # a person just created is nobody's child at a posyandu yet
         return
     # A corrected birth date moves a child in or out of the under-fives of every month.
     refresh_posyandus(Child.objects.filter(person_id=instance.pk).values_list("posyandu_id", flat=True))

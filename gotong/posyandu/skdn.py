@@ -26,6 +26,7 @@ from gotong.posyandu.models import Child, Weighing
 D_S_TARGET_PERCENT = 80
 FIELDS = ("s", "k", "d", "n", "t", "t2", "o", "b", "bgm", "scored", "stunted")
 STUNTED_BELOW = -2  # length/height-for-age z-score (Permenkes 2/2020)
+TREND_FIELDS = {"N": "n", "T": "t", "O": "o", "B": "b"}  # a weighing's trend → the SKDN letter it counts in
 
 
 def month_end(month: datetime.date) -> datetime.date:
@@ -124,29 +125,21 @@ def total_for(posyandus, month: datetime.date, *, label: str = "") -> Skdn:
     return total
 
 
-def live_for_posyandus(posyandus, month: datetime.date, *, cards: bool = True) -> dict[int, Skdn]:
-    """The SKDN rows counted from the children and weighings, in three grouped queries however many posyandu there
-    are (a city has thousands: one query per figure and posyandu made its public page take minutes).
-    Without `cards`, K is left 0 and the costly look-up of every child's latest card is skipped."""
+def live_for_posyandus(posyandus, month: datetime.date) -> dict[int, Skdn]:
+    """The SKDN rows counted from the children and weighings, in two grouped queries however many posyandu there
+    are (a city has thousands: one query per figure and posyandu made its public page take minutes)."""
     posyandus = list(posyandus)
     rows = {p.pk: Skdn(label=p.name, code=p.area_code) for p in posyandus}
     children = Child.objects.filter(posyandu__in=rows).current(month_end(month))
-    if cards:
-        latest_card = Subquery(
-            Weighing.objects.filter(child=OuterRef("pk"), month__lte=month).order_by("-month").values("growth_card")[:1]
-        )
-        followed = children.annotate(card=latest_card).values("posyandu").order_by()
-        groups = followed.annotate(s=Count("pk"), k=Count("pk", filter=Q(card=True)))
-    else:
-        groups = children.values("posyandu").order_by().annotate(s=Count("pk"))
-    for group in groups:
-        row = rows[group.pop("posyandu")]
-        for name, value in group.items():
-            setattr(row, name, value)
+    latest_card = Subquery(
+        Weighing.objects.filter(child=OuterRef("pk"), month__lte=month).order_by("-month").values("growth_card")[:1]
+    )
+    followed = children.annotate(card=latest_card).values("posyandu").order_by()
+    for group in followed.annotate(s=Count("pk"), k=Count("pk", filter=Q(card=True))):
+        row = rows[group["posyandu"]]
+        row.s, row.k = group["s"], group["k"]
     weighed = Weighing.objects.filter(child__in=children, month=month).values("child__posyandu").order_by()
-    figures = {
-        name: Count("pk", filter=Q(trend=trend)) for trend, name in (("N", "n"), ("T", "t"), ("O", "o"), ("B", "b"))
-    }
+    figures = {name: Count("pk", filter=Q(trend=trend)) for trend, name in TREND_FIELDS.items()}
     for group in weighed.annotate(
         d=Count("pk"),
         t2=Count("pk", filter=Q(two_t=True)),

@@ -26,10 +26,9 @@ from django.utils import timezone
 from gotong.posyandu.dates import add_months, five_years_before, month_start
 from gotong.posyandu.models import Child, MonthTally, Weighing
 from gotong.posyandu.skdn import FIELDS as COUNT_FIELDS
-from gotong.posyandu.skdn import STUNTED_BELOW, month_end
+from gotong.posyandu.skdn import STUNTED_BELOW, TREND_FIELDS, month_end
 
 CHUNK = 100  # posyandu per computation: a city's 2,000 posyandu in 20 rounds of two queries
-_TREND_FIELD = {"N": "n", "T": "t", "O": "o", "B": "b"}
 
 
 def compute(
@@ -99,8 +98,8 @@ def _calendar(month: datetime.date) -> tuple[datetime.date, datetime.date, datet
 def _add_weighing(counts: dict, weighing: tuple) -> None:
     _month, _card, trend, two_t, bgm, haz = weighing
     counts["d"] += 1
-    if trend in _TREND_FIELD:
-        counts[_TREND_FIELD[trend]] += 1
+    if trend in TREND_FIELDS:
+        counts[TREND_FIELDS[trend]] += 1
     counts["t2"] += bool(two_t)
     counts["bgm"] += bool(bgm)
     if haz is not None:

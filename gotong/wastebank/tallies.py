@@ -18,6 +18,7 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
+from gotong.core.months import add_months, month_start
 from gotong.wastebank.models import (
     BankMonthTally,
     BankTally,
@@ -44,14 +45,6 @@ class Live:
     categories: dict[tuple[int, int, datetime.date], int] = field(default_factory=dict)
 
 
-def month_of(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def _next_month(month: datetime.date) -> datetime.date:
-    return (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-
-
 def live(bank_ids: list[int] | None, months: list[datetime.date] | None = None) -> Live:
     """Counted from the deposits of these banks (None: all), in these months (None: all; bank totals always
     cover all months)."""
@@ -73,8 +66,8 @@ def live(bank_ids: list[int] | None, months: list[datetime.date] | None = None) 
             return result
         in_months, line_months = Q(), Q()
         for month in months:
-            in_months |= Q(occurred_on__gte=month, occurred_on__lt=_next_month(month))
-            line_months |= Q(deposit__occurred_on__gte=month, deposit__occurred_on__lt=_next_month(month))
+            in_months |= Q(occurred_on__gte=month, occurred_on__lt=add_months(month, 1))
+            line_months |= Q(deposit__occurred_on__gte=month, deposit__occurred_on__lt=add_months(month, 1))
         deposits, lines = deposits.filter(in_months), lines.filter(line_months)
     by_month = deposits.values("bank", month=TruncMonth("occurred_on")).order_by()
     for row in by_month.annotate(deposits=Count("*"), grams=Sum("total_grams")):
@@ -89,7 +82,7 @@ def refresh_banks(bank_ids: Iterable[int], months: Iterable[datetime.date] | Non
     """Recompute the tallies of these banks: all their months, or only the months of the given days.
     Returns how many banks were refreshed."""
     wanted = sorted({pk for pk in bank_ids if pk})
-    touched = None if months is None else sorted({month_of(day) for day in months})
+    touched = None if months is None else sorted({month_start(day) for day in months})
     for start in range(0, len(wanted), CHUNK):
         _refresh_chunk(wanted[start : start + CHUNK], touched)
     return len(wanted)

@@ -116,8 +116,13 @@ class VisitPlan(TimeStampedModel):
     @property
     def last_day(self):
         """The last day visits are owed under this plan, or None while it runs open-ended."""
-        days = [d for d in (self.end_on, self.stopped_on) if d]
-        return min(days) if days else None
+        return plan_last_day(self.end_on, self.stopped_on)
+
+
+def plan_last_day(end_on, stopped_on):
+    """The earlier of a plan's planned end and the day it was stopped, or None while it runs open-ended."""
+    days = [d for d in (end_on, stopped_on) if d]
+    return min(days) if days else None
 
 
 class Adherence(models.TextChoices):
