@@ -220,19 +220,23 @@ def generate_modules(villages, units, *, seed: int, persons_from: int, until: da
     check_columns()
     sink = Sink()
     window = Window(until)
-    first_child, first_bank = sink.ids["posyandu.Child"], sink.ids["wastebank.WasteBank"]
+    first = {label: sink.ids[label] for label in ("posyandu.Child", "wastebank.WasteBank", "casework.Case")}
     posyandu.generate(sink, villages, units, seed=seed, persons_from=persons_from, window=window)
     wastebank.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
     casework.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
     treasury.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
     counts = sink.finish()
-    refresh_module_tallies(first_child=first_child, first_bank=first_bank)
+    refresh_module_tallies(
+        first_child=first["posyandu.Child"], first_bank=first["wastebank.WasteBank"], first_case=first["casework.Case"]
+    )
     return counts
 
 
-def refresh_module_tallies(*, first_child: int, first_bank: int) -> None:
+def refresh_module_tallies(*, first_child: int, first_bank: int, first_case: int) -> None:
     """The rows went in by COPY, past the signals and services: recompute the tallies of the posyandu that got
-    children and of the waste banks made here."""
+    children, of the waste banks and of the cases made here."""
+    from gotong.casework.models import Case
+    from gotong.casework.tallies import refresh_cases
     from gotong.posyandu.models import Child
     from gotong.posyandu.tallies import refresh_posyandus
     from gotong.wastebank.models import WasteBank
@@ -240,3 +244,4 @@ def refresh_module_tallies(*, first_child: int, first_bank: int) -> None:
 
     refresh_posyandus(Child.objects.filter(pk__gte=first_child).values_list("posyandu_id", flat=True).distinct())
     refresh_banks(WasteBank.objects.filter(pk__gte=first_bank).values_list("pk", flat=True))
+    refresh_cases(Case.objects.filter(pk__gte=first_case).values_list("pk", flat=True))

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.db.models import Count, F, Sum
 
 from gotong.bench.synthetic.store import generate_city
+from gotong.casework import tallies as casework_tallies
+from gotong.casework.models import Case, OverdueTally
 from gotong.dashboards.aggregates import differences
 from gotong.ledger.models import Account, Entry, Transaction
 from gotong.ledger.services import check_books
@@ -126,6 +128,8 @@ def test_tallies_stay_exact_and_same_seed_gives_same_rows(areas):
             # The module tallies behind the dashboards and the portal are filled too, and exact.
             assert MonthTally.objects.filter(d__gt=0).exists() and BankTally.objects.filter(deposits__gt=0).exists()
             assert posyandu_tallies.differences() == [] and wastebank_tallies.differences() == []
+            assert casework_tallies.differences() == []
+            assert OverdueTally.objects.count() == Case.objects.filter(closed_on__isnull=True).count() > 0
             shots.append(snapshot())
             transaction.set_rollback(True)
     assert shots[0] == shots[1]

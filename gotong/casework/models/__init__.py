@@ -1,4 +1,5 @@
 from gotong.casework.models.cases import Case, CaseQuerySet, CloseReason, Program
+from gotong.casework.models.tallies import OverdueTally
 from gotong.casework.models.work import (
     Adherence,
     Assistance,
@@ -28,6 +29,7 @@ __all__ = [
     "NeedDomain",
     "NeedRating",
     "NeedsAssessment",
+    "OverdueTally",
     "Program",
     "Rating",
     "Referral",

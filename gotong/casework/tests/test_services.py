@@ -5,7 +5,7 @@ from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from gotong.casework import recurrence, schedule, services
+from gotong.casework import recurrence, schedule, services, tallies
 from gotong.casework.models import (
     Assistance,
     AssistanceKind,
@@ -237,7 +237,7 @@ def test_dashboard_summary_counts_overdue_like_the_full_schedule(tb_case, facili
             "overdue_visits": sum(len(row.overdue) for row in rows),
             "cases_overdue": sum(1 for row in rows if row.overdue),
         }
-        assert schedule.overdue_summary(cases, today) == expected, today
+        assert tallies.overdue_totals(cases, today) == expected, today
     # 16 March's weekly visit is overdue until its window closes on the 19th, then missed.
-    assert schedule.overdue_summary(cases, D(2026, 3, 18))["overdue_visits"] == 1
-    assert schedule.overdue_summary(cases, TODAY)["overdue_visits"] == 0
+    assert tallies.overdue_totals(cases, D(2026, 3, 18))["overdue_visits"] == 1
+    assert tallies.overdue_totals(cases, TODAY)["overdue_visits"] == 0

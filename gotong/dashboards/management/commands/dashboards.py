@@ -1,7 +1,8 @@
 """`gotong dashboards rebuild|check|extend`: the pre-aggregated tallies behind the dashboards and the portal.
 
 rebuild recomputes them all, check compares them with the live records, extend makes the current month's
-posyandu tallies (run it daily: a new month is otherwise counted live until each posyandu records something).
+posyandu tallies and recounts the cases' overdue visits for today (run it daily, soon after midnight: until
+then a new month or a new day is counted live, exact but slower).
 """
 
 import time
@@ -9,6 +10,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from gotong.casework import tallies as casework_tallies
 from gotong.dashboards import aggregates
 from gotong.posyandu import tallies as posyandu_tallies
 from gotong.wastebank import tallies as wastebank_tallies
@@ -23,14 +25,27 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         started = time.perf_counter()
         if action == "rebuild":
-            rows = aggregates.rebuild() + posyandu_tallies.rebuild() + wastebank_tallies.rebuild()
+            rows = (
+                aggregates.rebuild()
+                + posyandu_tallies.rebuild()
+                + wastebank_tallies.rebuild()
+                + casework_tallies.rebuild()
+            )
             self.stdout.write(f"{rows} baris rekap dihitung ulang dalam {time.perf_counter() - started:.1f} s.")
             return
         if action == "extend":
-            count = posyandu_tallies.extend_to(timezone.localdate())
+            today = timezone.localdate()
+            count = posyandu_tallies.extend_to(today)
             self.stdout.write(f"Rekap bulan berjalan dibuat untuk {count} posyandu.")
+            count = casework_tallies.extend_to(today)
+            self.stdout.write(f"Kunjungan terlambat dihitung ulang untuk {count} kasus.")
             return
-        problems = aggregates.differences() + posyandu_tallies.differences() + wastebank_tallies.differences()
+        problems = (
+            aggregates.differences()
+            + posyandu_tallies.differences()
+            + wastebank_tallies.differences()
+            + casework_tallies.differences()
+        )
         for problem in problems[:50]:
             self.stdout.write(problem)
         if problems:
