@@ -47,3 +47,22 @@ def test_generated_city_is_valid_and_counted(areas):
 def test_unknown_city_is_a_clear_error(areas):
     with pytest.raises(ValueError, match="areas load"):
         generate_city(10, seed=1, city_code="99.99")
+
+
+def test_a_province_grows_around_the_cities_already_generated(areas):
+    """Persons go to the province's regencies in proportion to their villages; a generated city keeps its own."""
+    from gotong.areas.loading import load_areas
+    from gotong.bench.synthetic.province import generate_province, province_shares
+
+    load_areas(["21.01"])  # Kabupaten Bintan (51 villages) beside Kota Tanjungpinang (18)
+    assert province_shares("21", 690) == ([("21.01", 510), ("21.72", 180)], [])
+    assert sum(share for _code, share in province_shares("21", 1001)[0]) == 1001
+    generate_city(300, seed=3, city_code=CITY, modules=False)
+    result = generate_province(400, seed=3, province_code="21", modules=False)
+    assert result.skipped == [CITY]
+    assert [code for code, _city in result.cities] == ["21.01"]
+    assert Person.objects.filter(area_code__startswith="21.01.").count() == result.total("persons") == 400
+    assert Person.objects.filter(area_code__startswith=f"{CITY}.").count() == 300
+    assert all(check_nik(nik).valid for nik in Person.objects.values_list("nik", flat=True))
+    with pytest.raises(ValueError, match="areas load"):
+        province_shares("99", 10)

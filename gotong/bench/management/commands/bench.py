@@ -21,6 +21,10 @@ class Command(BaseCommand):
         generate.add_argument("--seed", type=int, default=2026)
         generate.add_argument("--city", default="12.71", help="kode kota/kabupaten (default 12.71, Kota Medan)")
         generate.add_argument(
+            "--province",
+            help="kode provinsi: penduduk dibagi ke kabupaten/kota yang belum berpenduduk, sebanding jumlah desanya",
+        )
+        generate.add_argument(
             "--no-modules", action="store_true", help="tanpa posyandu, bank sampah, kasus, dana bergulir"
         )
         generate.add_argument(
@@ -60,29 +64,14 @@ class Command(BaseCommand):
         from django.utils import timezone
 
         from gotong.bench.results import save_result
-        from gotong.bench.synthetic.store import generate_city
-
-        def progress(result, seconds):
-            self.stderr.write(f"  {result.persons:,} penduduk, {result.households:,} KK, {seconds:.0f} s")
 
         try:
-            result = generate_city(options["persons"], seed=options["seed"], city_code=options["city"],
-                                   progress=progress, modules=not options["no_modules"],
-                                   until=options["until"])  # fmt: skip
+            make = self._generate_province if options["province"] else self._generate_city
+            summary = make(options)
         except ValueError as error:
             raise CommandError(str(error)) from error
-        summary = {
-            "persons": result.persons,
-            "households": result.households,
-            "dwellings": result.dwellings,
-            "units_created": result.units_created,
-            "seconds": round(result.seconds, 1),
-            "persons_per_second": round(result.persons / result.seconds) if result.seconds else None,
-            "seconds_by_step": {step: round(seconds, 1) for step, seconds in result.timings.items()},
-            "modules": result.modules,
-        }
-        summary.update(city=options["city"], seed=options["seed"], database=connection.vendor)
-        if result.modules:
+        summary.update(seed=options["seed"], database=connection.vendor)
+        if summary["modules"]:
             summary["modules_until"] = str(options["until"] or timezone.localdate())
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -90,8 +79,47 @@ class Command(BaseCommand):
                 summary["database_size"] = cursor.fetchone()[0]
         json.dump(summary, sys.stdout)
         self.stdout.write("")
-        if result.persons >= 100_000:  # a benchmark-sized city, not a test
-            save_result(f"generate-{connection.vendor}-{options['city']}", summary)
+        if summary["persons"] >= 100_000:  # a benchmark-sized city, not a test
+            save_result(f"generate-{connection.vendor}-{options['province'] or options['city']}", summary)
+
+    def _generate_city(self, options) -> dict:
+        from gotong.bench.synthetic.store import generate_city
+
+        def progress(result, seconds):
+            self.stderr.write(f"  {result.persons:,} penduduk, {result.households:,} KK, {seconds:.0f} s")
+
+        result = generate_city(options["persons"], seed=options["seed"], city_code=options["city"],
+                               progress=progress, modules=not options["no_modules"],
+                               until=options["until"])  # fmt: skip
+        return {
+            **_generated(result.persons, result.households, result.dwellings, result.units_created, result.seconds),
+            "seconds_by_step": {step: round(seconds, 1) for step, seconds in result.timings.items()},
+            "modules": result.modules,
+            "city": options["city"],
+        }
+
+    def _generate_province(self, options) -> dict:
+        from gotong.bench.synthetic.province import generate_province
+        from gotong.registry.models import Person
+
+        def progress(code, city):
+            self.stderr.write(f"  {code}: {city.persons:,} penduduk, {city.households:,} KK, {city.seconds:.0f} s")
+
+        result = generate_province(options["persons"], seed=options["seed"], province_code=options["province"],
+                                   progress=progress, modules=not options["no_modules"],
+                                   until=options["until"])  # fmt: skip
+        province = options["province"]
+        return {
+            **_generated(
+                *(result.total(name) for name in ("persons", "households", "dwellings", "units_created")),
+                sum(city.seconds for _code, city in result.cities),
+            ),  # fmt: skip
+            "modules": result.modules(),
+            "province": province,
+            "cities": [code for code, _city in result.cities],
+            "skipped_cities": result.skipped,
+            "persons_in_province": Person.objects.filter(area_code__startswith=f"{province}.").count(),
+        }
 
     def _import(self, options):
         from gotong.bench.importbench import METHODS, run_benchmark
@@ -166,3 +194,14 @@ class Command(BaseCommand):
         self.stdout.write(render())
         if options["write"]:
             write_benchmarks_md(Path(settings.BASE_DIR).parent / "BENCHMARKS.md")
+
+
+def _generated(persons: int, households: int, dwellings: int, units_created: int, seconds: float) -> dict:
+    return {
+        "persons": persons,
+        "households": households,
+        "dwellings": dwellings,
+        "units_created": units_created,
+        "seconds": round(seconds, 1),
+        "persons_per_second": round(persons / seconds) if seconds else None,
+    }
