@@ -3,7 +3,9 @@
 A city officer assigned to the largest city is created inside a transaction that is rolled back at the end,
 so measuring leaves nothing behind. Each view is requested once to warm caches, then `runs` times. Then each
 figure block of the city dashboard and each part of the portal's city page is timed alone (`› name` rows), so
-the slow part of a slow page is named in the results.
+the slow part of a slow page is named in the results. When other cities of the same province hold persons too
+(`gotong bench generate --province`), a provincial officer's dashboard of the whole province and its blocks are
+timed as well.
 """
 
 import statistics
@@ -26,16 +28,23 @@ class _Rollback(Exception):
 
 def largest_city_and_village() -> tuple[str | None, str | None]:
     """The city and (in it) the village holding the most persons, from the tallies."""
-    cities, villages = {}, {}
+    cities, villages = _persons_by_city(), {}
     for code, persons in AreaTally.objects.values_list("area_code", "persons"):
-        parts = code.split(".")
-        cities[".".join(parts[:2])] = cities.get(".".join(parts[:2]), 0) + persons
-        villages[".".join(parts[:4])] = villages.get(".".join(parts[:4]), 0) + persons
+        village = ".".join(code.split(".")[:4])
+        villages[village] = villages.get(village, 0) + persons
     if not cities:
         return None, None
     city = max(cities, key=cities.get)
     village = max((v for v in villages if v.startswith(f"{city}.")), key=villages.get, default=None)
     return city, village
+
+
+def _persons_by_city() -> dict[str, int]:
+    cities: dict[str, int] = {}
+    for code, persons in AreaTally.objects.values_list("area_code", "persons"):
+        city = ".".join(code.split(".")[:2])
+        cities[city] = cities.get(city, 0) + persons
+    return cities
 
 
 def measure(runs: int = 5, city: str | None = None, village: str | None = None) -> list[dict]:
@@ -49,7 +58,7 @@ def measure(runs: int = 5, city: str | None = None, village: str | None = None) 
     try:
         with transaction.atomic():
             client = Client()
-            officer = _city_officer(city)
+            officer = _officer(city, "bench-dasbor-sementara")
             client.force_login(officer)
             targets = [
                 ("city dashboard", reverse("dashboards:area", args=[city])),
@@ -61,17 +70,25 @@ def measure(runs: int = 5, city: str | None = None, village: str | None = None) 
             for target in filter(None, targets):
                 rows.append(_time(client, *target, runs=runs, persons=persons))
             rows.extend(_parts(officer, city, runs=runs, persons=persons))
+            province = city.split(".")[0]
+            if sum(1 for code in _persons_by_city() if code.startswith(f"{province}.")) > 1:
+                provincial = _officer(province, "bench-dasbor-provinsi")
+                client.force_login(provincial)
+                url = reverse("dashboards:area", args=[province])
+                rows.append(_time(client, "province dashboard", url, runs=runs, persons=persons))
+                rows.extend(_blocks(provincial, province, "province dashboard", runs=runs, persons=persons))
             raise _Rollback
     except _Rollback:
         pass
     return rows
 
 
-def _city_officer(city: str):
+def _officer(code: str, username: str):
+    """A city officer (the role of government officers) working on the city or province `code`."""
     from gotong.accounts.models import User
 
-    user = User.objects.create_user(username="bench-dasbor-sementara", password=None, role=Role.CITY_OFFICER)
-    WorkAssignment.objects.create(user=user, area=Area.objects.get(code=city))
+    user = User.objects.create_user(username=username, password=None, role=Role.CITY_OFFICER)
+    WorkAssignment.objects.create(user=user, area=Area.objects.get(code=code))
     return user
 
 
@@ -81,21 +98,32 @@ def _time(client: Client, view: str, url: str, *, runs: int, persons: int) -> di
     return {"view": view, "url": url, "status": responses[-1].status_code, **row}
 
 
+def _blocks(user, code: str, label: str, *, runs: int, persons: int) -> list[dict]:
+    """Each dashboard figure block of the area, timed alone (warm)."""
+    from django.utils import timezone
+
+    from gotong.dashboards.figures import SECTIONS
+
+    area, today = Area.objects.get(code=code), timezone.localdate()
+    parts = [(f"{label} › {name}", lambda build=build: build(user, area, today)) for name, build in SECTIONS]
+    return [_time_call(name, call, runs=runs, persons=persons) for name, call in parts]
+
+
 def _parts(user, city: str, *, runs: int, persons: int) -> list[dict]:
     """Each dashboard figure block and each portal part of the city, timed alone (warm)."""
     from django.utils import timezone
 
-    from gotong.dashboards.figures import SECTIONS
     from gotong.portal import services as portal
 
     area, today = Area.objects.get(code=city), timezone.localdate()
-    parts = [(f"city dashboard › {name}", lambda build=build: build(user, area, today)) for name, build in SECTIONS]
+    parts = []
     portal_parts = ("population", "slum_locations", "projects", "gotong_royong", "waste_banks",
                     "posyandu_participation")  # fmt: skip
     parts += [(f"portal city page › {name}", lambda name=name: getattr(portal, name)(area)) for name in portal_parts]
     parts += [(f"portal city page › {name}", lambda name=name: getattr(portal, name)(area, today))
               for name in ("commitments", "treasuries")]  # fmt: skip
-    return [_time_call(name, call, runs=runs, persons=persons) for name, call in parts]
+    blocks = _blocks(user, city, "city dashboard", runs=runs, persons=persons)
+    return blocks + [_time_call(name, call, runs=runs, persons=persons) for name, call in parts]
 
 
 def _time_call(name: str, call, *, runs: int, persons: int) -> dict:

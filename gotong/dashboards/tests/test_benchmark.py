@@ -26,3 +26,18 @@ def test_measure_times_each_page_and_each_block_and_leaves_nothing_behind(town):
     assert {f"city dashboard › {name}" for name, _build in SECTIONS} <= blocks
     assert "portal city page › posyandu_participation" in blocks
     assert User.objects.count() == users  # the measuring officer was rolled back
+
+
+def test_a_province_with_several_cities_is_measured_as_a_whole_too(town):
+    """After `gotong bench generate --province`, a provincial officer's dashboard and its blocks are timed."""
+    from gotong.areas.loading import load_areas
+    from gotong.areas.models import Area
+    from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
+
+    load_areas(["21.01"])
+    village = Area.objects.filter(level=4, code__startswith="21.01.").order_by("code").first()
+    PersonFactory(household=HouseholdFactory(area=rt_in(village.code, 1, 1)))
+    rows = measure(runs=1)
+    province = next(row for row in rows if row["view"] == "province dashboard")
+    assert province["url"] == "/dasbor/21/" and province["status"] == 200 and province["persons"] == 8
+    assert {f"province dashboard › {name}" for name, _build in SECTIONS} <= {row["view"] for row in rows}
