@@ -6,6 +6,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from gotong.core.money import format_rupiah
 from gotong.core.pdf import ReportPDF
 
 
@@ -66,7 +67,7 @@ def area_report(data: dict) -> ReportPDF:
             [
                 (_("Kegiatan"), show(collaboration["projects"])),
                 (_("Anggaran (Rp)"), show(collaboration["budget_total"])),
-                *[(row["label"], f"Rp {show(row['amount'])}") for row in collaboration["budgets"]],
+                *[(row["label"], format_rupiah(row["amount"])) for row in collaboration["budgets"]],
                 (_("Komitmen tepat waktu"), percent(collaboration["kept_rate"])),
                 (_("Komitmen terlambat"), show(collaboration["overdue"])),
             ]

@@ -34,7 +34,7 @@ def test_city_dashboard_links_each_number_to_its_list(client, town, city_officer
     assert 'href="/registrasi/?wilayah=21.72&amp;desil=1"' in html
     assert 'href="/posyandu/skdn/?wilayah=21.72&amp;bulan=2026-03"' in html
     assert 'href="/kasus/daftar/?wilayah=21.72&amp;status=open"' in html
-    assert "Rp 625.000.000" in html and "33,3 %" in html and "15,50" in html
+    assert "Rp625.000.000" in html and "33,3 %" in html and "15,50" in html
     assert html.count("data-chart=") == 5
     assert "Gotong royong 2026" in html and "Bank sampah 2026" in html  # a year, not 2.026
     assert "Eko" not in html and "Bayu" not in html  # counts only, never names
@@ -49,7 +49,7 @@ def test_city_dashboard_links_each_number_to_its_list(client, town, city_officer
 def test_facilitator_sees_his_part_of_the_city_and_nothing_elsewhere(client, town, facilitator, other_facilitator):
     client.force_login(facilitator)
     html = client.get("/dasbor/21.72/").content.decode()
-    assert "Rp 525.000.000" in html and "Rp 625.000.000" not in html
+    assert "Rp525.000.000" in html and "Rp625.000.000" not in html
     assert client.get(f"/dasbor/{town['other'].code}/").status_code == 404
     client.force_login(other_facilitator)
     assert client.get("/dasbor/21.72/").status_code == 404
