@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from gotong.areas.models import Level
 from gotong.collaboration.access import area_choices
 from gotong.core.charts import png_data_uri
+from gotong.core.listing import cheap_page
 from gotong.core.tabular import xlsx_response
 from gotong.registry.models import Household
 from gotong.socialcapital import network, services
@@ -87,9 +87,14 @@ def round_detail(request, pk):
         return redirect(f"{reverse('socialcapital:scores')}?putaran={survey_round.pk}")
     households = Household.objects.visible_to(request.user).in_area(survey_round.area_code).prefetch_related("members")
     query = request.GET.get("q", "").strip()
-    households = households.search(query).order_by("area_code", "address")
-    answered = set(Response.objects.filter(survey_round=survey_round).values_list("household_id", flat=True))
-    page = Paginator(households, 25).get_page(request.GET.get("page"))
+    # A city-wide round lists hundreds of thousands of households: pages without COUNT, RT by RT (the area code
+    # index gives the order; PostgreSQL sorts each RT's few households by address).
+    page = cheap_page(households.search(query).order_by("area_code", "address", "pk"), request.GET.get("page"), 25)
+    answered = set(
+        Response.objects.filter(survey_round=survey_round, household__in=[h.pk for h in page]).values_list(
+            "household_id", flat=True
+        )
+    )
     context = {
         "round": survey_round,
         "page": page,

@@ -106,3 +106,24 @@ def test_instrument_page(client, partner, instrument):
 @pytest.mark.parametrize("url", ["/modal-sosial/", "/modal-sosial/skor/", "/modal-sosial/jaringan/"])
 def test_anonymous_is_sent_to_login(client, url):
     assert client.get(url).status_code == 302
+
+
+def test_round_households_page_through_without_counting_them(client, facilitator, bugis_round):
+    """A city-wide round lists a city's households: 25 a page, RT by RT, no COUNT over them, answered ones marked."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    homes = [household(6, 2) for _ in range(27)]
+    answer(bugis_round, homes[-1], facilitator, (4, 4), 1)
+    client.force_login(facilitator)
+    url = f"/modal-sosial/putaran/{bugis_round.pk}/"
+    with CaptureQueriesContext(connection) as captured:
+        first = client.get(url)
+    assert not any("COUNT(" in query["sql"] and "registry_household" in query["sql"] for query in captured)
+    assert len(first.context["page"]) == 25 and first.context["page"].has_next()
+    second = client.get(url, {"page": 2}).context
+    assert len(second["page"]) == 2 and not second["page"].has_next()
+    shown = [h.pk for h in first.context["page"]] + [h.pk for h in second["page"]]
+    assert sorted(shown) == sorted(h.pk for h in homes)
+    assert homes[-1].pk in first.context["answered"] | second["answered"]
+    assert 'rel="next"' in first.content.decode()
