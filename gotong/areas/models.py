@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.names import normalize_area_name
+from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
 
 
@@ -31,7 +32,7 @@ class AreaQuerySet(models.QuerySet):
 
 
 class Area(models.Model):
-    code = models.CharField(_("kode wilayah"), max_length=40, unique=True)
+    code = AreaCodeField(_("kode wilayah"), max_length=40, unique=True)
     name = models.CharField(_("nama"), max_length=120)
     level = models.PositiveSmallIntegerField(_("tingkat"), choices=Level.choices, db_index=True)
     # kota/kabupaten and kelurahan/desa matter to users: "Kota Medan" is not "Kabupaten Medan".

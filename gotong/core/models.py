@@ -5,6 +5,8 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gotong.core.fields import AreaCodeField
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
@@ -30,7 +32,7 @@ class AreaCodedModel(models.Model):
     Bulk paths that skip `save()` must fill `area_code` themselves.
     """
 
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
 
     class Meta:
         abstract = True

@@ -90,10 +90,16 @@ def works_in(user, code: str) -> bool:
 
 
 def area_code_filter(codes: list[str], field: str = "area_code") -> models.Q:
-    """Q matching records whose `field` equals one of `codes` or lies below it."""
+    """Q matching records whose `field` equals one of `codes` or lies below it.
+
+    Each code's condition leads with a plain prefix match (`LIKE '12.71%'`): on PostgreSQL's bytewise area-code
+    columns (`AreaCodeField`) that is one range of an index, read in the index's order, so a list's first page
+    of a city does not sort or skip the rest of a province; the exact rule then filters within the range.
+    """
     query = models.Q(pk__in=[])
     for code in codes:
-        query |= models.Q(**{field: code}) | models.Q(**{f"{field}__startswith": f"{code}."})
+        exact = models.Q(**{field: code}) | models.Q(**{f"{field}__startswith": f"{code}."})
+        query |= models.Q(**{f"{field}__startswith": code}) & exact
     return query
 
 

@@ -8,6 +8,7 @@ recomputed, never incremented, for every area a change touches, inside the trans
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gotong.core.fields import AreaCodeField
 from gotong.core.scoping import AreaScopedQuerySet, area_code_filter, visible_area_codes
 
 DECILE_FIELDS = tuple(f"decile_{d}" for d in range(1, 11))
@@ -25,7 +26,7 @@ class AreaTallyQuerySet(AreaScopedQuerySet):
 
 
 class AreaTally(models.Model):
-    area_code = models.CharField(_("kode wilayah"), max_length=40, unique=True)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, unique=True)
     households = models.PositiveIntegerField(default=0)
     pkh = models.PositiveIntegerField(default=0)
     bpnt = models.PositiveIntegerField(default=0)
@@ -62,7 +63,7 @@ class AreaTally(models.Model):
 class AreaBirths(models.Model):
     """Persons per birth year of one tally area, kept apart so the summed counts table stays narrow."""
 
-    area_code = models.CharField(_("kode wilayah"), max_length=40, unique=True)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, unique=True)
     # {"1987": 12, …}: age groups stay exact as the years pass.
     birth_years = models.JSONField(default=dict)
     # Persons born in the tally's `adult_year`, by birthday: {"0315": 2, …}.

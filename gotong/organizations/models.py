@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
+from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
 from gotong.core.scoping import area_code_filter, visible_area_codes
 from gotong.organizations.choices import MemberRole, OrganizationKind
@@ -28,7 +29,7 @@ class Organization(TimeStampedModel):
     kind = models.CharField(_("jenis"), max_length=30, choices=OrganizationKind.choices)
     # Where it works: a city for a government unit, a village or RT for a posyandu.
     area = models.ForeignKey(Area, verbose_name=_("wilayah kerja"), on_delete=models.PROTECT, related_name="+")
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     parent = models.ForeignKey(
         "self", verbose_name=_("induk"), null=True, blank=True, on_delete=models.SET_NULL, related_name="units"
     )

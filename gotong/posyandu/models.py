@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.accounts.roles import ROLES_WORKING_AREAS, Role
+from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel, TimeStampedModel
 from gotong.core.scoping import area_code_filter, member_organization_ids, visible_area_codes
 
@@ -68,7 +69,7 @@ class Child(PublicIdModel):
     registered_on = models.DateField(_("terdaftar sejak"))
     left_on = models.DateField(_("keluar/pindah"), null=True, blank=True)
     # The posyandu's area: officers and facilitators whose area covers the posyandu see its children.
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
 
     objects = ChildQuerySet.as_manager()
 
@@ -123,7 +124,7 @@ class Session(TimeStampedModel):
     month = models.DateField(_("bulan"), editable=False)  # the first day of held_on's month
     place = models.CharField(_("tempat"), max_length=200, blank=True)
     notes = models.TextField(_("catatan"), blank=True)
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
 
     objects = SessionQuerySet.as_manager()
 
@@ -189,7 +190,7 @@ class Weighing(TimeStampedModel):
     trend = models.CharField(_("naik/tidak"), max_length=1, choices=Trend.choices, editable=False)
     two_t = models.BooleanField(_("2T"), default=False, editable=False)
     bgm = models.BooleanField(_("di bawah garis merah"), default=False, editable=False)
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
 
     objects = WeighingQuerySet.as_manager()
 
@@ -255,7 +256,7 @@ class MonthTally(models.Model):
         db_index=False,
     )
     month = models.DateField(_("bulan"))
-    area_code = models.CharField(_("kode wilayah"), max_length=40)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40)
     s = models.PositiveIntegerField(default=0)
     k = models.PositiveIntegerField(default=0)
     d = models.PositiveIntegerField(default=0)

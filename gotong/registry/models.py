@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
+from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel
 from gotong.core.scoping import AreaScopedQuerySet
 from gotong.registry import choices
@@ -35,7 +36,7 @@ class Household(PublicIdModel):
     # The smallest known unit: an RT when known, else the village.
     area = models.ForeignKey(Area, verbose_name=_("wilayah"), on_delete=models.PROTECT, related_name="+")
     # Denormalised area code: scoping is a prefix match and large tables can be partitioned by province.
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     welfare_decile = models.PositiveSmallIntegerField(
         _("desil kesejahteraan"), null=True, blank=True, help_text=_("1 = termiskin … 10 = terkaya (DTKS/Regsosek)")
     )
@@ -83,7 +84,7 @@ class Person(PublicIdModel):
     household = models.ForeignKey(
         Household, verbose_name=_("rumah tangga"), on_delete=models.PROTECT, related_name="members", db_index=False
     )
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     nik = models.CharField(_("NIK"), max_length=16, unique=True)
     # Not indexed: names are searched by "contains", which no B-tree serves, and lists sort names within an RT.
     name = models.CharField(_("nama"), max_length=150)

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area, Level
+from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
 from gotong.core.scoping import AreaScopedQuerySet, area_code_filter, visible_area_codes
 from gotong.slums.criteria import CRITERIA, MAX_TOTAL, SCORES, SLUM_CLASSES
@@ -65,7 +66,7 @@ class SlumLocation(TimeStampedModel):
     neighbourhood_units = models.CharField(
         _("RW/RT"), max_length=255, blank=True, help_text=_("Mis. RW 001: RT 001–003; RW 006: RT 001–004")
     )
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     latitude = models.DecimalField(_("lintang"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("bujur"), max_digits=9, decimal_places=6, null=True, blank=True)
     boundary_geojson = models.TextField(
@@ -102,7 +103,7 @@ class Assessment(TimeStampedModel):
     location = models.ForeignKey(
         SlumLocation, verbose_name=_("lokasi"), on_delete=models.CASCADE, related_name="assessments"
     )
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     assessed_on = models.DateField(_("tanggal penilaian"))
     is_baseline = models.BooleanField(_("data awal (baseline)"), default=False)
     affected_area_ha = models.DecimalField(_("luas kumuh tersisa (ha)"), max_digits=8, decimal_places=2)

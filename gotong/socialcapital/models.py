@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
+from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel, TimeStampedModel
 from gotong.core.scoping import AreaScopedQuerySet, area_code_filter, visible_area_codes
 
@@ -136,7 +137,7 @@ class SurveyRound(TimeStampedModel):
     )
     name = models.CharField(_("nama putaran"), max_length=120)
     area = models.ForeignKey(Area, verbose_name=_("wilayah survei"), on_delete=models.PROTECT, related_name="+")
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     starts_on = models.DateField(_("mulai"))
     ends_on = models.DateField(_("selesai"))
 
@@ -172,7 +173,7 @@ class Response(PublicIdModel):
     household = models.ForeignKey(
         "registry.Household", verbose_name=_("rumah tangga"), on_delete=models.PROTECT, related_name="+"
     )
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     submission_id = models.UUIDField(_("kode kiriman"), unique=True)
     answered_on = models.DateField(_("tanggal wawancara"))
     recorded_by = models.ForeignKey(

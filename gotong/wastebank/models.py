@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.accounts.roles import Role
+from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel, TimeStampedModel
 from gotong.core.scoping import area_code_filter, is_area_worker, member_organization_ids, visible_area_codes
 
@@ -58,7 +59,7 @@ class WasteBank(TimeStampedModel):
         "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="waste_bank"
     )
     book = models.OneToOneField("ledger.Book", verbose_name=_("buku kas"), on_delete=models.PROTECT, related_name="+")
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     next_member_number = models.PositiveIntegerField(default=1, editable=False)
 
     objects = WasteBankQuerySet.as_manager()
@@ -142,7 +143,7 @@ class Member(PublicIdModel):
         on_delete=models.PROTECT,
         related_name="waste_bank_member",
     )
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     is_active = models.BooleanField(_("aktif"), default=True)
 
     objects = MemberQuerySet.as_manager()
@@ -174,7 +175,7 @@ class BankRecord(PublicIdModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), null=True, on_delete=models.PROTECT, related_name="+"
     )
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     # Corrections are reversals in the ledger; the record stays, marked with the reversing transaction.
     cancellation = models.OneToOneField(
         "ledger.Transaction", null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
@@ -331,7 +332,7 @@ class TallyBase(models.Model):
     every write's transaction, never incremented, so they equal the live counts exactly."""
 
     bank = models.ForeignKey(WasteBank, verbose_name=_("bank sampah"), on_delete=models.CASCADE, related_name="+")
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
 
     objects = BankScopedQuerySet.as_manager()
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area, Level
+from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
 from gotong.core.scoping import AreaScopedQuerySet, area_code_filter, visible_area_codes
 from gotong.organizations.models import Organization
@@ -65,7 +66,7 @@ class Agreement(TimeStampedModel):
     kind = models.CharField(_("jenis"), max_length=20, choices=AgreementKind.choices, default=AgreementKind.MOU)
     signed_on = models.DateField(_("tanggal ditandatangani"))
     area = models.ForeignKey(Area, verbose_name=_("wilayah"), on_delete=models.PROTECT, related_name="+")
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     parties = models.ManyToManyField(Organization, verbose_name=_("para pihak"), related_name="agreements")
     document_note = models.TextField(_("catatan dokumen"), blank=True)
 
@@ -88,7 +89,7 @@ class Commitment(TimeStampedModel):
     agreement = models.ForeignKey(
         Agreement, verbose_name=_("kesepakatan"), on_delete=models.CASCADE, related_name="commitments"
     )
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     actor = models.ForeignKey(
         Organization, verbose_name=_("pelaku"), on_delete=models.PROTECT, related_name="commitments"
     )
@@ -134,7 +135,7 @@ class Project(TimeStampedModel):
         related_name="+",
         limit_choices_to={"level__gte": Level.VILLAGE},
     )
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     volume = models.DecimalField(_("volume"), max_digits=12, decimal_places=2)
     unit = models.CharField(_("satuan"), max_length=20)
     executor = models.ForeignKey(
@@ -177,7 +178,7 @@ class Project(TimeStampedModel):
 
 class ProjectBudget(models.Model):
     project = models.ForeignKey(Project, verbose_name=_("kegiatan"), on_delete=models.CASCADE, related_name="budgets")
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     source = models.CharField(_("sumber dana"), max_length=20, choices=BudgetSource.choices)
     amount_rupiah = models.PositiveBigIntegerField(_("jumlah (Rp)"))
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
 from gotong.collaboration.models.agreements import PlaceScopedQuerySet, Project
+from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
 from gotong.organizations.models import Organization
 
@@ -18,7 +19,7 @@ class PhotoStage(models.TextChoices):
 
 class ProjectPhoto(TimeStampedModel):
     project = models.ForeignKey(Project, verbose_name=_("kegiatan"), on_delete=models.CASCADE, related_name="photos")
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     stage = models.CharField(_("tahap"), max_length=10, choices=PhotoStage.choices)
     # Served only through a view that checks the project's scope; never from MEDIA_URL.
     image = models.ImageField(_("foto"), upload_to="collaboration/photos/%Y/%m/")
@@ -62,7 +63,7 @@ class LegalBasis(models.TextChoices):
 
 class DataSharing(TimeStampedModel):
     area = models.ForeignKey(Area, verbose_name=_("wilayah data"), on_delete=models.PROTECT, related_name="+")
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     dataset = models.CharField(_("data yang dibagikan"), max_length=200)
     provider = models.ForeignKey(
         Organization, verbose_name=_("pemberi data"), on_delete=models.PROTECT, related_name="data_shared"

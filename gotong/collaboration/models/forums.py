@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
 from gotong.collaboration.models.agreements import Commitment, PlaceScopedQuerySet
+from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
 from gotong.organizations.models import Organization
 
@@ -23,7 +24,7 @@ class Forum(TimeStampedModel):
     name = models.CharField(_("nama forum"), max_length=200)
     kind = models.CharField(_("sifat"), max_length=20, choices=ForumKind.choices, default=ForumKind.ROUTINE)
     area = models.ForeignKey(Area, verbose_name=_("wilayah"), on_delete=models.PROTECT, related_name="+")
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     convener = models.ForeignKey(
         Organization,
         verbose_name=_("penyelenggara"),
@@ -53,7 +54,7 @@ class Forum(TimeStampedModel):
 
 class Meeting(TimeStampedModel):
     forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="meetings")
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     held_on = models.DateField(_("tanggal"))
     place = models.CharField(_("tempat"), max_length=200)
     agenda = models.TextField(_("agenda"))
@@ -91,7 +92,7 @@ class Participant(models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("pertemuan"), on_delete=models.CASCADE, related_name="participants"
     )
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     organization = models.ForeignKey(
         Organization, verbose_name=_("organisasi"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -141,7 +142,7 @@ class Decision(TimeStampedModel):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("pertemuan"), on_delete=models.CASCADE, related_name="decisions"
     )
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     text = models.TextField(_("keputusan"))
     owner = models.ForeignKey(
         Organization,

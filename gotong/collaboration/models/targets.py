@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.areas.models import Area
 from gotong.collaboration.models.agreements import PlaceScopedQuerySet, Project
 from gotong.collaboration.models.forums import Meeting
+from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
 from gotong.organizations.models import Organization
 
@@ -25,7 +26,7 @@ class Indicator(models.TextChoices):
 class Target(TimeStampedModel):
     title = models.CharField(_("sasaran"), max_length=200)
     area = models.ForeignKey(Area, verbose_name=_("wilayah"), on_delete=models.PROTECT, related_name="+")
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     location = models.ForeignKey(
         "slums.SlumLocation",
         verbose_name=_("lokasi kumuh"),
@@ -73,7 +74,7 @@ class Target(TimeStampedModel):
 
 class ActionPlan(TimeStampedModel):
     target = models.ForeignKey(Target, verbose_name=_("sasaran"), on_delete=models.CASCADE, related_name="plans")
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     title = models.CharField(_("judul rencana tindak"), max_length=200)
     start_year = models.PositiveSmallIntegerField(_("tahun mulai"))
     end_year = models.PositiveSmallIntegerField(_("tahun selesai"))
@@ -116,7 +117,7 @@ class Activity(TimeStampedModel):
     plan = models.ForeignKey(
         ActionPlan, verbose_name=_("rencana tindak"), on_delete=models.CASCADE, related_name="activities"
     )
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     parent = models.ForeignKey(
         "self", verbose_name=_("induk"), null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )
@@ -165,7 +166,7 @@ class ActivityUpdate(models.Model):
     activity = models.ForeignKey(
         Activity, verbose_name=_("aktivitas"), on_delete=models.CASCADE, related_name="updates"
     )
-    area_code = models.CharField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     on = models.DateField(_("tanggal"))
     status = models.CharField(_("status"), max_length=20, choices=ActivityStatus.choices)
     progress = models.PositiveSmallIntegerField(_("kemajuan (%)"))
