@@ -3,6 +3,8 @@
 import gotong.core.fields
 from django.db import migrations
 
+from gotong.core.db import analyze_in_migration
+
 
 class Migration(migrations.Migration):
 
@@ -81,4 +83,5 @@ class Migration(migrations.Migration):
             name='area_code',
             field=gotong.core.fields.AreaCodeField(db_index=True, editable=False, max_length=40, verbose_name='kode wilayah'),
         ),
+        analyze_in_migration("collaboration.actionplan", "collaboration.activity", "collaboration.activityupdate", "collaboration.agreement", "collaboration.commitment", "collaboration.datasharing", "collaboration.decision", "collaboration.forum", "collaboration.meeting", "collaboration.participant", "collaboration.project", "collaboration.projectbudget", "collaboration.projectphoto", "collaboration.target"),
     ]

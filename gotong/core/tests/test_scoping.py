@@ -63,3 +63,16 @@ def test_org_staff_see_the_area_of_their_organization(two_villages, areas):
     Membership.objects.create(organization=posyandu, user=staff, role="kader")
     assert list(Household.objects.visible_to(staff)) == [ilir.household]
     assert list(Organization.objects.visible_to(staff)) == [posyandu]
+
+
+def test_the_scope_rule_is_the_code_itself_or_below_it_after_a_dot(db):
+    """The leading plain prefix match (for the index) never widens the rule: 21.72 is not 21.721 or 21.7."""
+    from gotong.core.scoping import area_code_filter
+    from gotong.dashboards.models import AreaTally
+
+    for code in ("21.72", "21.72.03", "21.72.03.1005.001.002", "21.721", "21.721.01", "21.7", "21.71.01", "21"):
+        AreaTally.objects.create(area_code=code)
+    matched = AreaTally.objects.filter(area_code_filter(["21.72"])).values_list("area_code", flat=True)
+    assert sorted(matched) == ["21.72", "21.72.03", "21.72.03.1005.001.002"]
+    both = AreaTally.objects.filter(area_code_filter(["21.7", "21.71"])).values_list("area_code", flat=True)
+    assert sorted(both) == ["21.7", "21.71.01"]

@@ -3,6 +3,8 @@
 import gotong.core.fields
 from django.db import migrations
 
+from gotong.core.db import analyze_in_migration
+
 
 class Migration(migrations.Migration):
 
@@ -21,4 +23,5 @@ class Migration(migrations.Migration):
             name='area_code',
             field=gotong.core.fields.AreaCodeField(max_length=40, unique=True, verbose_name='kode wilayah'),
         ),
+        analyze_in_migration("dashboards.areabirths", "dashboards.areatally"),
     ]

@@ -3,6 +3,8 @@
 import gotong.core.fields
 from django.db import migrations
 
+from gotong.core.db import analyze_in_migration
+
 
 class Migration(migrations.Migration):
 
@@ -21,4 +23,5 @@ class Migration(migrations.Migration):
             name='area_code',
             field=gotong.core.fields.AreaCodeField(db_index=True, editable=False, max_length=40, verbose_name='kode wilayah'),
         ),
+        analyze_in_migration("socialcapital.response", "socialcapital.surveyround"),
     ]

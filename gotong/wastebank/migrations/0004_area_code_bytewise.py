@@ -3,6 +3,8 @@
 import gotong.core.fields
 from django.db import migrations
 
+from gotong.core.db import analyze_in_migration
+
 
 class Migration(migrations.Migration):
 
@@ -56,4 +58,5 @@ class Migration(migrations.Migration):
             name='area_code',
             field=gotong.core.fields.AreaCodeField(db_index=True, editable=False, max_length=40, verbose_name='kode wilayah'),
         ),
+        analyze_in_migration("wastebank.bankmonthtally", "wastebank.banktally", "wastebank.cashin", "wastebank.categorymonthtally", "wastebank.deposit", "wastebank.member", "wastebank.sale", "wastebank.wastebank", "wastebank.withdrawal"),
     ]
