@@ -79,3 +79,27 @@ def filter_wilayah(queryset, filters, field: str = "area_code"):
     from gotong.core.scoping import area_code_filter
 
     return queryset.filter(area_code_filter([code], field=field))
+
+
+# The list page of every module, as (URL name, arguments): "bank" stands for a waste bank's id. Tests walk them all
+# (each accepts ?wilayah=) and `gotong bench dashboards` times their first page at city scale.
+LIST_PAGES = (
+    ("registry:household-list", ()),
+    ("organizations:list", ()),
+    ("slums:list", ()),
+    ("collaboration:agreement-list", ()),
+    ("collaboration:project-list", ()),
+    ("collaboration:forum-list", ()),
+    ("collaboration:target-list", ()),
+    ("collaboration:sharing-list", ()),
+    ("wastebank:members", ("bank",)),
+    ("treasury:home", ()),
+    ("posyandu:child-list", ()),
+    ("posyandu:session-list", ()),
+    ("activities:home", ()),
+    ("activities:norms", ()),
+    ("programs:home", ()),
+    ("programs:left-out", ()),
+    ("casework:list", ()),
+    ("socialcapital:home", ()),
+)

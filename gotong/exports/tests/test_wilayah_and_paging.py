@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from gotong.core.listing import cheap_page
+from gotong.core.listing import LIST_PAGES, cheap_page
 from gotong.exports.tests.helpers import page_rows
 from gotong.organizations.choices import OrganizationKind
 from gotong.organizations.services import create_organization
@@ -13,28 +13,6 @@ from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_
 from gotong.wastebank import services as wastebank
 
 BUGIS, OTHER = "21.72.03.1005", "21.72.01.1001"
-
-# The list pages of every module; `{bank}` is a waste bank's id.
-LIST_URLS = [
-    ("registry:household-list", ()),
-    ("organizations:list", ()),
-    ("slums:list", ()),
-    ("collaboration:agreement-list", ()),
-    ("collaboration:project-list", ()),
-    ("collaboration:forum-list", ()),
-    ("collaboration:target-list", ()),
-    ("collaboration:sharing-list", ()),
-    ("wastebank:members", ("bank",)),
-    ("treasury:home", ()),
-    ("posyandu:child-list", ()),
-    ("posyandu:session-list", ()),
-    ("activities:home", ()),
-    ("activities:norms", ()),
-    ("programs:home", ()),
-    ("programs:left-out", ()),
-    ("casework:list", ()),
-    ("socialcapital:home", ()),
-]
 
 
 def test_every_list_accepts_wilayah_and_keeps_only_that_area(client, city_officer, areas):
@@ -46,7 +24,7 @@ def test_every_list_accepts_wilayah_and_keeps_only_that_area(client, city_office
         banks[code] = wastebank.set_up_bank(org, acting_user=city_officer)
         PersonFactory(household=HouseholdFactory(area=rt_in(code)), name=f"Kepala {name}")
     client.force_login(city_officer)
-    for url_name, args in LIST_URLS:
+    for url_name, args in LIST_PAGES:
         url = reverse(url_name, args=[banks[BUGIS].pk for _ in args])
         response = client.get(url, {"wilayah": BUGIS})
         assert response.status_code == 200, url_name

@@ -18,7 +18,9 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         generate = sub.add_parser("generate", help="penduduk sintetis deterministik di satu kota")
         generate.add_argument("--persons", type=int, required=True)
-        generate.add_argument("--seed", type=int, default=2026)
+        generate.add_argument(
+            "--seed", type=int, default=2026, help="cities in one database need their own seeds (--province gives them)"
+        )
         generate.add_argument("--city", default="12.71", help="kode kota/kabupaten (default 12.71, Kota Medan)")
         generate.add_argument(
             "--province",
