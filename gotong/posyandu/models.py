@@ -5,6 +5,8 @@ in the posyandu) see their posyandu's records; city officers and facilitators th
 work areas; residents their own household's children; partners nothing.
 """
 
+import os
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +28,14 @@ def _posyandu_scope(user, posyandu_field: str, household_field: str | None) -> m
     if user.role == Role.RESIDENT and user.person_id and household_field:
         return models.Q(**{household_field: user.person.household_id})
     return models.Q(pk__in=[])
+
+
+def scope_prefix(user) -> str:
+    """What the area code of every record `_posyandu_scope(user)` lets through starts with; '' when nothing can be
+    said (everything, a cadre's posyandu, a resident's household). Officers and facilitators see their areas."""
+    if user.is_authenticated and user.is_active and not user.is_superuser and user.role in ROLES_WORKING_AREAS:
+        return os.path.commonprefix(visible_area_codes(user) or [])
+    return ""
 
 
 class ChildQuerySet(models.QuerySet):
