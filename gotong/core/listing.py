@@ -96,5 +96,6 @@ class CodeIndexOrder(OrderBy):
         super().__init__(F(field))
 
     def as_postgresql(self, compiler, connection):
-        # `USING` replaces ASC, but Django finds the column of every ORDER BY term by the word ASC/DESC after it.
-        return self.as_sql(compiler, connection, template="%(expression)s USING ~<~ /* ASC */")
+        # `USING` replaces ASC/DESC, but Django finds the column of every ORDER BY term by the word after it.
+        operator = "~>~ /* DESC */" if self.descending else "~<~ /* ASC */"
+        return self.as_sql(compiler, connection, template=f"%(expression)s USING {operator}")
