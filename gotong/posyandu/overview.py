@@ -1,10 +1,12 @@
 """What a cadre needs at a glance: next session, children not yet weighed this month, children to refer."""
 
 import datetime
-from collections.abc import Iterable
+import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
 
 from gotong.posyandu.dates import add_months, month_start
 from gotong.posyandu.models import Child, Session, Weighing
@@ -27,6 +29,14 @@ def latest_weighings(child_ids: Iterable[int]) -> dict[int, Weighing]:
     latest = Weighing.objects.filter(child_id=OuterRef("pk")).order_by("-month").values("pk")[:1]
     wanted = Child.objects.filter(pk__in=list(child_ids)).values(last=Subquery(latest))
     return {w.child_id: w for w in Weighing.objects.filter(pk__in=wanted).order_by()}
+
+
+def child_urls() -> Callable[[uuid.UUID], str]:
+    """Child-page URLs for thousands of children: one `reverse`, then each id in the sample's place (a `reverse`
+    per child would be most of a city officer's page)."""
+    sample = uuid.UUID(int=0)
+    url = reverse("posyandu:child-detail", args=[sample])
+    return lambda public_id: url.replace(str(sample), str(public_id))
 
 
 def for_posyandus(posyandus: list, today: datetime.date) -> list[PosyanduOverview]:
@@ -52,8 +62,10 @@ def for_posyandus(posyandus: list, today: datetime.date) -> list[PosyanduOvervie
         latest[weighing.child_id] = weighing
         if weighing.month == month:
             weighed_now.add(weighing.child_id)
-    # Cards show a count and names: a city officer's first posyandu hold thousands of children.
+    # Cards show a count and linked names: a city officer's first posyandu hold thousands of children.
+    url = child_urls()
     for child in children.select_related("person").only("public_id", "posyandu_id", "person__name"):
+        child.url = url(child.public_id)
         card = cards[child.posyandu_id]
         card.children += 1
         if child.pk not in weighed_now:

@@ -150,6 +150,9 @@ def test_home_counts_due_and_referrals_per_posyandu(client, city_officer, admin_
     assert kenanga.this_session == mar and kenanga.children == 3
     assert kenanga.due == [absent]
     assert [child for child, _weighing in kenanga.to_refer] == [lost]
+    html = page.content.decode()
+    for child in (absent, lost, dahlia_child):
+        assert f'href="/posyandu/balita/{child.public_id}/"' in html
 
 
 def test_export_holds_every_child_of_every_page_in_the_same_order(
