@@ -31,11 +31,20 @@ def export_filename(spec: ListExport, fmt: str, today=None) -> str:
     return f"{spec.filename}-{(today or timezone.localdate()).isoformat()}.{fmt}"
 
 
+def _queryset(rows) -> QuerySet | None:
+    """The queryset that counts the rows: the rows themselves, or the one behind a row source that streams its rows
+    (`rows.queryset`, e.g. `gotong.posyandu.lists.ChildRows`); None for a list."""
+    if isinstance(rows, QuerySet):
+        return rows
+    return getattr(rows, "queryset", None)
+
+
 def is_small(rows) -> bool:
     """True when the rows fit the direct-download limit; counts at most limit+1 rows, never the whole table."""
     limit = threshold()
-    if isinstance(rows, QuerySet):
-        return rows.order_by()[: limit + 1].count() <= limit
+    queryset = _queryset(rows)
+    if queryset is not None:
+        return queryset.order_by()[: limit + 1].count() <= limit
     return len(rows) <= limit
 
 
@@ -45,7 +54,8 @@ def iterate(rows):
 
 
 def count(rows) -> int:
-    return rows.count() if isinstance(rows, QuerySet) else len(rows)
+    queryset = _queryset(rows)
+    return queryset.count() if queryset is not None else len(rows)
 
 
 def queue_export(*, owner, spec: ListExport, params: dict, fmt: str) -> ExportJob:

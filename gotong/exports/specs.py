@@ -2,7 +2,9 @@
 
 A module declares its lists in `<app>/lists.py` with `register(ListExport(...))`; the exports app imports those
 files at start-up. `rows(user, params)` must apply the page's own scope, filters and order; `params` holds the
-query string plus the page's URL arguments (e.g. `bank_id`).
+query string plus the page's URL arguments (e.g. `bank_id`). It returns a QuerySet (streamed with a server-side
+cursor), a list, or an iterable that streams its rows itself and counts them through its `queryset` attribute
+(`gotong.posyandu.lists.ChildRows`: children with their last weighing, a chunk at a time).
 """
 
 import uuid

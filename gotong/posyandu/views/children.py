@@ -45,16 +45,18 @@ def status_rows(weighing) -> list[dict]:
 
 @login_required
 def child_list(request):
-    rows = child_rows(request.user, request.GET)
-    for row in rows:
+    # A city holds hundreds of thousands of children: one page of them, without counting them all.
+    page = child_rows(request.user, request.GET).page(request.GET.get("page"))
+    for row in page:
         row["status"] = status_rows(row["last"]) if row["last"] else []
     posyandu_id = request.GET.get("posyandu", "")
     text = request.GET.get("q", "").strip()
     show_all = request.GET.get("semua") == "1"
     context = {
-        "rows": rows,
-        "posyandus": posyandus_for(request.user).order_by("name"),
-        "posyandu_id": posyandu_id,
+        "page": page,
+        # A city officer chooses among thousands: names and ids only.
+        "posyandus": posyandus_for(request.user).order_by("name").values_list("pk", "name"),
+        "posyandu_id": int(posyandu_id) if posyandu_id.isdigit() else None,
         "q": text,
         "show_all": show_all,
         "can_add": may_record_somewhere(request.user),

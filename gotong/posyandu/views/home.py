@@ -3,16 +3,18 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from gotong.posyandu import overview
-from gotong.posyandu.access import can_record, posyandus_for
+from gotong.posyandu.access import posyandus_for
 from gotong.posyandu.models import Child
+
+# An officer with a whole city sees a summary of the first posyandu; the details are one click away.
+CARDS = 20
 
 
 @login_required
 def home(request):
     today = timezone.localdate()
-    posyandus = list(posyandus_for(request.user).order_by("name"))
-    # An officer with a whole city sees a summary per posyandu; the details are one click away.
-    cards = [overview.for_posyandu(p, today) for p in posyandus[:20]]
+    posyandus = posyandus_for(request.user).order_by("name")
+    cards = overview.for_posyandus(list(posyandus[:CARDS]), today)
     own_children = []
     if request.user.person_id:
         own_children = (
@@ -22,8 +24,7 @@ def home(request):
         )
     context = {
         "cards": cards,
-        "more": max(0, len(posyandus) - len(cards)),
-        "can_record": {p.pk: can_record(request.user, p) for p in posyandus},
+        "more": max(0, posyandus.count() - CARDS) if len(cards) == CARDS else 0,
         "own_children": own_children,
         "today": today,
     }
