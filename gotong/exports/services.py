@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.exports.models import ExportJob
-from gotong.exports.specs import ListExport, get_spec
+from gotong.exports.specs import BatchedRows, ListExport, get_spec
 from gotong.exports.writers import WRITERS
 
 logger = logging.getLogger(__name__)
@@ -31,11 +31,18 @@ def export_filename(spec: ListExport, fmt: str, today=None) -> str:
     return f"{spec.filename}-{(today or timezone.localdate()).isoformat()}.{fmt}"
 
 
+def _sized_by(rows):
+    """What to count for the rows: the queryset itself, or the queryset batched rows are made from."""
+    return rows.queryset if isinstance(rows, BatchedRows) else rows
+
+
 def is_small(rows) -> bool:
     """True when the rows fit the direct-download limit; counts at most limit+1 rows, never the whole table."""
     limit = threshold()
+    rows = _sized_by(rows)
     if isinstance(rows, QuerySet):
-        return rows.order_by()[: limit + 1].count() <= limit
+        # Ids only: the list's annotations (a head's name, a member count) are subqueries not worth running here.
+        return rows.order_by().values("pk")[: limit + 1].count() <= limit
     return len(rows) <= limit
 
 
@@ -45,6 +52,7 @@ def iterate(rows):
 
 
 def count(rows) -> int:
+    rows = _sized_by(rows)
     return rows.count() if isinstance(rows, QuerySet) else len(rows)
 
 
