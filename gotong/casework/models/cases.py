@@ -57,6 +57,27 @@ class CaseQuerySet(models.QuerySet):
     def in_area(self, code: str) -> "CaseQuerySet":
         return self.filter(area_code_filter([code]))
 
+    def search(self, text: str) -> "CaseQuerySet":
+        """Find by the name or NIK (its first digits) of the person accompanied or of anyone in the household."""
+        text = text.strip()
+        if not text:
+            return self
+        digits = text.replace(" ", "").replace(".", "")
+        query = models.Q(person__name__icontains=text) | models.Q(household__members__name__icontains=text)
+        if digits.isdigit():
+            query |= models.Q(person__nik__startswith=digits) | models.Q(household__members__nik__startswith=digits)
+        # A household matching by several members must not repeat its case.
+        return self.filter(pk__in=self.filter(query).values("pk"))
+
+    def with_subject_names(self) -> "CaseQuerySet":
+        """The household head's name beside each case, so `subject_name` of a whole-household case (PKH) needs no
+        query per case; a subquery the database runs for the rows fetched only (one page)."""
+        from gotong.registry.choices import Relationship
+        from gotong.registry.models import Person
+
+        heads = Person.objects.filter(household=models.OuterRef("household_id"), relationship=Relationship.HEAD)
+        return self.annotate(household_head_name=models.Subquery(heads.values("name")[:1]))
+
 
 class Case(PublicIdModel, AreaCodedModel):
     program = models.CharField(_("program"), max_length=20, choices=Program.choices)
@@ -131,7 +152,11 @@ class Case(PublicIdModel, AreaCodedModel):
 
     @property
     def subject_name(self) -> str:
-        return self.person.name if self.person_id else str(self.household)
+        if self.person_id:
+            return self.person.name
+        if hasattr(self, "household_head_name"):  # read in bulk by `with_subject_names`
+            return self.household_head_name or self.household.address
+        return str(self.household)
 
     @property
     def is_open(self) -> bool:
