@@ -1,5 +1,6 @@
 """Each case's visit schedule today: next due date and overdue visits, for agendas and caseloads."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -48,12 +49,8 @@ def counted_visits(plan, visit_dates) -> list[date]:
     return [d for d in visit_dates if d >= since]
 
 
-def _schedule_prefetches() -> list[Prefetch]:
-    # The active plan, and of the visits their dates only (not the notes, some of which are health details).
-    return [
-        Prefetch("plans", queryset=VisitPlan.objects.filter(is_active=True), to_attr="active_plans"),
-        Prefetch("visits", queryset=Visit.objects.only("case_id", "visited_on")),
-    ]
+def _active_plans() -> Prefetch:
+    return Prefetch("plans", queryset=VisitPlan.objects.filter(is_active=True), to_attr="active_plans")
 
 
 def with_schedule_data(cases):
@@ -61,16 +58,17 @@ def with_schedule_data(cases):
     return (
         cases.select_related("person", "household", "worker", "supervisor")
         .with_subject_names()
-        .prefetch_related(*_schedule_prefetches())
+        .prefetch_related(_active_plans(), "visits")
     )
 
 
-def schedule_for(case: Case, today: date) -> CaseSchedule:
+def schedule_for(case: Case, today: date, visit_dates: list[date] | None = None) -> CaseSchedule:
     plans = getattr(case, "active_plans", None)
     if plans is None:
         plans = list(case.plans.filter(is_active=True))
     plan = plans[0] if plans else None
-    visit_dates = [v.visited_on for v in case.visits.all()]
+    if visit_dates is None:
+        visit_dates = [v.visited_on for v in case.visits.all()]
     statuses = plan_statuses(plan, visit_dates, today) if plan and case.is_open else []
     return CaseSchedule(case, plan, statuses, max(visit_dates) if visit_dates else None)
 
@@ -81,9 +79,13 @@ def schedules(cases, today: date) -> list[CaseSchedule]:
 
 def schedules_of(cases: list[Case], today: date) -> list[CaseSchedule]:
     """The schedules of cases already fetched (a page of a list, a batch of an export), with a query each for all
-    of them: the person, household and worker shown, the active plans and the visit dates."""
-    prefetch_related_objects(cases, "person", "household", "worker", *_schedule_prefetches())
-    return [schedule_for(case, today) for case in cases]
+    of them: the person, household and worker shown, the active plans and the visit dates (plain dates, not
+    thousands of visit objects)."""
+    prefetch_related_objects(cases, "person", "household", "worker", _active_plans())
+    visit_dates = defaultdict(list)
+    for case_id, visited_on in Visit.objects.filter(case__in=cases).values_list("case_id", "visited_on"):
+        visit_dates[case_id].append(visited_on)
+    return [schedule_for(case, today, visit_dates[case.pk]) for case in cases]
 
 
 def agenda(cases, today: date) -> dict:
