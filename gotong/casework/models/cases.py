@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.accounts.roles import Role
+from gotong.core.listing import search_text
 from gotong.core.models import AreaCodedModel, PublicIdModel
 from gotong.core.scoping import area_code_filter, member_organization_ids, visible_area_codes
 
@@ -59,15 +60,12 @@ class CaseQuerySet(models.QuerySet):
 
     def search(self, text: str) -> "CaseQuerySet":
         """Find by the name or NIK (its first digits) of the person accompanied or of anyone in the household."""
-        text = text.strip()
-        if not text:
-            return self
-        digits = text.replace(" ", "").replace(".", "")
-        query = models.Q(person__name__icontains=text) | models.Q(household__members__name__icontains=text)
-        if digits.isdigit():
-            query |= models.Q(person__nik__startswith=digits) | models.Q(household__members__nik__startswith=digits)
-        # A household matching by several members must not repeat its case.
-        return self.filter(pk__in=self.filter(query).values("pk"))
+        return search_text(
+            self,
+            text,
+            contains=("person__name", "household__members__name"),
+            number_prefix=("person__nik", "household__members__nik"),
+        )
 
     def with_subject_names(self) -> "CaseQuerySet":
         """The household head's name beside each case, so `subject_name` of a whole-household case (PKH) needs no
