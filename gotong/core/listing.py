@@ -7,6 +7,7 @@
 from collections.abc import Sequence
 
 from django.conf import settings
+from django.db.models import Q
 
 
 class CheapPage(Sequence):
@@ -103,3 +104,22 @@ LIST_PAGES = (
     ("casework:list", ()),
     ("socialcapital:home", ()),
 )
+
+
+def search_text(queryset, text: str, *, contains: tuple[str, ...], number_prefix: tuple[str, ...] = ()):
+    """Rows where one of the `contains` fields holds `text`, or, when `text` is a number (spaces and dots allowed,
+    as NIK and KK are written), one of the `number_prefix` fields starts with its digits.
+
+    Fields may cross to related rows (`members__name`): a row matching through several of them comes once.
+    """
+    text = str(text or "").strip()
+    if not text:
+        return queryset
+    query = Q(pk__in=[])
+    for name in contains:
+        query |= Q(**{f"{name}__icontains": text})
+    digits = text.replace(" ", "").replace(".", "")
+    if digits.isdigit():
+        for name in number_prefix:
+            query |= Q(**{f"{name}__startswith": digits})
+    return queryset.filter(pk__in=queryset.filter(query).values("pk"))

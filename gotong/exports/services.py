@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.exports.models import ExportJob
-from gotong.exports.specs import ListExport, get_spec
+from gotong.exports.specs import BatchedRows, ListExport, get_spec
 from gotong.exports.writers import WRITERS
 
 logger = logging.getLogger(__name__)
@@ -31,20 +31,18 @@ def export_filename(spec: ListExport, fmt: str, today=None) -> str:
     return f"{spec.filename}-{(today or timezone.localdate()).isoformat()}.{fmt}"
 
 
-def _queryset(rows) -> QuerySet | None:
-    """The queryset that counts the rows: the rows themselves, or the one behind a row source that streams its rows
-    (`rows.queryset`, e.g. `gotong.posyandu.lists.ChildRows`); None for a list."""
-    if isinstance(rows, QuerySet):
-        return rows
-    return getattr(rows, "queryset", None)
+def _sized_by(rows):
+    """What to count for the rows: the queryset itself, or the queryset batched rows are made from."""
+    return rows.queryset if isinstance(rows, BatchedRows) else rows
 
 
 def is_small(rows) -> bool:
     """True when the rows fit the direct-download limit; counts at most limit+1 rows, never the whole table."""
     limit = threshold()
-    queryset = _queryset(rows)
-    if queryset is not None:
-        return queryset.order_by()[: limit + 1].count() <= limit
+    rows = _sized_by(rows)
+    if isinstance(rows, QuerySet):
+        # Ids only: the list's annotations (a head's name, a member count) are subqueries not worth running here.
+        return rows.order_by().values("pk")[: limit + 1].count() <= limit
     return len(rows) <= limit
 
 
@@ -54,8 +52,8 @@ def iterate(rows):
 
 
 def count(rows) -> int:
-    queryset = _queryset(rows)
-    return queryset.count() if queryset is not None else len(rows)
+    rows = _sized_by(rows)
+    return rows.count() if isinstance(rows, QuerySet) else len(rows)
 
 
 def queue_export(*, owner, spec: ListExport, params: dict, fmt: str) -> ExportJob:

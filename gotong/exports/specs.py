@@ -1,10 +1,9 @@
 """What each list exports: the same rows as its page (one function both call) and typed, labelled columns.
 
 A module declares its lists in `<app>/lists.py` with `register(ListExport(...))`; the exports app imports those
-files at start-up. `rows(user, params)` must apply the page's own scope, filters and order; `params` holds the
-query string plus the page's URL arguments (e.g. `bank_id`). It returns a QuerySet (streamed with a server-side
-cursor), a list, or an iterable that streams its rows itself and counts them through its `queryset` attribute
-(`gotong.posyandu.lists.ChildRows`: children with their last weighing, a chunk at a time).
+files at start-up. `rows(user, params)` must apply the page's own scope, filters and order — a queryset, a list, or
+`BatchedRows` when each row needs data looked up per batch; `params` holds the query string plus the page's URL
+arguments (e.g. `bank_id`).
 """
 
 import uuid
@@ -41,6 +40,30 @@ class ListExport:
     @property
     def headers(self) -> list[str]:
         return [str(c.header) for c in self.columns]
+
+
+class BatchedRows:
+    """A list's rows made from a queryset one batch at a time, for rows that need more than the queryset's own
+    columns (a case's visit schedule): `complete(objects)` turns a batch of model instances into rows with a
+    fixed number of queries. Exports read it in batches, so memory stays flat however many rows there are, and
+    size it by its queryset.
+    """
+
+    def __init__(self, queryset, complete: Callable[[list], Iterable], batch_size: int = 1000):
+        self.queryset = queryset
+        self.complete = complete
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        batch = []
+        # A server-side cursor on PostgreSQL: the whole list never sits in memory.
+        for obj in self.queryset.iterator(chunk_size=self.batch_size):
+            batch.append(obj)
+            if len(batch) == self.batch_size:
+                yield from self.complete(batch)
+                batch = []
+        if batch:
+            yield from self.complete(batch)
 
 
 _REGISTRY: dict[str, ListExport] = {}

@@ -1,12 +1,10 @@
 """The under-five and session lists as functions the pages and their XLSX/CSV exports both call."""
 
-from itertools import islice
-
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.listing import CheapPage, cheap_page, filter_wilayah
-from gotong.exports.specs import DATE, DECIMAL, INT, Column, ListExport, register
+from gotong.exports.specs import DATE, DECIMAL, INT, BatchedRows, Column, ListExport, register
 from gotong.posyandu import classification, growth
 from gotong.posyandu.models import Child, Session
 from gotong.posyandu.overview import latest_weighings
@@ -50,25 +48,17 @@ def with_last_weighing(children: list[Child], today) -> list[dict]:
     return rows
 
 
-class ChildRows:
-    """The list's rows, fetched lazily: a page of them for the page, all of them a chunk at a time for an export.
-
-    `queryset` is what the exports count (`gotong.exports.services`); iterating never holds more than a chunk.
-    """
+class ChildRows(BatchedRows):
+    """The list's rows, fetched lazily: a page of them for the page, all of them a batch at a time for an export,
+    each child with its last weighing (one query per page or batch)."""
 
     def __init__(self, queryset, today):
-        self.queryset = queryset
-        self.today = today
+        super().__init__(queryset, lambda children: with_last_weighing(children, today), batch_size=CHUNK)
 
     def page(self, number) -> CheapPage:
         page = cheap_page(self.queryset, number)
-        page.object_list = with_last_weighing(page.object_list, self.today)
+        page.object_list = self.complete(page.object_list)
         return page
-
-    def __iter__(self):
-        children = self.queryset.iterator(chunk_size=CHUNK)
-        while chunk := list(islice(children, CHUNK)):
-            yield from with_last_weighing(chunk, self.today)
 
 
 def child_rows(user, filters, today=None) -> ChildRows:

@@ -1,12 +1,16 @@
 """The program list and a cohort's participants, each as one function the page and its XLSX/CSV export both call."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.listing import filter_wilayah
 from gotong.exports.specs import INT, RUPIAH, Column, ListExport, register
+from gotong.programs import access, leftout
+from gotong.programs.forms import LeftOutFilter
 from gotong.programs.models import Cohort, Program
+from gotong.registry.nik import mask_family_card_number
 
 
 def program_rows(user, filters):
@@ -63,6 +67,47 @@ register(
             Column(_("Hadir (kali)"), lambda e: e.attended, INT),
             Column(_("Pendapatan sebelum (Rp/bulan)"), lambda e: e.income_before, RUPIAH),
             Column(_("Pendapatan sesudah (Rp/bulan)"), lambda e: e.income_after, RUPIAH),
+        ],
+    )
+)
+
+
+def left_out_filters(params) -> tuple[LeftOutFilter, str, int | None]:
+    """The page's filter form and what it asks: an area code (or the dashboards' `?wilayah=`) and a top decile."""
+    form = LeftOutFilter(params or None)
+    area, decile = "", None
+    if form.is_valid():
+        area, decile = form.cleaned_data["area"].strip(), form.cleaned_data["max_decile"]
+    return form, area or str(params.get("wilayah", "")).strip(), decile
+
+
+def left_out_rows(user, filters):
+    """Every left-out household of the filters, poorest first (the page shows them a page at a time)."""
+    if not access.may_manage_at_all(user):
+        raise PermissionDenied
+    _form, area, decile = left_out_filters(filters)
+    return leftout.left_out_households(user, area_code=area, max_decile=decile)
+
+
+def _yes_no(flag) -> str:
+    return str(_("ya")) if flag else str(_("tidak"))
+
+
+register(
+    ListExport(
+        key="programs.left_out",
+        title=_("Belum terjangkau"),
+        filename="belum-terjangkau-program",
+        rows=left_out_rows,
+        columns=[
+            Column(_("No. KK"), lambda h: mask_family_card_number(h.family_card_number)),
+            Column(_("Kepala keluarga"), lambda h: h.head_name or ""),
+            Column(_("Alamat"), lambda h: h.address),
+            Column(_("Kode wilayah"), lambda h: h.area_code),
+            Column(_("Desil"), lambda h: h.welfare_decile, INT),
+            Column(_("PKH"), lambda h: _yes_no(h.pkh_recipient)),
+            Column(_("BPNT"), lambda h: _yes_no(h.bpnt_recipient)),
+            Column(_("Jumlah anggota"), lambda h: h.member_count, INT),
         ],
     )
 )

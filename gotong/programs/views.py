@@ -7,15 +7,14 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from gotong.core.tabular import csv_response, xlsx_response
+from gotong.core.listing import cheap_page
+from gotong.exports.views import export_response
 from gotong.programs import access, leftout, outcomes, services
-from gotong.programs.forms import CohortForm, LeftOutFilter, OutcomeForm, ProgramForm, SessionForm, add_service_errors
-from gotong.programs.lists import cohort_enrolments, program_rows
+from gotong.programs.forms import CohortForm, OutcomeForm, ProgramForm, SessionForm, add_service_errors
+from gotong.programs.lists import cohort_enrolments, left_out_filters, program_rows
 from gotong.programs.models import Cohort, Enrolment, Program, Session
 from gotong.registry.models import Person
-from gotong.registry.nik import mask_family_card_number
 
 
 def _programs(user):
@@ -166,41 +165,22 @@ def enrolment_outcome(request, public_id):
     return render(request, "programs/outcome_form.html", {"form": form, "enrolment": enrolment})
 
 
-EXPORT_HEADERS = (
-    gettext_lazy("No. KK"), gettext_lazy("Kepala keluarga"), gettext_lazy("Alamat"), gettext_lazy("Kode wilayah"),
-    gettext_lazy("Desil"), gettext_lazy("PKH"), gettext_lazy("BPNT"), gettext_lazy("Jumlah anggota"),
-)  # fmt: skip
-
-
 @login_required
 def left_out(request):
     if not access.may_manage_at_all(request.user):
         raise PermissionDenied
-    form = LeftOutFilter(request.GET or None)
-    area, decile = "", None
-    if form.is_valid():
-        area, decile = form.cleaned_data["area"].strip(), form.cleaned_data["max_decile"]
-    area = area or request.GET.get("wilayah", "").strip()  # dashboards link down with ?wilayah=
-    households = leftout.left_out_households(request.user, area_code=area, max_decile=decile).prefetch_related(
-        "members"
-    )
     export = request.GET.get("format")
     if export in ("xlsx", "csv"):
-        rows = [
-            (mask_family_card_number(h.family_card_number), str(h.head or ""), h.address, h.area_code,
-             h.welfare_decile, _("ya") if h.pkh_recipient else _("tidak"),
-             _("ya") if h.bpnt_recipient else _("tidak"), h.member_count)
-            for h in households
-        ]  # fmt: skip
-        headers = [str(h) for h in EXPORT_HEADERS]
-        if export == "xlsx":
-            return xlsx_response("belum-terjangkau-program.xlsx", [(_("Belum terjangkau"), headers, rows)])
-        return csv_response("belum-terjangkau-program.csv", headers, rows)
+        # Older links: the registered export, every row of the filters, in the background when the list is long.
+        return export_response(request, "programs.left_out", export)
+    form, area, decile = left_out_filters(request.GET)
+    units = leftout.counts_by_unit(request.user, area_code=area, max_decile=decile)
+    households = leftout.left_out_households(request.user, area_code=area, max_decile=decile)
     context = {
         "form": form,
-        "units": leftout.counts_by_unit(request.user, area_code=area, max_decile=decile),
-        "households": households[:200],
-        "total": households.count(),
-        "query": request.GET.urlencode(),
+        "units": units,
+        # Counted from the registry tallies, not from the households: a city has hundreds of thousands.
+        "total": sum(unit.left_out for unit in units if unit.step == 0),
+        "page": cheap_page(households, request.GET.get("page")),
     }
     return render(request, "programs/left_out.html", context)

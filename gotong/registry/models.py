@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
 from gotong.core.fields import AreaCodeField
+from gotong.core.listing import search_text
 from gotong.core.models import PublicIdModel
 from gotong.core.scoping import AreaScopedQuerySet
 from gotong.registry import choices
@@ -19,15 +20,12 @@ class HouseholdQuerySet(AreaScopedQuerySet):
 
     def search(self, text: str) -> "HouseholdQuerySet":
         """Find by head or member name, NIK, family-card number or address."""
-        text = text.strip()
-        if not text:
-            return self
-        digits = text.replace(" ", "").replace(".", "")
-        query = models.Q(address__icontains=text) | models.Q(members__name__icontains=text)
-        if digits.isdigit():
-            query |= models.Q(family_card_number__startswith=digits) | models.Q(members__nik__startswith=digits)
-        # A person matching by name must not repeat their household once per matching member.
-        return self.filter(pk__in=self.filter(query).values("pk"))
+        return search_text(
+            self,
+            text,
+            contains=("address", "members__name"),
+            number_prefix=("family_card_number", "members__nik"),
+        )
 
 
 class Household(PublicIdModel):

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.accounts.roles import Role
+from gotong.core.listing import search_text
 from gotong.core.models import AreaCodedModel, PublicIdModel
 from gotong.core.scoping import area_code_filter, member_organization_ids, visible_area_codes
 
@@ -56,6 +57,24 @@ class CaseQuerySet(models.QuerySet):
 
     def in_area(self, code: str) -> "CaseQuerySet":
         return self.filter(area_code_filter([code]))
+
+    def search(self, text: str) -> "CaseQuerySet":
+        """Find by the name or NIK (its first digits) of the person accompanied or of anyone in the household."""
+        return search_text(
+            self,
+            text,
+            contains=("person__name", "household__members__name"),
+            number_prefix=("person__nik", "household__members__nik"),
+        )
+
+    def with_subject_names(self) -> "CaseQuerySet":
+        """The household head's name beside each case, so `subject_name` of a whole-household case (PKH) needs no
+        query per case; a subquery the database runs for the rows fetched only (one page)."""
+        from gotong.registry.choices import Relationship
+        from gotong.registry.models import Person
+
+        heads = Person.objects.filter(household=models.OuterRef("household_id"), relationship=Relationship.HEAD)
+        return self.annotate(household_head_name=models.Subquery(heads.values("name")[:1]))
 
 
 class Case(PublicIdModel, AreaCodedModel):
@@ -131,7 +150,11 @@ class Case(PublicIdModel, AreaCodedModel):
 
     @property
     def subject_name(self) -> str:
-        return self.person.name if self.person_id else str(self.household)
+        if self.person_id:
+            return self.person.name
+        if hasattr(self, "household_head_name"):  # read in bulk by `with_subject_names`
+            return self.household_head_name or self.household.address
+        return str(self.household)
 
     @property
     def is_open(self) -> bool:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from gotong.casework import access, schedule, services
 from gotong.casework.forms import CaseForm, CloseForm, TeamForm, add_service_errors
-from gotong.casework.lists import agenda_rows, case_rows
+from gotong.casework.lists import agenda_rows, case_queryset
 from gotong.casework.models import (
     Assistance,
     AssistanceKind,
@@ -24,6 +24,7 @@ from gotong.casework.models import (
     VisitPlan,
 )
 from gotong.casework.services.work import compare_needs
+from gotong.core.listing import cheap_page
 
 
 def visible_cases(user):
@@ -58,12 +59,14 @@ def home(request):
 @login_required
 def case_list(request):
     today = timezone.localdate()
-    rows = case_rows(request.user, request.GET, today)
+    # A city's cases in pages, never counted; schedules (next due, overdue, last visit) for the page's cases only.
+    page = cheap_page(case_queryset(request.user, request.GET, today), request.GET.get("page"))
+    page.object_list = schedule.schedules_of(page.object_list, today)
     status = request.GET.get("status", "open")
     program = request.GET.get("program", "")
     context = {
-        "rows": rows, "status": status, "program": program, "programs": Program.choices, "today": today,
-        "supervises": access.supervises_anyone(request.user),
+        "page": page, "status": status, "program": program, "programs": Program.choices,
+        "query": request.GET.get("q", "").strip(), "today": today, "supervises": access.supervises_anyone(request.user),
     }  # fmt: skip
     return render(request, "casework/case_list.html", context)
 

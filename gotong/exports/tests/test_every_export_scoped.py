@@ -55,6 +55,7 @@ CASES = {
     "posyandu.children": ("facilitator", "other_facilitator"),
     "posyandu.sessions": ("facilitator", "other_facilitator"),
     "programs.enrolments": ("facilitator", "other_facilitator"),
+    "programs.left_out": ("facilitator", "other_facilitator"),
     "programs.programs": ("facilitator", "other_facilitator"),
     "registry.households": ("facilitator", "other_facilitator"),
     "slums.locations": ("facilitator", "other_facilitator"),
