@@ -13,7 +13,7 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.utils import timezone
 
-from gotong.bench.importbench import HEADER as COLUMNS
+from gotong.registry.importing.columns import ALL_COLUMNS as COLUMNS  # the file's columns, in its order
 
 HOUSEHOLDS = """INSERT INTO registry_household (created_at, updated_at, public_id, family_card_number, address,
         area_id, area_code, welfare_decile, pkh_recipient, bpnt_recipient)

@@ -12,6 +12,16 @@ from decimal import Decimal
 from django.db import connection
 
 SQLITE_BATCH = 2000
+# Every column of the registry's two tables, in the order of the row tuples of the synthetic city and the import
+# benchmark's tables ceiling.
+HOUSEHOLD_COLUMNS = [
+    "id", "created_at", "updated_at", "public_id", "family_card_number", "address", "area_id", "area_code",
+    "welfare_decile", "pkh_recipient", "bpnt_recipient", "consent_given_on",
+]  # fmt: skip
+PERSON_COLUMNS = [
+    "id", "created_at", "updated_at", "public_id", "household_id", "area_code", "nik", "name", "sex", "birth_date",
+    "relationship", "education", "occupation", "disability",
+]  # fmt: skip
 
 
 def _pg_text(value) -> str:
