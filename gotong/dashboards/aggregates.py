@@ -26,13 +26,18 @@ TALLY_FIELDS = (*COUNT_FIELDS, *ADULT_FIELDS)
 BIRTH_FIELDS = ("birth_years", "adult_year_birthdays")
 ADULT_AGE = 17  # the age of a KTP, as in gotong.activities.stats
 CHUNK = 500
+# Codes refreshed together. PostgreSQL counts a chunk's persons by scanning them all (a hash join), so a city's RTs
+# go in one chunk (320,000 persons, 2,162 RTs: 3.8 → 2.0 s); SQLite walks the indexes per RT and limits the number
+# of bound parameters.
+REFRESH_CHUNK = {"postgresql": 5000}
 
 
 def refresh_areas(codes: Iterable[str]) -> int:
     """Recompute the tallies of these household area codes; returns how many codes were refreshed."""
     wanted = sorted({code for code in codes if code})
-    for start in range(0, len(wanted), CHUNK):
-        _refresh_chunk(wanted[start : start + CHUNK])
+    chunk = REFRESH_CHUNK.get(connection.vendor, CHUNK)
+    for start in range(0, len(wanted), chunk):
+        _refresh_chunk(wanted[start : start + chunk])
     return len(wanted)
 
 

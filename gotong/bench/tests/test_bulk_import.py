@@ -86,6 +86,7 @@ CASES = {
     "clean": (clean_rows, None, True),
     "bad NIK": (lambda: [{**family(1)[0], "nik": "217203150685001"}] + family(1)[1:] + family(2), None, False),
     "KK split across the file": (lambda: [r for r in family(1) + family(2)][1:] + family(1)[:1], None, False),
+    "unknown village": (lambda: family(1) + family(2, kode_wilayah="21.72.03.9999"), None, False),
     "NIK repeated in the file": (lambda: family(1) + [{**family(2)[0], "nik": family(1)[0]["nik"]}], None, False),
     "row outside the work area": (lambda: family(1) + family(2, kode_wilayah=SENANGGUNG), "facilitator", False),
     "inside the work area": (lambda: family(1) + family(2, rt="3"), "facilitator", True),

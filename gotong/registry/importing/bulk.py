@@ -23,6 +23,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gotong.areas.models import Area
 from gotong.areas.services import ensure_neighbourhood_units
 from gotong.core.db import analyze
 from gotong.core.scoping import visible_area_codes
@@ -149,6 +150,13 @@ class _NewRecords(Lookups):
         self.persons, self.households = {}, {}
         self._villages = villages
 
+    def fetch_villages(self, codes: set) -> None:
+        """The areas `area()` will be asked for, in one query instead of one per code (unknown codes: None)."""
+        codes = {code for code in codes if code is not None and code not in self._villages}
+        if codes:
+            found = {area.code: area for area in Area.objects.filter(code__in=codes)}
+            self._villages.update({code: found.get(code) for code in codes})
+
 
 class _Writer:
     def __init__(self, scope, result: ImportResult):
@@ -164,6 +172,7 @@ class _Writer:
         if not groups:
             return
         lookups = _NewRecords(self.scope, self.villages)
+        lookups.fetch_villages({group.rows[0].values.get("kode_wilayah") for group in groups})
         for group in groups:
             check_group(group, lookups, self.result)
             if group.failed:

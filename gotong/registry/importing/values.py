@@ -72,7 +72,12 @@ def _identity_digits(value, scientific_message) -> str:
 
 def parse_nik(value) -> tuple[str, list[str]]:
     """A valid NIK and its warnings (e.g. a district that no longer exists)."""
-    text = _identity_digits(value, lambda: _("NIK tertulis sebagai angka ilmiah di Excel; format kolom sebagai Teks."))
+    if type(value) is str and value.isascii() and value.isdigit():
+        text = value  # plain digits (the usual cell): nothing for _identity_digits to strip or refuse
+    else:
+        text = _identity_digits(
+            value, lambda: _("NIK tertulis sebagai angka ilmiah di Excel; format kolom sebagai Teks.")
+        )
     if not text:
         raise CellError(_("NIK wajib diisi."))
     warnings = valid_nik_warnings(text)

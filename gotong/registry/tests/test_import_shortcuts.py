@@ -75,3 +75,10 @@ def test_row_parser_with_few_columns_and_short_rows(positions):
     assert row.raw == {column: ["2172031506850001", "Warga Satu"][index] if index < 2 else None
                        for column, index in positions.items()}  # fmt: skip
     assert row.failed == ("nama" in positions)
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789٣ '=\"eE.,+"), max_size=18))
+def test_plain_digits_are_what_identity_digits_makes_of_them(text):
+    """The reason `parse_nik` may skip `_identity_digits` for a text of ASCII digits."""
+    if text.isascii() and text.isdigit():
+        assert values._identity_digits(text, lambda: "scientific") == text
