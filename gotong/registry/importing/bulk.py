@@ -17,7 +17,6 @@ import gc
 import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
@@ -189,7 +188,7 @@ class _Writer:
             for row in group.rows:
                 values = row.values
                 persons.append(rows.person(household_id, code, values))
-                if values["nik"][6:12] != _nik_date_parts(values["tanggal_lahir"])[values["jenis_kelamin"] == "P"]:
+                if values["nik"][6:12] != _nik_date_part(values["tanggal_lahir"], values["jenis_kelamin"]):
                     disagree.append(row)  # the usual row agrees with its NIK: nothing else to look at
             if disagree:
                 self._person_warnings(disagree)
@@ -215,10 +214,10 @@ def _place(group: HouseholdGroup) -> tuple[str, int, int]:
     return first["kode_wilayah"], first["rw"], first["rt"]
 
 
-@lru_cache(maxsize=40_000)  # a century of days: bounded, and the usual file hits it
-def _nik_date_parts(birth_date) -> tuple[str, str]:
-    """The DDMMYY a NIK holds for this birth date: a man's, a woman's (day + 40)."""
-    return tuple(compose_nik("00.00.00", birth_date, sex, 1)[6:12] for sex in ("L", "P"))
+def _nik_date_part(birth_date, sex: str) -> str:
+    """The DDMMYY a NIK holds for this birth date and sex (day + 40 for women). Not cached: a century of days
+    would hold 10 MB for a saving of 0.3 s in 320,000 rows."""
+    return compose_nik("00.00.00", birth_date, sex, 1)[6:12]
 
 
 def _nik_consistency_warnings(nik: str, birth_date, sex: str) -> list[str]:
