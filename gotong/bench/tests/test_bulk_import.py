@@ -90,6 +90,7 @@ CASES = {
     "NIK repeated in the file": (lambda: family(1) + [{**family(2)[0], "nik": family(1)[0]["nik"]}], None, False),
     "row outside the work area": (lambda: family(1) + family(2, kode_wilayah=SENANGGUNG), "facilitator", False),
     "inside the work area": (lambda: family(1) + family(2, rt="3"), "facilitator", True),
+    "header only": (list, None, True),
     "blank rows between families": (lambda: [{}] + family(1) + [{}, {}] + family(2) + [{"nama": "  "}], None, True),
 }
 
@@ -103,6 +104,17 @@ def test_bulk_import_equals_the_normal_import(areas, facilitator, tmp_path, case
     normal, bulk, went_fast = both(path, facilitator if user else None)
     assert went_fast == fast
     assert bulk == normal
+    assert differences() == []
+
+
+def test_batch_by_batch_the_same(areas, tmp_path, monkeypatch):
+    """One family card per batch: a batch is written while the next is read, and a later batch can still fail."""
+    monkeypatch.setattr("gotong.registry.importing.bulk.BATCH_GROUPS", 1)
+    late_error = family(1) + family(2) + [{**family(3)[0], "desil": "11"}]
+    repeated_across_batches = family(1) + family(2) + [{**family(3)[0], "nik": family(1)[1]["nik"]}]
+    for rows, fast in ((clean_rows(), True), (late_error, False), (repeated_across_batches, False)):
+        normal, bulk, went_fast = both(write_csv(tmp_path / "kk.csv", rows))
+        assert (went_fast, bulk) == (fast, normal)
     assert differences() == []
 
 

@@ -71,7 +71,6 @@ def bulk_import(source, *, filename: str, acting_user=None, dry_run=False, skip_
     except (NeedsNormalImport, DatabaseError, TableError, csv.Error):
         return BulkOutcome(False, import_households(source, **normal))
     result.saved = True
-    analyze("registry_household", "registry_person")
     logger.info(
         "Bulk household import: %d rows, %d households, %d persons, %d warnings",
         result.rows_read,
@@ -101,6 +100,14 @@ def _without_cycle_collection():
 def _load(source, filename: str, acting_user, result: ImportResult) -> None:
     scope = None if acting_user is None else visible_area_codes(acting_user)
     writer = _Writer(scope, result)
+    try:
+        _stream(source, filename, result, writer)
+        writer.finish()
+    finally:
+        writer.rows.close()  # before the transaction ends, also when it is rolled back
+
+
+def _stream(source, filename: str, result: ImportResult, writer: "_Writer") -> None:
     with open_table(source, filename) as table:
         header = map_header(table.header)
         if header.missing or header.duplicated:
@@ -125,7 +132,6 @@ def _load(source, filename: str, acting_user, result: ImportResult) -> None:
                     batch = batch[-1:]
             group.rows.append(row)
         writer.write(batch)
-    writer.finish()
 
 
 def _blank(cells: list) -> bool:
@@ -170,6 +176,7 @@ class _Writer:
     def write(self, groups: list[HouseholdGroup]) -> None:
         if not groups:
             return
+        self.rows.wait()  # the previous batch, stored while this one was read
         lookups = _NewRecords(self.scope, self.villages)
         lookups.fetch_villages({group.rows[0].values.get("kode_wilayah") for group in groups})
         for group in groups:
@@ -204,8 +211,12 @@ class _Writer:
                 self.person_warnings.append((row.number, row.text("nik"), warning))
 
     def finish(self) -> None:
+        self.rows.wait()
         for number, nik, warning in self.person_warnings:
             self.result.add(number, "nik", nik, warning, warning=True)
+        # Inside the import's transaction: the tallies' queries plan with the new rows counted, and no commit of
+        # its own (ANALYZE outside a transaction is one more WAL flush).
+        analyze("registry_household", "registry_person")
         refresh_aggregates(self.touched)
 
 

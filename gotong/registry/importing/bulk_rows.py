@@ -8,10 +8,11 @@ whole statement, where an `executemany` straight into the table opens them again
 """
 
 import random
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.db import connection
 
-from gotong.registry.importing.sink import _pg_text, write_rows
+from gotong.registry.importing.sink import _pg_text
 
 STAMPS = ["created_at", "updated_at"]  # the same moment for every row of one import
 HOUSEHOLD_VALUES = [
@@ -28,7 +29,10 @@ _UUID_SET = (0x4000 << 64) | (0x8000 << 48)
 
 
 class Rows:
-    """Row builders and writers for the current database; `now` stamps created_at and updated_at."""
+    """Row builders and writers for the current database; `now` stamps created_at and updated_at.
+
+    `wait()` before anything that reads what was written, `close()` at the end, also when the import fails.
+    """
 
     def __init__(self, now):
         self.now = str(connection.ops.adapt_datetimefield_value(now))
@@ -44,11 +48,24 @@ class Rows:
             wanted.get("welfare_decile"), wanted.get("pkh_recipient", False), wanted.get("bpnt_recipient", False),
         )  # fmt: skip
 
+    def wait(self) -> None:
+        pass  # written at once (SQLite)
+
+    def close(self) -> None:
+        pass
+
 
 class PostgresRows(Rows):
+    """COPY straight into the tables, sent by a helper thread on the import's own connection (psycopg lets one
+    thread at a time use it): the server stores one batch while Python reads the next. At most one batch is in
+    flight: `wait()` comes before the next batch's queries."""
+
     def __init__(self, now):
         super().__init__(now)
         self.line_start = f"{self.now}\t{self.now}\t"
+        connection.ensure_connection()
+        self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-import-copy")
+        self._sending: list[Future] = []
 
     def person(self, household_id: int, code: str, values: dict) -> str:
         fields = (
@@ -63,15 +80,36 @@ class PostgresRows(Rows):
 
     def write_households(self, rows: list[tuple]) -> int:
         stamps = (self.now, self.now)
-        return write_rows("registry_household", STAMPS + HOUSEHOLD_VALUES, [stamps + row for row in rows])
+        self._send("registry_household", STAMPS + HOUSEHOLD_VALUES, [stamps + row for row in rows])
+        return len(rows)
 
     def write_persons(self, lines: list[str]) -> int:
-        if not lines:
-            return 0
-        sql = f"COPY registry_person ({', '.join(STAMPS + PERSON_VALUES)}) FROM STDIN"
-        with connection.cursor() as cursor, connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
-            copy.write("\n".join(lines) + "\n")
+        if lines:
+            self._send("registry_person", STAMPS + PERSON_VALUES, "\n".join(lines) + "\n")
         return len(lines)
+
+    def _send(self, table: str, columns: list[str], data) -> None:
+        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        self._sending.append(self._sender.submit(_copy, connection.connection, sql, data))
+
+    def wait(self) -> None:
+        """Every row sent so far is stored; a COPY that failed raises here, as Django's own error."""
+        sending, self._sending = self._sending, []
+        with connection.wrap_database_errors:
+            for future in sending:
+                future.result()
+
+    def close(self) -> None:
+        self._sender.shutdown(wait=True)
+
+
+def _copy(raw_connection, sql: str, data) -> None:
+    with raw_connection.cursor() as cursor, cursor.copy(sql) as copy:
+        if isinstance(data, str):
+            copy.write(data)  # persons: ready COPY text
+        else:
+            for row in data:  # households: few, converted by psycopg
+                copy.write_row(row)
 
 
 class SqliteRows(Rows):
