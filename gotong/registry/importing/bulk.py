@@ -200,8 +200,9 @@ class _Writer:
             if disagree:
                 self._person_warnings(disagree)
         self.touched.update(code for _area_id, code in map(self.units.__getitem__, set(places)))
-        self.result.households_created += rows.write_households(households)
-        self.result.persons_created += rows.write_persons(persons)
+        rows.write(households, persons)
+        self.result.households_created += len(households)
+        self.result.persons_created += len(persons)
 
     def _person_warnings(self, rows: list[RowData]) -> None:
         # The normal import saves a family card's members before its head (apply_household).
