@@ -2,8 +2,9 @@
 
 The fast path handles what large loads are: new family cards whose rows sit together in the file. It streams
 the file (memory stays flat in file size), checks each family card with the normal import's own functions
-(`parse_row`, `check_group`, `Lookups`), and writes households and persons in batches straight to the tables
-(COPY on PostgreSQL, executemany on SQLite, `bulk_rows`), all in one transaction.
+(`RowParser`, `check_group`, `Lookups`, `_household_values`), and writes households and persons in batches of
+family cards (COPY on PostgreSQL, staged `INSERT … SELECT` on SQLite: `bulk_rows`), all in one transaction, then
+analyses the tables and refreshes the dashboards' tallies of the touched RTs in that transaction too.
 
 Whenever the file needs more than that - any error, an update of existing records, a KK whose rows are split,
 a NIK repeated in the file or already registered (the database's unique indexes notice), `--skip-invalid` or

@@ -20,7 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.db import connection
 
-from gotong.registry.importing.sink import _pg_text
+from gotong.registry.importing.sink import copy_text
 
 STAMPS = ["created_at", "updated_at"]  # the same moment for every row of one import
 HOUSEHOLD_VALUES = [
@@ -87,8 +87,8 @@ class PostgresRows(Rows):
         self._helper.shutdown(wait=True)
 
     def household(self, household_id: int, family_card_number: str, wanted: dict, area_id: int, code: str) -> str:
-        # Few (one per family card), and one may be NULL: every field through _pg_text.
-        return f"{self.now}\t{self.now}\t" + "\t".join(map(_pg_text, (
+        # Few (one per family card), and one may be NULL: every field through copy_text.
+        return f"{self.now}\t{self.now}\t" + "\t".join(map(copy_text, (
             household_id, self.public_id(), family_card_number, wanted["address"], area_id, code,
             wanted.get("welfare_decile"), wanted.get("pkh_recipient", False), wanted.get("bpnt_recipient", False),
         )))  # fmt: skip
@@ -105,7 +105,7 @@ class PostgresRows(Rows):
         if "\\" in line:
             # Only addresses, names and occupations hold free text, and their whitespace is already one plain space
             # each: a backslash is all COPY could misread, and the rare line holding one is escaped field by field.
-            line = "\t".join(map(_pg_text, fields))
+            line = "\t".join(map(copy_text, fields))
         return f"{self.now}\t{self.now}\t{line}"
 
     def _store(self, households: list[str], persons: list[str]):

@@ -24,7 +24,8 @@ PERSON_COLUMNS = [
 ]  # fmt: skip
 
 
-def _pg_text(value) -> str:
+def copy_text(value) -> str:
+    """A value as a field of PostgreSQL's COPY text format (what psycopg's write_row writes for it)."""
     if value is None:
         return "\\N"
     if value is True:
@@ -57,7 +58,7 @@ def write_rows(table: str, columns: list[str], rows, *, using=None) -> int:
         if conn.vendor == "postgresql":
             sql = f"COPY {conn.ops.quote_name(table)} ({quoted}) FROM STDIN"
             # The raw psycopg cursor: wrap its errors so a unique violation is django.db.IntegrityError here too.
-            # write_row converts in psycopg's C code (same text as _pg_text gives), several times faster than Python.
+            # write_row converts in psycopg's C code (same text as copy_text gives), several times faster than Python.
             with conn.wrap_database_errors, cursor.cursor.copy(sql) as copy:
                 for row in rows:
                     copy.write_row(row)
