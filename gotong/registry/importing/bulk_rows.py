@@ -38,7 +38,7 @@ _UUID_SET = (0x4000 << 64) | (0x8000 << 48)
 
 
 class Rows:
-    """Row builders and the helper thread; `now` stamps created_at and updated_at.
+    """Row builders and writers for the current database; `now` stamps created_at and updated_at.
 
     `write()` a batch, `wait()` before anything that reads what was written, `close()` at the end, also when the
     import fails.
