@@ -41,21 +41,22 @@ def neighbourhood_code(village_code: str, rw: int | str, rt: int | str | None = 
 
 @transaction.atomic
 def ensure_neighbourhood_unit(village: Area, rw: int | str, rt: int | str | None = None) -> Area:
-    """The RW (and RT) unit under a village, created on first use."""
+    """The RW (and RT) unit under a village, created on first use with the village's postal code."""
     if village.level != Level.VILLAGE:
         raise ValidationError(_("RW/RT hanya bisa dibuat di bawah kelurahan/desa."))
     rw_number, rt_number = int(rw), (int(rt) if rt not in (None, "") else None)
     if not 1 <= rw_number <= 999 or (rt_number is not None and not 1 <= rt_number <= 999):
         raise ValidationError(_("Nomor RT/RW harus antara 1 dan 999."))
+    postal = {"postal_code": village.postal_code}  # as ensure_neighbourhood_units gives them
     rw_unit, _created = Area.objects.get_or_create(
         code=neighbourhood_code(village.code, rw_number),
-        defaults={"name": f"RW {rw_number:03d}", "level": Level.RW, "kind": "rw", "parent": village},
+        defaults={"name": f"RW {rw_number:03d}", "level": Level.RW, "kind": "rw", "parent": village, **postal},
     )
     if rt_number is None:
         return rw_unit
     rt_unit, _created = Area.objects.get_or_create(
         code=neighbourhood_code(village.code, rw_number, rt_number),
-        defaults={"name": f"RT {rt_number:03d}", "level": Level.RT, "kind": "rt", "parent": rw_unit},
+        defaults={"name": f"RT {rt_number:03d}", "level": Level.RT, "kind": "rt", "parent": rw_unit, **postal},
     )
     return rt_unit
 

@@ -20,8 +20,8 @@ from gotong.bench.synthetic.modules import generate_modules, module_tables
 from gotong.bench.synthetic.population import CityVillage, city_villages, generate_population
 from gotong.core.db import analyze
 from gotong.core.demo.people import REFERENCE_DATE
-from gotong.registry.importing.bulk import HOUSEHOLD_COLUMNS, PERSON_COLUMNS, refresh_aggregates
-from gotong.registry.importing.sink import next_id, sync_sequence, write_rows
+from gotong.registry.importing.bulk import refresh_aggregates
+from gotong.registry.importing.sink import HOUSEHOLD_COLUMNS, PERSON_COLUMNS, next_id, sync_sequence, write_rows
 from gotong.registry.models import Dwelling, Household, Person
 
 CHUNK_HOUSEHOLDS = 20_000

@@ -4,11 +4,12 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db.models.functions import ExtractYear
 
 from gotong.dashboards import aggregates
 from gotong.dashboards.figures import registry
 from gotong.dashboards.models import AreaBirths, AreaTally
-from gotong.registry.models import Household
+from gotong.registry.models import Household, Person
 from gotong.registry.services import save_household, save_person
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
 from gotong.registry.tests.test_import_support import family, run_import, write_csv
@@ -105,3 +106,11 @@ def test_adults_are_exact_from_this_years_columns_and_from_older_rows(areas, mon
     tallies.update(adult_year=2008)  # counted last year, before the yearly rebuild
     assert aggregates.adults(tallies, datetime.date(2009, 3, 20)) == 2
     assert aggregates.adults(tallies, datetime.date(2010, 1, 1)) == 3
+
+
+def test_birth_year_reads_what_extract_year_reads(areas):
+    household = HouseholdFactory()
+    for day in (datetime.date(1900, 1, 1), datetime.date(1969, 12, 31), datetime.date(2000, 2, 29)):
+        PersonFactory(household=household, birth_date=day)
+    years = Person.objects.annotate(fast=aggregates.BirthYear("birth_date"), plain=ExtractYear("birth_date"))
+    assert sorted(years.values_list("fast", "plain")) == [(1900, 1900), (1969, 1969), (2000, 2000)]

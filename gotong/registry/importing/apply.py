@@ -74,13 +74,16 @@ def apply_household(group: HouseholdGroup, lookups: Lookups, acting_user, result
 
 
 def _household_values(group: HouseholdGroup) -> dict:
-    wanted = {"address": group.rows[0].values["alamat"]}
+    first = group.rows[0]
+    wanted = {"address": first.values["alamat"]}
     for field_name, column in HOUSEHOLD_COLUMNS.items():
-        filled = [row for row in group.rows if column in row.values and row.text(column)]
-        if filled:
-            wanted[field_name] = filled[0].values[column]
-        elif column in group.rows[0].raw:
-            wanted[field_name] = group.rows[0].values[column]  # present but empty: None / False
+        for row in group.rows:  # the first row where the column is filled (usually the first row itself)
+            if column in row.values and row.text(column):
+                wanted[field_name] = row.values[column]
+                break
+        else:
+            if column in first.raw:
+                wanted[field_name] = first.values[column]  # present but empty: None / False
     return wanted
 
 

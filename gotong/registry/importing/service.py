@@ -11,7 +11,7 @@ from gotong.registry.importing.apply import RowFailure, apply_household
 from gotong.registry.importing.columns import map_header
 from gotong.registry.importing.readers import Table, TableError, open_table
 from gotong.registry.importing.result import ImportResult
-from gotong.registry.importing.validation import HouseholdGroup, Lookups, check_group, fail, parse_row
+from gotong.registry.importing.validation import HouseholdGroup, Lookups, RowParser, check_group, fail
 from gotong.registry.importing.values import as_text
 
 logger = logging.getLogger(__name__)
@@ -72,13 +72,14 @@ def _read(table: Table, result: ImportResult) -> tuple[dict[str, HouseholdGroup]
         return None, {}
     groups: dict[str, HouseholdGroup] = {}
     first_rows: dict[str, int] = {}
+    parse_row = RowParser(header.positions)
     number = 1
     try:
         for number, cells in table.rows:  # noqa: B007 (number is reported if the file breaks)
             if not any(as_text(cell) for cell in cells):
                 continue  # blank lines between blocks, or Excel's formatted-but-empty rows
             result.rows_read += 1
-            row = parse_row(number, cells, header.positions, result)
+            row = parse_row(number, cells, result)
             nik = row.values.get("nik")
             if nik in first_rows:
                 fail(result, row, "nik", _("NIK sama dengan baris %(row)d.") % {"row": first_rows[nik]})

@@ -12,9 +12,20 @@ from decimal import Decimal
 from django.db import connection
 
 SQLITE_BATCH = 2000
+# Every column of the registry's two tables, in the order of the row tuples of the synthetic city and the import
+# benchmark's tables ceiling.
+HOUSEHOLD_COLUMNS = [
+    "id", "created_at", "updated_at", "public_id", "family_card_number", "address", "area_id", "area_code",
+    "welfare_decile", "pkh_recipient", "bpnt_recipient", "consent_given_on",
+]  # fmt: skip
+PERSON_COLUMNS = [
+    "id", "created_at", "updated_at", "public_id", "household_id", "area_code", "nik", "name", "sex", "birth_date",
+    "relationship", "education", "occupation", "disability",
+]  # fmt: skip
 
 
-def _pg_text(value) -> str:
+def copy_text(value) -> str:
+    """A value as a field of PostgreSQL's COPY text format (what psycopg's write_row writes for it)."""
     if value is None:
         return "\\N"
     if value is True:
@@ -47,7 +58,7 @@ def write_rows(table: str, columns: list[str], rows, *, using=None) -> int:
         if conn.vendor == "postgresql":
             sql = f"COPY {conn.ops.quote_name(table)} ({quoted}) FROM STDIN"
             # The raw psycopg cursor: wrap its errors so a unique violation is django.db.IntegrityError here too.
-            # write_row converts in psycopg's C code (same text as _pg_text gives), several times faster than Python.
+            # write_row converts in psycopg's C code (same text as copy_text gives), several times faster than Python.
             with conn.wrap_database_errors, cursor.cursor.copy(sql) as copy:
                 for row in rows:
                     copy.write_row(row)

@@ -4,6 +4,7 @@ Row checks need only the row; family-card checks need all rows of one KK, the fi
 and the database (known villages, existing records, the user's work area).
 """
 
+import operator
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from gotong.registry.services import duplicate_nik_message
 LOOKUP_BATCH = 500
 
 
-@dataclass
+@dataclass(slots=True)
 class RowData:
     number: int
     raw: dict[str, object]
@@ -42,21 +43,63 @@ class HouseholdGroup:
         return any(row.failed for row in self.rows)
 
 
-def parse_row(number: int, cells: list, positions: dict[str, int], result: ImportResult, parsers=PARSERS) -> RowData:
-    raw = {column: cells[index] if index < len(cells) else None for column, index in positions.items()}
-    row = RowData(number=number, raw=raw)
-    for column, value in raw.items():
-        try:
-            parsed = parsers[column](value)
-        except CellError as error:
-            fail(result, row, column, str(error))
-            continue
-        if column == "nik":
-            parsed, warnings = parsed
-            for warning in warnings:
-                result.add(number, column, row.text(column), warning, warning=True)
-        row.values[column] = parsed
-    return row
+# Columns whose cells repeat: a few hundred distinct values over millions of rows, or the KK's number and address
+# on each of its members' rows (a small cache: they repeat only on neighbouring rows). Birth dates fit a century of
+# days. NIK and name are unique and not cached. Bounded, so memory stays flat in file size.
+CACHE_SIZES = {"no_kk": 64, "alamat": 64, "tanggal_lahir": 40_000} | dict.fromkeys(
+    ("jenis_kelamin", "hubungan_keluarga", "rt", "rw", "kode_wilayah", "pendidikan", "pekerjaan", "disabilitas",
+     "desil", "penerima_pkh", "penerima_bpnt"),
+    50_000,
+)  # fmt: skip
+_MISSING = object()
+
+
+class RowParser:
+    """Reads one file's rows into RowData, with its header's column positions looked up once.
+
+    A text cell of a cached column is parsed once per distinct text (successes only; a parser's answer depends on
+    nothing but the text during one import): most cells of a large file are then a dictionary look-up. Other cells
+    (numbers, dates and booleans from a spreadsheet) are always parsed, so 1, 1.0 and True stay apart.
+    """
+
+    def __init__(self, positions: dict[str, int], cache_sizes: dict[str, int] = CACHE_SIZES):
+        self.positions = positions
+        self.columns = tuple(positions)
+        indexes = tuple(positions.values())
+        # Rows as long as the header take every cell in one C call (itemgetter of two or more indexes: a tuple).
+        self.width = max(indexes) + 1 if len(indexes) > 1 else None
+        self.cells_of = operator.itemgetter(*indexes) if len(indexes) > 1 else None
+        self.steps = tuple(
+            (column, PARSERS[column], column == "nik", {} if column in cache_sizes else None, cache_sizes.get(column))
+            for column in self.columns
+        )
+
+    def __call__(self, number: int, cells: list, result: ImportResult) -> RowData:
+        if self.width is not None and len(cells) >= self.width:
+            raw = dict(zip(self.columns, self.cells_of(cells), strict=True))
+        else:
+            count = len(cells)
+            raw = {column: cells[index] if index < count else None for column, index in self.positions.items()}
+        row = RowData(number, raw)
+        values = row.values
+        for (column, parse, is_nik, cache, size), value in zip(self.steps, raw.values(), strict=True):
+            parsed = cache.get(value, _MISSING) if cache is not None and type(value) is str else _MISSING
+            if parsed is _MISSING:
+                try:
+                    parsed = parse(value)
+                except CellError as error:
+                    fail(result, row, column, str(error))
+                    continue
+                if cache is not None and type(value) is str:
+                    if len(cache) >= size:
+                        cache.clear()
+                    cache[value] = parsed
+            if is_nik:
+                parsed, warnings = parsed
+                for warning in warnings:
+                    result.add(number, column, row.text(column), warning, warning=True)
+            values[column] = parsed
+        return row
 
 
 def fail(result: ImportResult, row: RowData, column: str, reason: str) -> None:
@@ -101,6 +144,8 @@ def check_group(group: HouseholdGroup, lookups: Lookups, result: ImportResult) -
     existing = lookups.households.get(group.key)
     if existing is not None and not in_scope(existing.area_code, lookups.scope):
         fail(result, first, "no_kk", _("Nomor KK ini sudah terdaftar di luar wilayah kerja Anda."))
+    if not lookups.persons:
+        return  # no NIK of the file is registered yet (the usual large import)
     for row in group.rows:
         person = lookups.persons.get(row.values.get("nik"))
         if person is not None and person.household.family_card_number != group.key:
@@ -111,14 +156,29 @@ def check_group(group: HouseholdGroup, lookups: Lookups, result: ImportResult) -
                 fail(result, row, "nik", _("NIK ini sudah terdaftar di KK lain di luar wilayah kerja Anda."))
 
 
+HOUSEHOLD_WIDE_COLUMNS = PLACE_COLUMNS + HOUSEHOLD_OPTIONAL_COLUMNS
+
+
 def _check_same_place(group: HouseholdGroup, result: ImportResult) -> None:
-    for column in PLACE_COLUMNS + HOUSEHOLD_OPTIONAL_COLUMNS:
+    rows = group.rows
+    if len(rows) == 1:
+        return
+    first = rows[0].raw
+    others = [row.raw for row in rows[1:]]
+    for column in HOUSEHOLD_WIDE_COLUMNS:
+        cell = first.get(column)
+        if type(cell) is str:
+            for raw in others:
+                if raw.get(column) != cell:
+                    break
+            else:
+                continue  # the same text on every row (the usual case) reads the same everywhere
         optional = column in HOUSEHOLD_OPTIONAL_COLUMNS
         # Optional attributes may be filled on one row only; an empty cell does not contradict.
-        rows = [row for row in group.rows if column in row.values and (not optional or row.text(column))]
-        for row in rows[1:]:
-            if row.values[column] != rows[0].values[column]:
-                reason = _("Berbeda dengan baris %(row)d untuk KK yang sama.") % {"row": rows[0].number}
+        filled = [row for row in rows if column in row.values and (not optional or row.text(column))]
+        for row in filled[1:]:
+            if row.values[column] != filled[0].values[column]:
+                reason = _("Berbeda dengan baris %(row)d untuk KK yang sama.") % {"row": filled[0].number}
                 fail(result, row, column, reason)
 
 
@@ -140,5 +200,10 @@ def _check_place(row: RowData, lookups: Lookups, result: ImportResult) -> None:
     elif area.level != Level.VILLAGE:
         reason = _("Kode wilayah %(code)s bukan kode kelurahan/desa.") % {"code": code}
         fail(result, row, "kode_wilayah", reason)
-    elif not in_scope(neighbourhood_code(code, row.values["rw"], row.values["rt"]), lookups.scope):
+    elif not _unit_in_scope(code, row, lookups.scope):
         fail(result, row, "kode_wilayah", _("Wilayah di luar wilayah kerja Anda."))
+
+
+def _unit_in_scope(village_code: str, row: RowData, scope: list[str] | None) -> bool:
+    # No work-area limit (the console) is decided without building the RT's code.
+    return scope is None or in_scope(neighbourhood_code(village_code, row.values["rw"], row.values["rt"]), scope)

@@ -61,7 +61,8 @@ def _identity_digits(value, scientific_message) -> str:
     `scientific_message` is a function: the message is translated only when it is needed, not for every row.
     """
     text = as_text(value)
-    if isinstance(value, float) or _SCIENTIFIC.match(text):
+    # The pattern needs an "e": most cells (plain digits) are decided without running it.
+    if isinstance(value, float) or (("e" in text or "E" in text) and _SCIENTIFIC.match(text)):
         raise CellError(scientific_message())
     # Excel tricks to keep digits as text: a leading apostrophe or ="…".
     if text.startswith('="') and text.endswith('"'):
@@ -71,7 +72,12 @@ def _identity_digits(value, scientific_message) -> str:
 
 def parse_nik(value) -> tuple[str, list[str]]:
     """A valid NIK and its warnings (e.g. a district that no longer exists)."""
-    text = _identity_digits(value, lambda: _("NIK tertulis sebagai angka ilmiah di Excel; format kolom sebagai Teks."))
+    if type(value) is str and value.isascii() and value.isdigit():
+        text = value  # plain digits (the usual cell): nothing for _identity_digits to strip or refuse
+    else:
+        text = _identity_digits(
+            value, lambda: _("NIK tertulis sebagai angka ilmiah di Excel; format kolom sebagai Teks.")
+        )
     if not text:
         raise CellError(_("NIK wajib diisi."))
     warnings = valid_nik_warnings(text)
@@ -92,15 +98,26 @@ def parse_family_card_number(value) -> str:
     return text
 
 
+def collapse_spaces(text: str) -> str:
+    """Every run of whitespace as one space, like `_SPACES.sub(" ", text)`.
+
+    Every character `\\s` matches except the plain space is unprintable, so a printable text without two spaces in a
+    row (the usual name or address) has nothing to collapse and is returned without running the pattern.
+    """
+    if "  " not in text and text.isprintable():
+        return text
+    return _SPACES.sub(" ", text)
+
+
 def parse_required_text(value, max_length: int) -> str:
-    text = _SPACES.sub(" ", as_text(value))
+    text = collapse_spaces(as_text(value))
     if not text:
         raise CellError(_("Wajib diisi."))
     return _at_most(text, max_length)
 
 
 def parse_text(value, max_length: int) -> str:
-    return _at_most(_SPACES.sub(" ", as_text(value)), max_length)
+    return _at_most(collapse_spaces(as_text(value)), max_length)
 
 
 def _at_most(text: str, max_length: int) -> str:

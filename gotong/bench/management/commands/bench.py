@@ -35,7 +35,9 @@ class Command(BaseCommand):
             default=None,
             help="catatan modul 12 bulan sebelum tanggal ini (default hari ini)",
         )
-        imp = sub.add_parser("import", help="impor massal vs django-import-export vs batas mentah basis data")
+        from gotong.bench.importbench import METHODS
+
+        imp = sub.add_parser("import", help="impor massal vs django-import-export vs batas basis data")
         imp.add_argument("--rows", type=int, default=20_000)
         imp.add_argument("--scale", type=int, nargs="+", default=[4],
                          help="ukuran lain = rows × scale (boleh beberapa, mis. 4 16), untuk memori")  # fmt: skip
@@ -43,7 +45,7 @@ class Command(BaseCommand):
         imp.add_argument("--workdir", default="/tmp/gotong-bench-import")
         imp.add_argument("--skip-library", action="store_true", help="lewati django-import-export (lambat)")
         one = sub.add_parser("import-one", help=argparse.SUPPRESS)
-        one.add_argument("method", choices=("library", "bulk", "tables", "raw", "csv"))
+        one.add_argument("method", choices=(*METHODS, "csv"))
         one.add_argument("--rows", type=int, default=0)
         one.add_argument("path")
         load = sub.add_parser("load", help="uji beban locust terhadap server lokal")
