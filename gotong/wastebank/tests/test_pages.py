@@ -193,3 +193,27 @@ def test_register_member_from_registry(client, bank, staff):
     response = client.post(url, {"person": person.pk, "joined_on": "2026-01-05"})
     assert response.status_code == 302
     assert bank.members.get().person == person
+
+
+def test_member_list_pages_by_number_without_counting(client, bank, staff, settings):
+    """A city's large bank has thousands of members: the list shows a page at a time, the export holds them all."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gotong.registry.tests.factories import PersonFactory
+
+    settings.GOTONG_PAGE_SIZE = 3
+    for n in range(5):
+        services.register_member(bank, person=PersonFactory(name=f"Anggota {n}"), joined_on=JAN, acting_user=staff)
+    client.force_login(staff)
+    url = reverse("wastebank:members", args=[bank.pk])
+    with CaptureQueriesContext(connection) as captured:
+        first = client.get(url)
+    assert not any("COUNT(" in q["sql"] and "wastebank_member" in q["sql"] for q in captured)
+    assert [m.number for m in first.context["members"]] == sorted(m.number for m in bank.members.all())[:3]
+    assert first.context["members"].has_next() and 'rel="next"' in first.content.decode()
+    second = client.get(url, {"page": 2}).context["members"]
+    assert len(second) == 2 and not second.has_next()
+    export = reverse("exports:download", kwargs={"key": "wastebank.members", "fmt": "csv"})
+    rows = client.get(export, {"bank_id": bank.pk})
+    assert rows.status_code == 200 and rows.content.decode("utf-8-sig").count("Anggota ") == 5
