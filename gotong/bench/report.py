@@ -43,7 +43,15 @@ def _generate(name: str, data: dict) -> str:
     if modules:
         rows.append("")
         rows.append("Module records: " + ", ".join(f"{label} {count:,}" for label, count in modules.items()) + ".")
-    title = f"Synthetic city ({data.get('city', '?')}, seed {data.get('seed', '?')}, {data.get('database', '?')})"
+    if data.get("province"):
+        cities, kept = len(data.get("cities", [])), ", ".join(data.get("skipped_cities", [])) or "none"
+        rows.append("")
+        rows.append(f"{cities} regencies and cities generated; kept as they were: {kept}; persons in the province "
+                    f"afterwards: {data.get('persons_in_province', 0):,}.")  # fmt: skip
+        kind, code = "province", data["province"]
+    else:
+        kind, code = "city", data.get("city", "?")
+    title = f"Synthetic {kind} ({code}, seed {data.get('seed', '?')}, {data.get('database', '?')})"
     return _head(title, data) + "\n" + "\n".join(rows)
 
 
