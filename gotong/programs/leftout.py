@@ -10,16 +10,15 @@ and only the reached households — as many as there are enrolments at most — 
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce, Substr
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Area
 from gotong.core.scoping import visible_area_codes
 from gotong.dashboards.models import AreaTally
 from gotong.programs.models import Enrolment
-from gotong.registry.choices import Relationship
-from gotong.registry.models import Household, Person
+from gotong.registry.models import Household
 
 # Units shown below the chosen area: its children and their children (city → kecamatan → kelurahan,
 # kelurahan → RW → RT).
@@ -40,18 +39,13 @@ def _reached():
 
 
 def left_out_households(user, *, area_code: str = "", max_decile: int | None = None):
-    """Left-out households poorest first, with the head's name and NIK and the number of members.
+    """Left-out households poorest first, with the head's name and the number of members.
 
     The head and the count are subqueries the database runs for the rows fetched only (one page)."""
-    heads = Person.objects.filter(household=OuterRef("pk"), relationship=Relationship.HEAD)
-    members = Person.objects.filter(household=OuterRef("pk")).order_by().values("household")
     return (
         _households(user, area_code, max_decile)
         .filter(~_reached())
-        .annotate(
-            head_name=Subquery(heads.values("name")[:1]),
-            member_count=Coalesce(Subquery(members.annotate(n=Count("pk")).values("n")), 0),
-        )
+        .with_head_and_size()
         .order_by(F("welfare_decile").asc(nulls_last=True), "area_code", "family_card_number", "pk")
     )
 

@@ -1,11 +1,9 @@
 """The household list as one function the page and its XLSX/CSV export both call (same scope, filters, order)."""
 
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from gotong.exports.specs import INT, Column, ListExport, register
-from gotong.registry.models import Household, Person
+from gotong.registry.models import Household
 from gotong.registry.nik import mask_family_card_number, mask_nik
 
 
@@ -20,14 +18,7 @@ def household_rows(user, filters):
     if filters.get("bpnt") == "1":
         households = households.filter(bpnt_recipient=True)
     households = households.search(filters.get("q", ""))
-    heads = Person.objects.filter(household=OuterRef("pk"), relationship="kepala")
-    # Correlated subqueries, not JOIN + GROUP BY: the database then computes them for the page's rows only.
-    members = Person.objects.filter(household=OuterRef("pk")).order_by().values("household")
-    return households.annotate(
-        head_name=Subquery(heads.values("name")[:1]),
-        head_nik=Subquery(heads.values("nik")[:1]),
-        member_count=Coalesce(Subquery(members.annotate(n=Count("pk")).values("n")), 0),
-    ).order_by("area_code", "family_card_number", "pk")
+    return households.with_head_and_size(head_fields=("name", "nik")).order_by("area_code", "family_card_number", "pk")
 
 
 def _yes(value: bool) -> str:

@@ -5,6 +5,8 @@ exports, and never logged.
 """
 
 from django.db import models
+from django.db.models import Count, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
@@ -26,6 +28,23 @@ class HouseholdQuerySet(AreaScopedQuerySet):
             contains=("address", "members__name"),
             number_prefix=("family_card_number", "members__nik"),
         )
+
+    def with_head_and_size(self, head_fields=("name",)) -> "HouseholdQuerySet":
+        """Each household with its head's fields (`head_<field>`) and its number of members (`member_count`).
+
+        Correlated subqueries, not JOIN + GROUP BY: the database computes them for the rows fetched only (a page),
+        not for a whole city."""
+        members = Person.objects.filter(household=models.OuterRef("pk")).order_by().values("household")
+        return annotate_household_head(self, head_fields, household="pk").annotate(
+            member_count=Coalesce(Subquery(members.annotate(n=Count("pk")).values("n")), 0)
+        )
+
+
+def annotate_household_head(queryset, head_fields=("name",), household="household_id"):
+    """`queryset` with `head_<field>` of the household each row names in its `household` field (a household's
+    own `pk`, or another record's `household_id`): one correlated subquery per field."""
+    heads = Person.objects.filter(household=models.OuterRef(household), relationship=choices.Relationship.HEAD)
+    return queryset.annotate(**{f"head_{field}": Subquery(heads.values(field)[:1]) for field in head_fields})
 
 
 class Household(PublicIdModel):

@@ -70,11 +70,9 @@ class CaseQuerySet(models.QuerySet):
     def with_subject_names(self) -> "CaseQuerySet":
         """The household head's name beside each case, so `subject_name` of a whole-household case (PKH) needs no
         query per case; a subquery the database runs for the rows fetched only (one page)."""
-        from gotong.registry.choices import Relationship
-        from gotong.registry.models import Person
+        from gotong.registry.models import annotate_household_head
 
-        heads = Person.objects.filter(household=models.OuterRef("household_id"), relationship=Relationship.HEAD)
-        return self.annotate(household_head_name=models.Subquery(heads.values("name")[:1]))
+        return annotate_household_head(self)
 
 
 class Case(PublicIdModel, AreaCodedModel):
@@ -152,8 +150,8 @@ class Case(PublicIdModel, AreaCodedModel):
     def subject_name(self) -> str:
         if self.person_id:
             return self.person.name
-        if hasattr(self, "household_head_name"):  # read in bulk by `with_subject_names`
-            return self.household_head_name or self.household.address
+        if hasattr(self, "head_name"):  # read in bulk by `with_subject_names`
+            return self.head_name or self.household.address
         return str(self.household)
 
     @property
