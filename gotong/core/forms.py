@@ -53,3 +53,20 @@ class RupiahField(forms.IntegerField):
         if isinstance(value, int):
             return value
         return parse_rupiah(value)
+
+
+def add_service_errors(form: forms.Form, error, *, field_for=None) -> None:
+    """Put a service's ValidationError on the form: on the field it names (`field_for` maps a service's key to a
+    form field), else at the top; a field that already shows its own error is not told twice."""
+    from django.core.exceptions import NON_FIELD_ERRORS
+
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for key, messages in error.message_dict.items():
+        name = field_for(key) if field_for else key
+        if key == NON_FIELD_ERRORS or name not in form.fields:
+            name = None
+        if name is not None and name in form.errors:
+            continue
+        form.add_error(name, messages)

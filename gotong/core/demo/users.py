@@ -44,6 +44,8 @@ DEMO_USERS = (
     DemoUser("bendahara", Role.ORG_STAFF, organization="cempako", member_role=MemberRole.TREASURER, person="bendahara"),
     DemoUser("mitra", Role.PARTNER, "Dewi", "Lestari", organization="bri"),
     DemoUser("warga", Role.RESIDENT, person="warga"),
+    # A resident who joined Kampung Sayur Cempako as a plain member: takes part, manages nothing.
+    DemoUser("anggota", Role.RESIDENT, "Lina", "Marpaung", organization="cempako", member_role=MemberRole.MEMBER),
 )
 
 

@@ -188,6 +188,7 @@ def test_command_loads_areas_itself_and_prints_logins(db, settings):
         "bendahara",
         "mitra",
         "warga",
+        "anggota",
     ):
         assert username in text
     assert "gotong-demo" in text
