@@ -2,7 +2,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gotong.accounts.roles import ROLES_EDITING_REGISTRY, ROLES_SEEING_FULL_NIK, Role
+from gotong.accounts.roles import Role
 
 
 class User(AbstractUser):
@@ -20,9 +20,3 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("pengguna")
         verbose_name_plural = _("pengguna")
-
-    def can_see_full_nik(self) -> bool:
-        return self.is_superuser or self.role in ROLES_SEEING_FULL_NIK
-
-    def can_edit_registry(self) -> bool:
-        return self.is_superuser or self.role in ROLES_EDITING_REGISTRY

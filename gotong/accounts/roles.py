@@ -1,4 +1,4 @@
-"""The roles of DESIGN.md. What each role may see is decided in `gotong.core.scoping`."""
+"""The roles of DESIGN.md. What each role may see and do is decided by the access policy (`gotong.core.policy`)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,9 +12,5 @@ class Role(models.TextChoices):
     RESIDENT = "resident", _("Warga / anggota")
 
 
-# Roles that work with named households and may open a full NIK inside their scope.
-ROLES_SEEING_FULL_NIK = {Role.CITY_OFFICER, Role.FACILITATOR}
-# Roles that may add and edit registry records inside their scope.
-ROLES_EDITING_REGISTRY = {Role.CITY_OFFICER, Role.FACILITATOR, Role.ORG_STAFF}
 # Roles that do the field work of an area (assessments, commitments) inside their own work areas.
 ROLES_WORKING_AREAS = {Role.CITY_OFFICER, Role.FACILITATOR}

@@ -1,17 +1,16 @@
-"""Who may do what with areas. Areas are public reference data; what lies inside them is scoped."""
+"""Area reach as the access policy grants it, for filters and form choices (the decisions live in the policy).
 
-from gotong.accounts.roles import Role
-from gotong.core.scoping import code_inside, visible_area_codes
+Areas themselves are public reference data (`areas.view`); adding RW/RT is `areas.manage`, handing out work areas
+`areas.assign`, and what lies inside an area is each module's own capability.
+"""
 
-
-def is_city_officer(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role == Role.CITY_OFFICER)
-
-
-def can_edit_units(user, village) -> bool:
-    """Adding RW/RT is a city officer's job, and only in their own city."""
-    return is_city_officer(user) and code_inside(village.code, visible_area_codes(user))
+from gotong.core.policy.decide import reaches
 
 
-def can_assign_in(user, area) -> bool:
-    return is_city_officer(user) and code_inside(area.code, visible_area_codes(user))
+def reach_codes(user, capability: str) -> list[str] | None:
+    """The area codes `capability` reaches for `user` (work areas, areas of the organisations served); None means
+    everywhere. Organisations and own records are not areas: ask the policy about those records themselves."""
+    reached = reaches(user, capability)
+    if reached.everything:
+        return None
+    return sorted(reached.area_codes | reached.organization_area_codes)

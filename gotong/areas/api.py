@@ -6,6 +6,7 @@ from rest_framework import serializers
 from gotong.api.filters import AREA_CODE_PATTERN
 from gotong.api.viewsets import ScopedReadOnlyViewSet
 from gotong.areas.models import Area
+from gotong.core.policy.routes import Rule
 
 
 class AreaSerializer(serializers.ModelSerializer):
@@ -24,6 +25,7 @@ _CODE = OpenApiParameter("code", str, OpenApiParameter.PATH, pattern=AREA_CODE_P
 class AreaViewSet(ScopedReadOnlyViewSet):
     """Provinces down to RTs; `wilayah` lists an area and everything inside it."""
 
+    access_rule = Rule(get="areas.view")
     serializer_class = AreaSerializer
     lookup_field = "code"
     lookup_value_regex = r"[0-9.]+"

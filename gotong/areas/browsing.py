@@ -8,20 +8,16 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.db.models.functions import Substr
 
+from gotong.areas.access import reach_codes
 from gotong.areas.models import Area
-from gotong.core.scoping import code_overlaps, visible_area_codes
+from gotong.core.area_codes import ancestor_codes, ancestors_of_all, code_overlaps
 from gotong.registry.models import Household, Person
-
-
-def ancestor_codes(code: str) -> list[str]:
-    parts = code.split(".")
-    return [".".join(parts[:i]) for i in range(1, len(parts))]
 
 
 def attach_paths(areas) -> list[Area]:
     """Set `area.path` (ancestors from the province down) on each area, with one query for all of them."""
     areas = list(areas)
-    wanted = {c for area in areas for c in ancestor_codes(area.code)}
+    wanted = ancestors_of_all(area.code for area in areas)
     names = dict(Area.objects.filter(code__in=wanted).values_list("code", "name")) if wanted else {}
     for area in areas:
         area.path = [names[c] for c in ancestor_codes(area.code) if c in names]
@@ -53,8 +49,9 @@ def _counts_by_prefix(queryset, lengths: set[int]) -> dict[str, int]:
 
 
 def scoped_figures(area: Area, user) -> dict:
-    """Households and persons inside `area` and each of its children, counting only what `user` may see."""
-    codes = visible_area_codes(user)
+    """Households and persons inside `area` and each of its children, counting only what `user` may see
+    (`registry.view`); a child is "in scope" when that grant reaches into it by area."""
+    codes = reach_codes(user, "registry.view")
     children = list(area.children.order_by("code"))
     households = Household.objects.visible_to(user).in_area(area.code)
     persons = Person.objects.visible_to(user).in_area(area.code)

@@ -5,15 +5,14 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from gotong.accounts.models import User
-from gotong.accounts.roles import Role
+from gotong.areas.access import reach_codes
 from gotong.areas.models import Area
-from gotong.areas.services import search_areas
+from gotong.areas.services import assignable_users, search_areas
+from gotong.core.area_codes import code_inside
 from gotong.core.forms import StyledFormMixin
-from gotong.core.scoping import code_inside, visible_area_codes
+from gotong.core.policy import can
 
 _CODE = re.compile(r"^\d{2}(\.\d+)*$")
-# Work areas drive the scope of these roles (see gotong.core.scoping).
-ASSIGNABLE_ROLES = (Role.CITY_OFFICER, Role.FACILITATOR, Role.ORG_STAFF)
 
 
 def _number_field(label, required=True):
@@ -54,13 +53,14 @@ class AssignmentForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, acting_user, **kwargs):
         super().__init__(*args, **kwargs)
         self.acting_user = acting_user
-        self.fields["user"].queryset = assignable_users()
+        # Only whom the officer may assign is listed, and a posted id outside that list is refused (invalid_choice).
+        self.fields["user"].queryset = assignable_users(acting_user)
         self.fields["user"].label_from_instance = user_label
         self.fields["area"].widget.attrs.update(autocomplete="off", list="area-options")
 
     def clean_area(self) -> Area:
         text = self.cleaned_data["area"].strip()
-        codes = visible_area_codes(self.acting_user)
+        codes = reach_codes(self.acting_user, "areas.assign")
         if _CODE.match(text):
             area = Area.objects.filter(code=text).first()
             if area is None:
@@ -77,17 +77,11 @@ class AssignmentForm(StyledFormMixin, forms.Form):
                 names = ", ".join(f"{a.name} ({a.code})" for a in found[:5])
                 raise forms.ValidationError(_("Beberapa wilayah cocok: %(names)s. Ketik kodenya.") % {"names": names})
             area = found[0]
-        if not code_inside(area.code, codes):
+        if not can(self.acting_user, "areas.assign", area):
             raise forms.ValidationError(
                 _("%(name)s (%(code)s) di luar wilayah kerja Anda.") % {"name": area.name, "code": area.code}
             )
         return area
-
-
-def assignable_users():
-    return User.objects.filter(is_active=True, is_superuser=False, role__in=ASSIGNABLE_ROLES).order_by(
-        "first_name", "last_name", "username"
-    )
 
 
 def user_label(user) -> str:

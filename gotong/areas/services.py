@@ -1,14 +1,18 @@
 """Business rules for areas: finding them, neighbourhood units (RW/RT), work assignments."""
 
 from auditlog.context import set_actor
-from django.core.exceptions import ValidationError
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.utils.translation import gettext as _
 
+from gotong.accounts.roles import ROLES_WORKING_AREAS
+from gotong.areas.access import reach_codes
 from gotong.areas.models import Area, Level, WorkAssignment
 from gotong.areas.names import normalize_area_name
-from gotong.core.scoping import forget_visible_area_codes
+from gotong.core.policy import can
+from gotong.core.scoping import area_code_filter, forget_visible_area_codes
 
 
 def search_areas(text: str, *, level: int | None = None, within: str | None = None, limit: int = 20):
@@ -98,8 +102,36 @@ def _create_missing(units: dict, level: int, parent_of, villages: dict) -> None:
     Area.objects.bulk_create(new, batch_size=2000)
 
 
+def assignments_in_reach(acting_user):
+    """The work assignments inside the areas where `acting_user` hands out work areas (`areas.assign`)."""
+    codes = reach_codes(acting_user, "areas.assign")
+    assignments = WorkAssignment.objects.select_related("area", "user", "assigned_by")
+    return assignments if codes is None else assignments.filter(area_code_filter(codes, field="area__code"))
+
+
+def assignable_users(acting_user):
+    """Whom `acting_user` may give a work area: active city officers and facilitators (the roles whose reach is
+    their work areas), never superusers, who have no work area yet or already work inside the acting user's
+    `areas.assign` reach. A city officer never sees, let alone takes over, the staff of another city."""
+    users = get_user_model().objects.filter(is_active=True, is_superuser=False, role__in=ROLES_WORKING_AREAS)
+    if not can(acting_user, "areas.assign"):
+        return users.none()
+    codes = reach_codes(acting_user, "areas.assign")
+    if codes is not None:
+        any_area = WorkAssignment.objects.filter(user=OuterRef("pk"))
+        inside = any_area.filter(area_code_filter(codes, field="area__code"))
+        users = users.filter(~Exists(any_area) | Exists(inside))
+    return users.order_by("first_name", "last_name", "username")
+
+
 @transaction.atomic
 def assign_work_area(user, area: Area, *, acting_user) -> WorkAssignment:
+    """Give `user` the work area `area`. `acting_user` None: the system (demo, synthetic data)."""
+    if acting_user is not None:
+        if not can(acting_user, "areas.assign", area):
+            raise PermissionDenied(_("%(name)s di luar wilayah kerja Anda.") % {"name": area.name})
+        if not assignable_users(acting_user).filter(pk=user.pk).exists():
+            raise ValidationError({"user": _("Pengguna ini tidak bisa diberi wilayah kerja.")})
     with set_actor(acting_user):
         assignment, _created = WorkAssignment.objects.get_or_create(
             user=user, area=area, defaults={"assigned_by": acting_user}
@@ -110,6 +142,8 @@ def assign_work_area(user, area: Area, *, acting_user) -> WorkAssignment:
 
 @transaction.atomic
 def unassign_work_area(user, area: Area, *, acting_user) -> None:
+    if acting_user is not None and not can(acting_user, "areas.assign", area):
+        raise PermissionDenied(_("%(name)s di luar wilayah kerja Anda.") % {"name": area.name})
     with set_actor(acting_user):
         for assignment in WorkAssignment.objects.filter(user=user, area=area):
             assignment.delete()

@@ -1,22 +1,61 @@
 """Area pages: browse and search the hierarchy, an area's children with scoped counts, work assignments."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from gotong.areas import services
-from gotong.areas.access import can_edit_units, is_city_officer
+from gotong.areas.access import reach_codes
 from gotong.areas.browsing import attach_paths, scoped_figures
-from gotong.areas.forms import AssignmentForm, NeighbourhoodUnitForm, assignable_users
+from gotong.areas.forms import AssignmentForm, NeighbourhoodUnitForm
 from gotong.areas.models import Area, Level, WorkAssignment
-from gotong.core.scoping import area_code_filter, visible_area_codes
+from gotong.core.area_codes import city_code
+from gotong.core.policy import can
+from gotong.core.policy.routes import RecordLoader, route
 
 MAX_QUERY = 100
+
+
+class AreaLoader(RecordLoader):
+    """The area a URL names by its dotted code (`level`: only areas of that level, else 404)."""
+
+    def __init__(self, level: int | None = None):
+        super().__init__(Area, "code")
+        self.level = level
+
+    def __call__(self, **kwargs):
+        wanted = {"level": self.level} if self.level is not None else {}
+        return get_object_or_404(Area, code=kwargs["code"], **wanted)
+
+    def samples(self, limit_per_city: int = 1):
+        areas = Area.objects.filter(level__gte=Level.REGENCY).order_by("code")
+        if self.level is not None:
+            areas = areas.filter(level=self.level)
+        yield from _one_per_city(areas, lambda area: area.code, lambda area: {"code": area.code}, limit_per_city)
+
+
+class AssignmentLoader(RecordLoader):
+    """A work assignment by its id, with samples from every city."""
+
+    def __init__(self):
+        super().__init__(WorkAssignment, "pk")
+
+    def samples(self, limit_per_city: int = 1):
+        rows = WorkAssignment.objects.select_related("area").order_by("pk")
+        yield from _one_per_city(rows, lambda a: a.area.code, lambda a: {"pk": a.pk}, limit_per_city)
+
+
+def _one_per_city(rows, code_of, kwargs_of, limit: int):
+    seen: dict[str, int] = {}
+    for row in rows.iterator():
+        city = city_code(code_of(row))
+        if seen.get(city, 0) < limit:
+            seen[city] = seen.get(city, 0) + 1
+            yield kwargs_of(row)
 
 
 def _query(request) -> str:
@@ -29,7 +68,7 @@ def _results(text: str) -> list[Area]:
 
 
 def _browse_page(request, text: str):
-    codes = visible_area_codes(request.user)
+    codes = reach_codes(request.user, "registry.view")
     if codes:
         start, start_title = Area.objects.filter(code__in=codes), _("Wilayah kerja Anda")
     else:
@@ -38,12 +77,12 @@ def _browse_page(request, text: str):
     return render(request, "areas/browse.html", context)
 
 
-@login_required
+@route("areas.view")
 def browse(request):
     return _browse_page(request, _query(request))
 
 
-@login_required
+@route("areas.view")
 def search(request):
     text = _query(request)
     if request.htmx and not request.htmx.history_restore_request:
@@ -60,7 +99,7 @@ def _detail_context(user, area: Area, unit_form=None) -> dict:
     context = {
         "area": area,
         "ancestors": area.ancestors(),
-        "can_add_units": area.level == Level.VILLAGE and can_edit_units(user, area),
+        "can_add_units": area.level == Level.VILLAGE and can(user, "areas.manage", area),
         "unit_form": unit_form or NeighbourhoodUnitForm(),
         "Level": Level,
     }
@@ -68,18 +107,16 @@ def _detail_context(user, area: Area, unit_form=None) -> dict:
     return context
 
 
-@login_required
+@route("areas.view", target=AreaLoader())
 def detail(request, code):
     area = get_object_or_404(Area, code=code)
     return render(request, "areas/detail.html", _detail_context(request.user, area))
 
 
-@login_required
-@require_POST
+# Adding RW/RT is a city officer's job, in their own city (`areas.manage`).
+@route(None, post="areas.manage", target=AreaLoader(level=Level.VILLAGE))
 def add_unit(request, code):
     village = get_object_or_404(Area, code=code, level=Level.VILLAGE)
-    if not can_edit_units(request.user, village):
-        raise PermissionDenied
     form = NeighbourhoodUnitForm(request.POST)
     if form.is_valid():
         rw, rt = form.cleaned_data["rw"], form.cleaned_data["rt"]
@@ -97,48 +134,41 @@ def add_unit(request, code):
     return render(request, "areas/detail.html", _detail_context(request.user, village, unit_form=form))
 
 
-def _require_city_officer(user) -> None:
-    if not is_city_officer(user):
-        raise PermissionDenied
-
-
-def _assignments_in_scope(user):
-    codes = visible_area_codes(user)
-    assignments = WorkAssignment.objects.select_related("area", "user", "assigned_by")
-    return assignments if codes is None else assignments.filter(area_code_filter(codes, field="area__code"))
-
-
-@login_required
+@route("areas.assign", post="areas.assign")
 def assignments(request):
-    _require_city_officer(request.user)
     form = AssignmentForm(request.POST or None, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
         user, area = form.cleaned_data["user"], form.cleaned_data["area"]
-        services.assign_work_area(user, area, acting_user=request.user)
-        messages.success(
-            request, _("%(user)s ditugaskan di %(area)s.") % {"user": user.get_full_name() or user, "area": area.name}
-        )
-        return redirect("areas:assignments")
+        try:
+            services.assign_work_area(user, area, acting_user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(user)s ditugaskan di %(area)s.") % {"user": user.get_full_name() or user, "area": area.name},
+            )
+            return redirect("areas:assignments")
     return render(request, "areas/assignments.html", _assignment_context(request, form))
 
 
 def _assignment_context(request, form) -> dict:
     rows: dict[int, dict] = {}
-    for assignment in _assignments_in_scope(request.user).order_by("user__first_name", "user__username", "area__code"):
+    listed = services.assignments_in_reach(request.user).order_by("user__first_name", "user__username", "area__code")
+    for assignment in listed:
         rows.setdefault(assignment.user_id, {"user": assignment.user, "assignments": []})["assignments"].append(
             assignment
         )
-    unassigned = assignable_users().filter(work_assignments__isnull=True)
+    any_area = WorkAssignment.objects.filter(user=OuterRef("pk"))
+    unassigned = services.assignable_users(request.user).filter(~Exists(any_area))
     page = Paginator(list(rows.values()), 25).get_page(request.GET.get("page"))
     return {"form": form, "page": page, "unassigned": unassigned}
 
 
-@login_required
-@require_POST
+# Another city's assignment is seen (work areas are no secret) but not removed: 403.
+@route(None, post="areas.assign", target=AssignmentLoader())
 def assignment_remove(request, pk):
-    _require_city_officer(request.user)
-    # Only assignments inside the officer's own scope can be found, let alone removed.
-    assignment = get_object_or_404(_assignments_in_scope(request.user), pk=pk)
+    assignment = get_object_or_404(services.assignments_in_reach(request.user), pk=pk)
     if assignment.user_id == request.user.pk:
         # An officer removing their own area would lock themselves out of the page they are on.
         messages.error(request, _("Anda tidak bisa mencabut wilayah kerja Anda sendiri."))

@@ -13,12 +13,13 @@ from gotong.areas.models import Area
 from gotong.core.fields import AreaCodeField
 from gotong.core.listing import search_text
 from gotong.core.models import PublicIdModel
-from gotong.core.scoping import AreaScopedQuerySet
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 from gotong.registry import choices
 
 
-class HouseholdQuerySet(AreaScopedQuerySet):
-    household_field = "pk"
+class HouseholdQuerySet(ScopedQuerySet):
+    # Seen through `registry.view`: by area for area workers and organisation officers, a resident's own household.
+    scope_hooks = ScopeHooks(module="registry", area="area_code", household="pk")
 
     def search(self, text: str) -> "HouseholdQuerySet":
         """Find by head or member name, NIK, family-card number or address."""
@@ -92,8 +93,9 @@ class Household(PublicIdModel):
         return self.members.filter(relationship=choices.Relationship.HEAD).first()
 
 
-class PersonQuerySet(AreaScopedQuerySet):
-    household_field = "household_id"
+class PersonQuerySet(ScopedQuerySet):
+    # A resident sees every member of their own household (the family card), as on the household page.
+    scope_hooks = ScopeHooks(module="registry", area="area_code", household="household_id")
 
 
 class Person(PublicIdModel):
@@ -121,6 +123,14 @@ class Person(PublicIdModel):
         verbose_name = _("penduduk")
         verbose_name_plural = _("penduduk")
         indexes = [models.Index(fields=["household", "relationship"])]
+        constraints = [
+            # One head (kepala keluarga) per family card, whatever path writes: forms, API, import, bulk loads.
+            models.UniqueConstraint(
+                fields=["household"],
+                condition=models.Q(relationship=choices.Relationship.HEAD),
+                name="one_head_per_household",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -81,7 +81,8 @@ def test_city_officer_removes_an_assignment(client, city_officer, facilitator):
 def test_cannot_remove_assignment_outside_scope(client, city_officer, other_facilitator):
     assignment = WorkAssignment.objects.get(user=other_facilitator)
     client.force_login(city_officer)
-    assert client.post(reverse("areas:assignment-remove", args=[assignment.pk])).status_code == 404
+    # Work areas are no secret, but Palembang's are not Siti's to hand out or take away.
+    assert client.post(reverse("areas:assignment-remove", args=[assignment.pk])).status_code == 403
     assert WorkAssignment.objects.filter(pk=assignment.pk).exists()
 
 
@@ -106,3 +107,36 @@ def test_officer_cannot_remove_own_assignment(client, city_officer):
     response = client.post(reverse("areas:assignment-remove", args=[assignment.pk]), follow=True)
     assert "tidak bisa mencabut wilayah kerja Anda sendiri" in response.content.decode()
     assert WorkAssignment.objects.filter(pk=assignment.pk).exists()
+
+
+def test_picker_lists_only_whom_the_officer_may_assign(client, city_officer, newcomer, facilitator, other_facilitator):
+    """Siti's picker listed every user in the country: now only Tanjungpinang's staff and those without an area."""
+    client.force_login(city_officer)
+    choices = set(client.get(URL).context["form"].fields["user"].queryset)
+    assert {newcomer, facilitator} <= choices
+    assert other_facilitator not in choices  # Rina works in Palembang
+    assert not any(user.is_superuser for user in choices)
+    html = client.get(URL).content.decode()
+    assert "rina" not in html
+
+
+def test_posted_user_from_another_city_or_a_superuser_is_refused(client, city_officer, other_facilitator, admin_user):
+    client.force_login(city_officer)
+    for user in (other_facilitator, admin_user):
+        html = client.post(URL, {"user": user.pk, "area": "21.72.03.1005"}).content.decode()
+        assert "Pengguna ini tidak bisa diberi wilayah kerja." in html
+        assert not WorkAssignment.objects.filter(user=user, area__code="21.72.03.1005").exists()
+
+
+def test_service_refuses_the_same_without_the_form(city_officer, other_facilitator, newcomer):
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from gotong.areas.models import Area
+    from gotong.areas.services import assign_work_area
+
+    with pytest.raises(ValidationError):
+        assign_work_area(other_facilitator, Area.objects.get(code="21.72.03.1005"), acting_user=city_officer)
+    with pytest.raises(PermissionDenied):
+        assign_work_area(newcomer, Area.objects.get(code="16.71.11.1005"), acting_user=city_officer)
+    assert not WorkAssignment.objects.filter(user=newcomer).exists()
+    assert not WorkAssignment.objects.filter(user=other_facilitator, area__code__startswith="21.72").exists()

@@ -8,6 +8,8 @@ from rest_framework.response import Response
 
 from gotong.api.fields import public_ref, viewer, viewing_detail
 from gotong.api.viewsets import ScopedReadOnlyViewSet
+from gotong.core.policy import can, require
+from gotong.core.policy.routes import Rule
 from gotong.registry.api.writes import (
     HouseholdWriteSerializer,
     PersonWriteSerializer,
@@ -19,10 +21,10 @@ from gotong.registry.models import Dwelling, Household, Person
 from gotong.registry.nik import mask_family_card_number, mask_nik
 
 
-def _shown(serializer, value: str, mask) -> str:
-    """Full number only on a detail request by a role allowed to see it (same rule as the detail page)."""
+def _shown(serializer, record, value: str, mask) -> str:
+    """Full number only on a detail request where `registry.see_nik` reaches the record (as on the detail page)."""
     user = viewer(serializer)
-    if viewing_detail(serializer) and user is not None and user.can_see_full_nik():
+    if viewing_detail(serializer) and user is not None and can(user, "registry.see_nik", record):
         return value
     return mask(value)
 
@@ -57,7 +59,7 @@ class PersonSerializer(serializers.ModelSerializer):
         ]
 
     def get_nik(self, person) -> str:
-        return _shown(self, person.nik, mask_nik)
+        return _shown(self, person, person.nik, mask_nik)
 
 
 class MemberSummarySerializer(PersonSerializer):
@@ -87,7 +89,7 @@ class HouseholdSerializer(serializers.ModelSerializer):
         ]
 
     def get_family_card_number(self, household) -> str:
-        return _shown(self, household.family_card_number, mask_family_card_number)
+        return _shown(self, household, household.family_card_number, mask_family_card_number)
 
     def get_head_name(self, household) -> str | None:
         head = household.head
@@ -115,12 +117,13 @@ class PersonSavedSerializer(PersonSerializer):
 
 
 class HouseholdViewSet(ScopedReadOnlyViewSet):
-    """Households (KK) in the user's scope; a resident sees their own. Editors add and change them."""
+    """Households (KK) in the user's scope; a resident sees their own. Record keepers add and change them."""
 
+    access_rule = Rule(get="registry.view", post="registry.record")
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     @extend_schema(request=HouseholdWriteSerializer, responses={201: HouseholdDetailSerializer})
-    def create(self, request):
+    def create(self, request, *args, **kwargs):
         form = HouseholdWriteSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         household = write_household(request.user, form.validated_data)
@@ -130,7 +133,7 @@ class HouseholdViewSet(ScopedReadOnlyViewSet):
         )
 
     @extend_schema(request=HouseholdWriteSerializer, responses={200: HouseholdDetailSerializer})
-    def partial_update(self, request, public_id=None):
+    def partial_update(self, request, public_id=None, **kwargs):
         household = self.get_object()
         form = HouseholdWriteSerializer(data=request.data, partial=True)
         form.is_valid(raise_exception=True)
@@ -142,7 +145,7 @@ class HouseholdViewSet(ScopedReadOnlyViewSet):
         # table again only to sort by KK. A list only shows the head's name, so it fetches the heads alone.
         members = Person.objects.order_by("birth_date", "pk")
         households = Household.objects.visible_to(user)
-        if self.action == "list":
+        if getattr(self, "action", None) == "list":
             members = members.filter(relationship=Relationship.HEAD)
         else:
             households = households.select_related("dwelling")
@@ -153,12 +156,15 @@ class HouseholdViewSet(ScopedReadOnlyViewSet):
 
 
 class PersonViewSet(ScopedReadOnlyViewSet):
-    """Persons in the user's scope; `dari`/`sampai` filter by birth date. Editors add and change them."""
+    """Persons in the user's scope; `dari`/`sampai` filter by birth date. Record keepers add and change them;
+    organisation staff add a newborn or a member to a household their organisation serves."""
 
+    # Adding a member is `registry.add_member`; changing a person is `registry.record` (partial_update).
+    access_rule = Rule(get="registry.view", post="registry.add_member")
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     @extend_schema(request=PersonWriteSerializer, responses={201: PersonSavedSerializer})
-    def create(self, request):
+    def create(self, request, *args, **kwargs):
         form = PersonWriteSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = dict(form.validated_data)
@@ -169,8 +175,9 @@ class PersonViewSet(ScopedReadOnlyViewSet):
         return Response(self._saved(person, warnings), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=PersonWriteSerializer, responses={200: PersonSavedSerializer})
-    def partial_update(self, request, public_id=None):
+    def partial_update(self, request, public_id=None, **kwargs):
         person = self.get_object()
+        require(request.user, "registry.record", person)
         form = PersonWriteSerializer(data=request.data, partial=True)
         form.is_valid(raise_exception=True)
         data = dict(form.validated_data)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.utils.translation import gettext as _
 
@@ -40,6 +40,10 @@ class RowFailure(Exception):
             reason = _("Bentrok dengan data lain di basis data (NIK atau nomor KK ganda).")
             result.add(self.row.number, "", "", reason)
             return
+        if isinstance(self.error, PermissionDenied):
+            # The checks before writing refuse what the policy refuses; this is the services' own second look.
+            result.add(self.row.number, "", "", str(self.error) or _("Peran Anda tidak boleh menyimpan baris ini."))
+            return
         messages = getattr(self.error, "message_dict", None) or {NON_FIELD_ERRORS: self.error.messages}
         for field_name, texts in messages.items():
             column = FIELD_COLUMNS.get(field_name, "")
@@ -62,13 +66,13 @@ def apply_household(group: HouseholdGroup, lookups: Lookups, acting_user, result
     first = group.rows[0]
     try:
         household = _save_household(group, lookups, acting_user, outcome)
-    except (ValidationError, IntegrityError) as error:
+    except (ValidationError, PermissionDenied, IntegrityError) as error:
         raise RowFailure(first, error) from error
     # Members before the head: when the head changes, the old head becomes a member first.
     for row in sorted(group.rows, key=lambda r: r.values["hubungan_keluarga"] == "kepala"):
         try:
             _save_person(row, household, lookups, acting_user, outcome, result)
-        except (ValidationError, IntegrityError) as error:
+        except (ValidationError, PermissionDenied, IntegrityError) as error:
             raise RowFailure(row, error) from error
     return outcome
 
@@ -88,6 +92,7 @@ def _household_values(group: HouseholdGroup) -> dict:
 
 
 def _save_household(group: HouseholdGroup, lookups: Lookups, acting_user, outcome: Outcome) -> Household:
+    # Runs in the family card's own savepoint (`service._write`): a refused KK takes its new RW/RT away with it.
     first = group.rows[0].values
     village = lookups.area(first["kode_wilayah"])
     wanted = {**_household_values(group), "area": ensure_neighbourhood_unit(village, first["rw"], first["rt"])}

@@ -19,6 +19,7 @@ import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,13 +27,13 @@ from django.utils.translation import gettext as _
 from gotong.areas.models import Area
 from gotong.areas.services import ensure_neighbourhood_units
 from gotong.core.db import analyze
-from gotong.core.scoping import visible_area_codes
+from gotong.core.policy import may_somewhere
 from gotong.registry.importing.apply import _household_values  # the normal import's own merging
 from gotong.registry.importing.bulk_rows import rows_for_database
 from gotong.registry.importing.columns import map_header
 from gotong.registry.importing.readers import TableError, open_table
 from gotong.registry.importing.result import ImportResult
-from gotong.registry.importing.service import import_households
+from gotong.registry.importing.service import import_households, import_scopes
 from gotong.registry.importing.validation import HouseholdGroup, Lookups, RowData, RowParser, check_group
 from gotong.registry.importing.values import as_text
 from gotong.registry.nik import check_nik, compose_nik
@@ -62,6 +63,8 @@ def bulk_import_households(
 
 
 def bulk_import(source, *, filename: str, acting_user=None, dry_run=False, skip_invalid=False) -> BulkOutcome:
+    if acting_user is not None and not may_somewhere(acting_user, "registry.import"):
+        raise PermissionDenied(_("Peran Anda tidak boleh mengimpor data KK."))
     normal = {"filename": filename, "acting_user": acting_user, "dry_run": dry_run, "skip_invalid": skip_invalid}
     if dry_run or skip_invalid:
         return BulkOutcome(False, import_households(source, **normal))
@@ -99,8 +102,7 @@ def _without_cycle_collection():
 
 
 def _load(source, filename: str, acting_user, result: ImportResult) -> None:
-    scope = None if acting_user is None else visible_area_codes(acting_user)
-    writer = _Writer(scope, result)
+    writer = _Writer(import_scopes(acting_user), result)
     try:
         _stream(source, filename, result, writer)
         writer.finish()
@@ -151,8 +153,8 @@ class _NewRecords(Lookups):
     over - which is what finding it beforehand would have led to anyway.
     """
 
-    def __init__(self, scope, villages: dict):
-        self.scope = scope
+    def __init__(self, scopes: dict, villages: dict):
+        self.scope, self.welfare_scope, self.viewer = scopes["scope"], scopes["welfare_scope"], scopes["viewer"]
         self.persons, self.households = {}, {}
         self._villages = villages
 
@@ -165,8 +167,8 @@ class _NewRecords(Lookups):
 
 
 class _Writer:
-    def __init__(self, scope, result: ImportResult):
-        self.scope, self.result = scope, result
+    def __init__(self, scopes: dict, result: ImportResult):
+        self.scopes, self.result = scopes, result
         self.units: dict[tuple[str, int, int], tuple[int, str]] = {}  # (village, RW, RT) → (RT id, RT code)
         self.villages: dict = {}  # village code → Area, shared by every batch's look-ups
         self.touched: set[str] = set()
@@ -178,7 +180,7 @@ class _Writer:
         if not groups:
             return
         self.rows.wait()  # the previous batch, stored while this one was read
-        lookups = _NewRecords(self.scope, self.villages)
+        lookups = _NewRecords(self.scopes, self.villages)
         lookups.fetch_villages({group.rows[0].values.get("kode_wilayah") for group in groups})
         for group in groups:
             check_group(group, lookups, self.result)

@@ -3,10 +3,12 @@
 import csv
 import logging
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from gotong.core.scoping import visible_area_codes
+from gotong.areas.access import reach_codes
+from gotong.core.policy import may_somewhere
 from gotong.registry.importing.apply import RowFailure, apply_household
 from gotong.registry.importing.columns import map_header
 from gotong.registry.importing.readers import Table, TableError, open_table
@@ -30,8 +32,11 @@ def import_households(
     All or nothing by default: one bad row and nothing is written. With `skip_invalid`, every family card whose
     rows are all good is written and the others are skipped whole. `dry_run` checks everything, including the
     services' own validation, inside a transaction that is rolled back. Without `acting_user` (the console)
-    there is no work-area limit; with one, rows outside the user's visible areas are refused.
+    there is no work-area limit; with one, the user needs `registry.import` and rows outside where it reaches are
+    refused (as are welfare columns where `registry.welfare` does not reach).
     """
+    if acting_user is not None and not may_somewhere(acting_user, "registry.import"):
+        raise PermissionDenied(_("Peran Anda tidak boleh mengimpor data KK."))
     result = ImportResult(filename=filename, dry_run=dry_run, skip_invalid=skip_invalid)
     try:
         with open_table(source, filename) as table:
@@ -41,8 +46,7 @@ def import_households(
         return result
     if groups is None:
         return result
-    scope = None if acting_user is None else visible_area_codes(acting_user)
-    lookups = Lookups(niks, [key for key in groups if not key.startswith("#")], scope)
+    lookups = Lookups(niks, [key for key in groups if not key.startswith("#")], **import_scopes(acting_user))
     with transaction.atomic():
         for group in groups.values():
             check_group(group, lookups, result)
@@ -58,6 +62,17 @@ def import_households(
         result.saved,
     )
     return result
+
+
+def import_scopes(acting_user) -> dict:
+    """Where the user may import and set welfare attributes, and whose view bounds the report (None: console)."""
+    if acting_user is None:
+        return {"scope": None, "welfare_scope": None, "viewer": None}
+    return {
+        "scope": reach_codes(acting_user, "registry.import"),
+        "welfare_scope": reach_codes(acting_user, "registry.welfare"),
+        "viewer": acting_user,
+    }
 
 
 def _read(table: Table, result: ImportResult) -> tuple[dict[str, HouseholdGroup] | None, dict[str, int]]:

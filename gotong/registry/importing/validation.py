@@ -1,7 +1,10 @@
 """Checking rows and family cards before anything is written.
 
 Row checks need only the row; family-card checks need all rows of one KK, the file's other KKs (duplicate NIK)
-and the database (known villages, existing records, the user's work area).
+and the database (known villages, existing records, where the user may import and set welfare attributes).
+
+A report tells the user no more than they may know: a NIK or KK number held by a record outside their view is
+refused with the services' generic message, which does not say that it is registered.
 """
 
 import operator
@@ -11,11 +14,12 @@ from django.utils.translation import gettext as _
 
 from gotong.areas.models import Area, Level
 from gotong.areas.services import neighbourhood_code
+from gotong.core.area_codes import code_inside
 from gotong.registry.importing.columns import HOUSEHOLD_OPTIONAL_COLUMNS, PARSERS, PLACE_COLUMNS
 from gotong.registry.importing.result import ImportResult
 from gotong.registry.importing.values import CellError, as_text
 from gotong.registry.models import Household, Person
-from gotong.registry.services import duplicate_nik_message
+from gotong.registry.services import KK_REFUSED, NIK_REFUSED, duplicate_nik_message
 
 LOOKUP_BATCH = 500
 
@@ -108,14 +112,24 @@ def fail(result: ImportResult, row: RowData, column: str, reason: str) -> None:
 
 
 def in_scope(code: str, scope: list[str] | None) -> bool:
-    return scope is None or any(code == allowed or code.startswith(f"{allowed}.") for allowed in scope)
+    return code_inside(code, scope)
+
+
+# The household's welfare columns: filling one needs `registry.welfare` where the household lives.
+WELFARE_COLUMNS = ("desil", "penerima_pkh", "penerima_bpnt")
 
 
 class Lookups:
-    """Database facts the checks need, fetched in batches rather than once per row."""
+    """Database facts the checks need, fetched in batches rather than once per row.
 
-    def __init__(self, niks, family_card_numbers, scope: list[str] | None):
+    `scope`: the area codes where the user may import (None: everywhere, the console); `welfare_scope`: where they
+    may set decile, PKH and BPNT; `viewer`: whose view bounds what a refusal may say (None: the console).
+    """
+
+    def __init__(self, niks, family_card_numbers, scope: list[str] | None, *, welfare_scope=None, viewer=None):
         self.scope = scope
+        self.welfare_scope = welfare_scope
+        self.viewer = viewer
         self.persons = _by_key(Person.objects.select_related("household"), "nik", niks)
         self.households = _by_key(Household.objects.select_related("area"), "family_card_number", family_card_numbers)
         self._villages: dict[str, Area | None] = {}
@@ -141,19 +155,34 @@ def check_group(group: HouseholdGroup, lookups: Lookups, result: ImportResult) -
     _check_one_head(group, result)
     if all(column in first.values for column in PLACE_COLUMNS):
         _check_place(first, lookups, result)
+        _check_welfare(group, lookups, result)
     existing = lookups.households.get(group.key)
     if existing is not None and not in_scope(existing.area_code, lookups.scope):
-        fail(result, first, "no_kk", _("Nomor KK ini sudah terdaftar di luar wilayah kerja Anda."))
+        # Neither who holds the KK nor that it is registered at all: the record is outside the user's work area.
+        fail(result, first, "no_kk", str(KK_REFUSED))
     if not lookups.persons:
         return  # no NIK of the file is registered yet (the usual large import)
     for row in group.rows:
         person = lookups.persons.get(row.values.get("nik"))
         if person is not None and person.household.family_card_number != group.key:
             if in_scope(person.area_code, lookups.scope):
-                fail(result, row, "nik", duplicate_nik_message(person))
+                fail(result, row, "nik", duplicate_nik_message(person, lookups.viewer))
             else:
-                # Do not reveal who holds the NIK: that record is outside the user's work area.
-                fail(result, row, "nik", _("NIK ini sudah terdaftar di KK lain di luar wilayah kerja Anda."))
+                fail(result, row, "nik", str(NIK_REFUSED))
+
+
+def _check_welfare(group: HouseholdGroup, lookups: Lookups, result: ImportResult) -> None:
+    if lookups.welfare_scope is None:
+        return
+    first = group.rows[0].values
+    place = neighbourhood_code(first["kode_wilayah"], first["rw"], first["rt"])
+    if in_scope(place, lookups.welfare_scope):
+        return
+    reason = _("Peran Anda tidak boleh mengisi desil, PKH atau BPNT; kosongkan kolom ini.")
+    for row in group.rows:
+        for column in WELFARE_COLUMNS:
+            if row.text(column):
+                fail(result, row, column, reason)
 
 
 HOUSEHOLD_WIDE_COLUMNS = PLACE_COLUMNS + HOUSEHOLD_OPTIONAL_COLUMNS

@@ -1,5 +1,7 @@
 from django import template
 
+from gotong.core.policy import can
+from gotong.registry.models import Household, Person
 from gotong.registry.nik import mask_family_card_number, mask_nik
 
 register = template.Library()
@@ -16,7 +18,13 @@ def masked_kk(value: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def nik_for_viewer(context, value: str) -> str:
-    """The full NIK for roles allowed to see it (detail pages only), masked for everyone else."""
+def nik_for_viewer(context, record) -> str:
+    """A person's NIK (or a household's KK number) in full where `registry.see_nik` reaches the record, masked
+    everywhere else: `{% nik_for_viewer case.person %}`. A bare number cannot be placed, so it is always masked."""
     user = context["request"].user
-    return value if user.can_see_full_nik() else mask_nik(value)
+    if isinstance(record, Person):
+        return record.nik if can(user, "registry.see_nik", record) else mask_nik(record.nik)
+    if isinstance(record, Household):
+        number = record.family_card_number
+        return number if can(user, "registry.see_nik", record) else mask_family_card_number(number)
+    return mask_nik(record)

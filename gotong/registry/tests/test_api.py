@@ -43,8 +43,9 @@ def test_org_staff_never_sees_a_full_nik(bugis_person):
 
 
 def test_partner_sees_no_named_records(bugis_person, partner):
-    assert listed(partner, "/api/v1/rumah-tangga/") == []
-    assert listed(partner, "/api/v1/penduduk/") == []
+    # Partners read aggregates only: the registry's lists are not theirs at all.
+    for url in ("/api/v1/rumah-tangga/", "/api/v1/penduduk/"):
+        assert token_client(partner).get(url).status_code == 403
 
 
 def test_facilitator_adds_household_and_head_through_the_services(facilitator):
@@ -78,3 +79,11 @@ def test_writes_outside_scope_or_invalid_are_refused_with_reasons(facilitator, p
     assert errors["village_code"] == ["Kelurahan/desa ini di luar wilayah kerja Anda."]
     denied = token_client(partner).post("/api/v1/rumah-tangga/", payload, format="json")
     assert denied.status_code == 403 and denied.json()["error"]["code"] == "permission_denied"
+
+
+def test_writes_answer_with_a_format_suffix_too(facilitator, bugis_person):
+    api = token_client(facilitator)
+    assert api.post("/api/v1/rumah-tangga.json", {}, format="json").status_code == 400
+    assert api.post("/api/v1/penduduk.json", {}, format="json").status_code == 400
+    url = f"/api/v1/penduduk/{bugis_person.public_id}.json"
+    assert api.patch(url, {"occupation": "Nelayan"}, format="json").status_code == 200

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from gotong.registry.models import Household, Person
-from gotong.registry.nik import compose_nik
+from gotong.registry.nik import compose_nik, mask_family_card_number
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
 
 
@@ -196,8 +196,12 @@ def test_duplicate_nik_from_another_area_does_not_reveal_who(client, other_facil
         },
     )
     content = response.content.decode()
-    assert "sudah terdaftar di wilayah lain" in content
+    # Not "already registered elsewhere": the answer must not tell whether the NIK exists outside her view.
+    assert "NIK ini tidak dapat dipakai. Hubungi petugas kota untuk memeriksanya." in content
+    assert "terdaftar" not in content and "wilayah lain" not in content
     assert "Ahmad Yani" not in content and head.household.family_card_number not in content
+    assert mask_family_card_number(head.household.family_card_number) not in content
+    assert not Person.objects.filter(name="Orang Lain").exists()
 
 
 def test_moving_household_to_another_rt_moves_its_members_scope(client, facilitator, bugis_family):
@@ -217,3 +221,17 @@ def test_moving_household_to_another_rt_moves_its_members_scope(client, facilita
     assert response.status_code == 302
     head.refresh_from_db()
     assert head.area_code == "21.72.03.1005.001.003"
+
+
+def test_resident_reads_own_household_only_with_masked_numbers(client, bugis_family):
+    from gotong.accounts.models import User
+
+    household, head = bugis_family
+    neighbour = HouseholdFactory(area=rt_in("21.72.03.1005", 6, 2))
+    resident = User.objects.create_user(username="warga", password="x", role="resident", person=head)
+    client.force_login(resident)
+    page = client.get(reverse("registry:household-detail", args=[household.public_id]))
+    assert page.status_code == 200 and "Ahmad Yani" in page.text
+    assert head.nik not in page.text and reverse("registry:person-edit", args=[head.public_id]) not in page.text
+    assert client.get(reverse("registry:household-detail", args=[neighbour.public_id])).status_code == 404
+    assert client.get(reverse("registry:person-edit", args=[head.public_id])).status_code == 403

@@ -3,17 +3,16 @@
 from pathlib import Path
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.forms import StyledFormMixin
+from gotong.core.policy.routes import route
 from gotong.registry.importing import import_households, summary_lines
 from gotong.registry.importing.columns import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from gotong.registry.importing.report import report_text
 from gotong.registry.importing.samples import template_csv, template_xlsx
-from gotong.registry.views.access import require_registry_editor
 
 # The last report, for the download button. It holds values as written (NIK too), like the console's --report,
 # and only for this user's session; a new import replaces it.
@@ -46,9 +45,8 @@ class ImportForm(StyledFormMixin, forms.Form):
         return upload
 
 
-@login_required
+@route("registry.import", post="registry.import")
 def import_upload(request):
-    require_registry_editor(request.user)
     if request.method == "GET" and request.GET.get("laporan"):
         return _report_download(request)
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -86,9 +84,8 @@ def _report_download(request) -> HttpResponse:
     return response
 
 
-@login_required
+@route("registry.import")
 def import_template(request, fmt):
-    require_registry_editor(request.user)
     if fmt == "csv":
         response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from gotong.core.policy import may_somewhere
 from gotong.registry.importing import import_households, summary_lines
 from gotong.registry.importing.report import save_report
 
@@ -77,6 +78,6 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(_("Pengguna %(username)s tidak ditemukan.") % {"username": username})
-        if not user.can_edit_registry():
+        if not may_somewhere(user, "registry.import"):
             raise CommandError(_("Pengguna %(username)s tidak boleh mengubah data KK.") % {"username": username})
         return user
