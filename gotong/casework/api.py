@@ -1,4 +1,4 @@
-"""Casework API: cases and visit logs. Health details only for the case team (`access.sees_health`)."""
+"""Casework API: cases and visit logs. Health details only for the case team (`casework.see_health`)."""
 
 from django.db.models.manager import BaseManager
 from drf_spectacular.utils import extend_schema_field
@@ -8,10 +8,11 @@ from gotong.api.fields import public_ref, viewer
 from gotong.api.viewsets import ScopedReadOnlyViewSet
 from gotong.casework.access import health_case_ids
 from gotong.casework.models import Case, Visit
+from gotong.core.policy.routes import Rule
 
 
 def _answer_health(serializer, case_ids) -> dict[int, bool]:
-    """The casework module's own rule (`sees_health`), answered in one query for cases not asked yet this request."""
+    """The policy's `casework.see_health`, answered in one query for cases not asked yet this request."""
     answers = serializer.context.setdefault("_sees_health", {})
     missing = set(case_ids) - answers.keys()
     if missing:
@@ -115,6 +116,7 @@ class CaseViewSet(ScopedReadOnlyViewSet):
 
     serializer_class = CaseSerializer
     date_field = "opened_on"
+    access_rule = Rule(get="casework.view")
 
     def scoped_queryset(self, user):
         return Case.objects.visible_to(user).select_related("household", "person", "worker")
@@ -125,10 +127,10 @@ class VisitViewSet(ScopedReadOnlyViewSet):
 
     serializer_class = VisitSerializer
     date_field = "visited_on"
+    access_rule = Rule(get="casework.view")
 
     def scoped_queryset(self, user):
-        cases = Case.objects.visible_to(user).values("pk")
-        return Visit.objects.filter(case__in=cases).select_related("case__person", "worker")
+        return Visit.objects.visible_to(user).select_related("case__person", "worker")
 
 
 ROUTES = [

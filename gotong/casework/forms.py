@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.accounts.models import User
-from gotong.accounts.roles import ROLES_WORKING_AREAS, Role
+from gotong.casework.colleagues import colleagues_for_case, colleagues_of
 from gotong.casework.models import (
     Adherence,
     AssistanceKind,
@@ -19,8 +18,8 @@ from gotong.casework.models import (
     ReferralStatus,
     ServiceKind,
 )
+from gotong.casework.services.cases import case_organizations
 from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
-from gotong.organizations.models import Organization
 from gotong.registry.models import Person
 
 
@@ -30,24 +29,6 @@ def _date(label, **kwargs):
 
 def _text(label, rows=2, required=False):
     return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}))
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """A service's errors on the matching field; the rest on top of the form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for key, errors in exc.message_dict.items():
-        name = key if key in form.fields else None
-        if name is not None and name in form.errors:
-            continue
-        form.add_error(name, errors)
-
-
-def colleagues():
-    """People who can work on or supervise a case: area workers and organisation staff."""
-    roles = [*ROLES_WORKING_AREAS, Role.ORG_STAFF]
-    return User.objects.filter(is_active=True, role__in=roles).order_by("first_name", "username")
 
 
 class UserChoiceField(forms.ModelChoiceField):
@@ -81,9 +62,11 @@ class CaseForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["organization"].queryset = Organization.objects.visible_to(user)
-        self.fields["supervisor"].queryset = colleagues().exclude(pk=user.pk)
-        self.fields["team"].queryset = colleagues().exclude(pk=user.pk)
+        self.fields["organization"].queryset = case_organizations(user).order_by("name")
+        # Only people working where this user opens cases; the case's own area is checked when it is saved.
+        colleagues = colleagues_of(user).exclude(pk=user.pk)
+        self.fields["supervisor"].queryset = colleagues
+        self.fields["team"].queryset = colleagues
 
     def clean_nik(self):
         nik = self.cleaned_data["nik"].strip()
@@ -117,8 +100,10 @@ class TeamForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["supervisor"].queryset = colleagues().exclude(pk=case.worker_id)
-        self.fields["team"].queryset = colleagues().exclude(pk=case.worker_id)
+        # Only people working where the case is: a team member sees the client's health details.
+        colleagues = colleagues_for_case(case.area_code, case.organization_id).exclude(pk=case.worker_id)
+        self.fields["supervisor"].queryset = colleagues
+        self.fields["team"].queryset = colleagues
 
 
 class PlanForm(StyledFormMixin, forms.Form):

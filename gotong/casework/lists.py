@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.casework import access, schedule, tallies
 from gotong.casework.models import Case, Program
 from gotong.core.listing import filter_wilayah
+from gotong.core.policy import may_somewhere
 from gotong.exports.specs import DATE, INT, BatchedRows, Column, ListExport, register
 from gotong.registry.nik import mask_nik
 
@@ -106,11 +107,14 @@ register(
 
 
 def supervision_rows(user, filters, today=None) -> list[dict]:
-    """Open cases I supervise (or of my area) per worker other than me, the most overdue visits first."""
-    if not access.supervises_anyone(user):
+    """Open cases I supervise (`casework.supervise`: named supervisor, or my areas) per worker other than me, the most
+    overdue visits first. Refused to anyone without the grant; empty for someone who may supervise but is named on no
+    case yet."""
+    if not may_somewhere(user, "casework.supervise"):
         raise PermissionDenied
     today = today or timezone.localdate()
-    cases = filter_wilayah(Case.objects.visible_to(user), filters).open().exclude(worker=user)
+    supervised = access.supervised_cases(user).values("pk")
+    cases = filter_wilayah(Case.objects.visible_to(user).filter(pk__in=supervised), filters).open().exclude(worker=user)
     per_worker = defaultdict(list)
     for row in schedule.schedules(cases, today):
         per_worker[row.case.worker].append(row)
@@ -134,6 +138,7 @@ def supervision_rows(user, filters, today=None) -> list[dict]:
 register(
     ListExport(
         key="casework.supervision",
+        capability="casework.supervise",
         title=_("Supervisi beban kasus"),
         filename="supervisi-beban-kasus",
         rows=supervision_rows,

@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from gotong.api.viewsets import ScopedReadOnlyViewSet
+from gotong.core.policy.routes import Rule
 from gotong.organizations.models import Membership, Organization
 
 
@@ -42,6 +43,7 @@ class OrganizationViewSet(ScopedReadOnlyViewSet):
     """Organisations working in the user's areas, plus those the user belongs to."""
 
     lookup_field = "pk"
+    access_rule = Rule(get="organizations.view")
 
     def scoped_queryset(self, user):
         return Organization.objects.visible_to(user)

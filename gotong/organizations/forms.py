@@ -1,24 +1,15 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gotong.accounts.models import User
 from gotong.areas.models import Area
 from gotong.core.forms import DateInput, StyledFormMixin
-from gotong.core.scoping import code_inside, visible_area_codes
+from gotong.core.policy import can
 from gotong.organizations.choices import MemberRole, OrganizationKind
 from gotong.organizations.models import Organization
+from gotong.organizations.people import addable_accounts
 from gotong.registry.models import Person
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form; errors for fields the form lacks go on top."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 class OrganizationFilterForm(forms.Form):
@@ -57,6 +48,7 @@ class OrganizationForm(StyledFormMixin, forms.Form):
             )
         super().__init__(*args, **kwargs)
         self.user = user
+        self.instance = instance
         parents = Organization.objects.visible_to(user)
         self.fields["parent"].queryset = parents.exclude(pk=instance.pk) if instance else parents
         self.fields["area"].widget.attrs.update(autocomplete="off", inputmode="decimal")
@@ -67,7 +59,9 @@ class OrganizationForm(StyledFormMixin, forms.Form):
         area = Area.objects.filter(code=code).first()
         if area is None:
             raise forms.ValidationError(_("Kode wilayah %(code)s tidak dikenal.") % {"code": code})
-        if not code_inside(area.code, visible_area_codes(self.user)):
+        unchanged = self.instance is not None and area.code == self.instance.area_code
+        # Registering an organisation somewhere (or moving one there) is for those who may register it there.
+        if not unchanged and not can(self.user, "organizations.create", area):
             raise forms.ValidationError(
                 _("%(name)s (%(code)s) di luar wilayah kerja Anda.") % {"name": area.name, "code": area.code}
             )
@@ -88,9 +82,10 @@ class MembershipForm(StyledFormMixin, forms.Form):
     role = forms.ChoiceField(label=_("Peran"), choices=MemberRole.choices, initial=MemberRole.MEMBER)
     started_on = forms.DateField(label=_("Mulai"), widget=DateInput(), initial=timezone.localdate)
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, organization: Organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.organization = organization
         # autocomplete off: a browser must not offer other people's NIKs from its history.
         self.fields["nik"].widget.attrs.update(inputmode="numeric", autocomplete="off")
         self.fields["username"].widget.attrs.update(autocomplete="off")
@@ -110,9 +105,13 @@ class MembershipForm(StyledFormMixin, forms.Form):
         username = self.cleaned_data["username"].strip()
         if not username:
             return None
-        account = User.objects.filter(username=username, is_active=True).first()
+        # Only accounts this manager may add are found; one answer for "not there" and "exists elsewhere", so the
+        # form cannot be used to learn whether an account exists in another city.
+        account = addable_accounts(self.user, self.organization).filter(username=username).first()
         if account is None:
-            raise forms.ValidationError(_("Akun pengguna “%(name)s” tidak ditemukan.") % {"name": username})
+            raise forms.ValidationError(
+                _("Tidak ada akun “%(name)s” yang dapat Anda tambahkan ke organisasi ini.") % {"name": username}
+            )
         return account
 
     def service_kwargs(self) -> dict:

@@ -2,26 +2,22 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
-from gotong.core.scoping import area_code_filter, visible_area_codes
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 from gotong.organizations.choices import MemberRole, OrganizationKind
 
 
-class OrganizationQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "OrganizationQuerySet":
-        codes = visible_area_codes(user)
-        if codes is None:
-            return self
-        if not user.is_authenticated:
-            return self.none()
-        # Everyone sees the organisations they belong to, whatever their role.
-        own = models.Q(pk__in=Membership.objects.active().filter(user=user).values("organization_id"))
-        return self.filter(area_code_filter(codes) | own)
+class OrganizationQuerySet(ScopedQuerySet):
+    """Who sees an organisation is the `organizations.view` grant: area workers in their work areas, an officer the
+    organisations they serve and the area those serve, every member (a plain anggota too) their own organisation."""
+
+    scope_hooks = ScopeHooks(module="organizations", area="area_code", organization="pk")
 
 
 class Organization(TimeStampedModel):
@@ -43,7 +39,15 @@ class Organization(TimeStampedModel):
         ordering = ["name"]
         verbose_name = _("organisasi")
         verbose_name_plural = _("organisasi")
-        constraints = [models.UniqueConstraint(fields=["name", "area"], name="unique_organization_name_in_area")]
+        constraints = [
+            # "Posyandu Melati" and "posyandu melati" in one kelurahan are the same organisation registered twice.
+            models.UniqueConstraint(
+                Lower("name"),
+                "area",
+                name="organization_name_unique_in_area_ignoring_case",
+                violation_error_message=_("Sudah ada organisasi dengan nama ini di wilayah tersebut."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -53,7 +57,11 @@ class Organization(TimeStampedModel):
         super().save(*args, **kwargs)
 
 
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(ScopedQuerySet):
+    """A membership is seen with its organisation (`organizations.view`) and managed with it."""
+
+    scope_hooks = ScopeHooks(module="organizations", area="organization__area_code", organization="organization_id")
+
     def active(self, on=None) -> "MembershipQuerySet":
         day = on or timezone.localdate()
         return self.filter(models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=day), started_on__lte=day)
@@ -100,6 +108,20 @@ class Membership(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("started_on")),
                 name="membership_ends_after_start",
+            ),
+            # One open membership per person and per account in an organisation: a second would count them twice
+            # and give an account two roles at once. A new role starts after the old membership is ended.
+            models.UniqueConstraint(
+                fields=["organization", "person"],
+                condition=models.Q(ended_on__isnull=True),
+                name="one_open_membership_per_person",
+                violation_error_message=_("Orang ini sudah menjadi anggota aktif organisasi ini."),
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "user"],
+                condition=models.Q(ended_on__isnull=True),
+                name="one_open_membership_per_user",
+                violation_error_message=_("Akun ini sudah menjadi anggota aktif organisasi ini."),
             ),
         ]
 

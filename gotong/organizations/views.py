@@ -2,22 +2,18 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from gotong.core.area_codes import city_code
+from gotong.core.forms import add_service_errors
+from gotong.core.policy import can, may_somewhere
+from gotong.core.policy.routes import RecordLoader, by, route
 from gotong.organizations import services
-from gotong.organizations.access import can_create_organization, can_manage_organization
 from gotong.organizations.choices import MemberRole
-from gotong.organizations.forms import (
-    EndMembershipForm,
-    MembershipForm,
-    OrganizationFilterForm,
-    OrganizationForm,
-    add_service_errors,
-)
+from gotong.organizations.forms import EndMembershipForm, MembershipForm, OrganizationFilterForm, OrganizationForm
 from gotong.organizations.history import organization_history
 from gotong.organizations.lists import organization_rows
 from gotong.organizations.models import Membership, Organization
@@ -26,30 +22,47 @@ from gotong.organizations.models import Membership, Organization
 ROLE_ORDER = {role: rank for rank, role in enumerate(MemberRole.values)}
 
 
+class MembershipLoader(RecordLoader):
+    """`target=` of the member-end URL: the membership, sampled per city of its organisation."""
+
+    def __init__(self):
+        super().__init__(Membership, "pk")
+
+    def samples(self, limit_per_city: int = 1):
+        seen: dict[str, int] = {}
+        rows = Membership.objects.order_by("pk").values_list("pk", "organization__area_code")
+        for pk, code in rows.iterator():
+            city = city_code(code)
+            if seen.get(city, 0) >= limit_per_city:
+                continue
+            seen[city] = seen.get(city, 0) + 1
+            yield {"pk": pk}
+
+
+organization_by_pk = by(Organization, "pk")
+
+
 def _visible(user):
     return Organization.objects.visible_to(user)
 
 
-def _manageable(request, pk) -> Organization:
-    """404 when the organisation is outside the user's scope, 403 when they may see but not change it."""
-    organization = get_object_or_404(_visible(request.user).select_related("area"), pk=pk)
-    if not can_manage_organization(request.user, organization):
-        raise PermissionDenied
-    return organization
+def _organization(pk) -> Organization:
+    """The URL's organisation; the route has already answered 404/403 for it."""
+    return get_object_or_404(Organization.objects.select_related("area", "parent"), pk=pk)
 
 
-@login_required
+@route("organizations.view")
 def organization_list(request):
     form = OrganizationFilterForm(request.GET)
     organizations = organization_rows(request.user, request.GET, form=form)
     page = Paginator(organizations, settings.GOTONG_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "can_create": can_create_organization(request.user)}
+    context = {"form": form, "page": page, "can_create": may_somewhere(request.user, "organizations.create")}
     return render(request, "organizations/list.html", context)
 
 
-@login_required
+@route("organizations.view", target=organization_by_pk)
 def organization_detail(request, pk):
-    organization = get_object_or_404(_visible(request.user).select_related("area", "parent"), pk=pk)
+    organization = _organization(pk)
     members = organization.memberships.select_related("person", "user")
     current = members.active()
     parent = organization.parent
@@ -60,15 +73,13 @@ def organization_detail(request, pk):
         "parent_visible": parent is not None and _visible(request.user).filter(pk=parent.pk).exists(),
         "units": _visible(request.user).filter(parent=organization),
         "history": organization_history(organization),
-        "can_manage": can_manage_organization(request.user, organization),
+        "can_manage": can(request.user, "organizations.manage", organization),
     }
     return render(request, "organizations/detail.html", context)
 
 
-@login_required
+@route("organizations.create", post="organizations.create")
 def organization_create(request):
-    if not can_create_organization(request.user):
-        raise PermissionDenied
     form = OrganizationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,9 +92,9 @@ def organization_create(request):
     return render(request, "organizations/form.html", {"form": form, "organization": None})
 
 
-@login_required
+@route("organizations.manage", post="organizations.manage", target=organization_by_pk)
 def organization_edit(request, pk):
-    organization = _manageable(request, pk)
+    organization = _organization(pk)
     form = OrganizationForm(request.POST or None, user=request.user, instance=organization)
     if request.method == "POST" and form.is_valid():
         try:
@@ -96,10 +107,10 @@ def organization_edit(request, pk):
     return render(request, "organizations/form.html", {"form": form, "organization": organization})
 
 
-@login_required
+@route("organizations.manage", post="organizations.manage", target=organization_by_pk)
 def member_add(request, pk):
-    organization = _manageable(request, pk)
-    form = MembershipForm(request.POST or None, user=request.user)
+    organization = _organization(pk)
+    form = MembershipForm(request.POST or None, user=request.user, organization=organization)
     if request.method == "POST" and form.is_valid():
         try:
             membership = services.add_member(organization, **form.service_kwargs(), acting_user=request.user)
@@ -111,16 +122,9 @@ def member_add(request, pk):
     return render(request, "organizations/member_form.html", {"form": form, "organization": organization})
 
 
-@login_required
+@route("organizations.manage", post="organizations.manage", target=MembershipLoader())
 def member_end(request, pk):
-    membership = get_object_or_404(
-        Membership.objects.filter(organization__in=_visible(request.user)).select_related(
-            "organization", "person", "user"
-        ),
-        pk=pk,
-    )
-    if not can_manage_organization(request.user, membership.organization):
-        raise PermissionDenied
+    membership = get_object_or_404(Membership.objects.select_related("organization", "person", "user"), pk=pk)
     form = EndMembershipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,10 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gotong.accounts.roles import Role
 from gotong.core.listing import search_text
 from gotong.core.models import AreaCodedModel, PublicIdModel
-from gotong.core.scoping import area_code_filter, member_organization_ids, visible_area_codes
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
 class Program(models.TextChoices):
@@ -29,34 +28,20 @@ class CloseReason(models.TextChoices):
     OTHER = "other", _("Lainnya")
 
 
-class CaseQuerySet(models.QuerySet):
-    """Who sees a case.
+class CaseQuerySet(ScopedQuerySet):
+    """Who sees a case is the `casework.view` grant (`gotong.core.policy.grants`):
 
     - the case team: the responsible worker, the helpers and the supervisor named on the case;
     - city officers: every case inside their work areas (they supervise the city's workers);
-    - organisation staff: the cases their organisation runs (e.g. Tuah TB's coordinator);
+    - the running organisation's ketua, pengelola and staf: the cases their organisation runs (e.g. Tuah TB);
     - partners and residents: none.
-    Health details are a further step: only the team sees them (`gotong.casework.access.sees_health`).
+    Health details are a further step: `casework.see_health`, the team only (not even admins).
     """
 
-    def visible_to(self, user) -> "CaseQuerySet":
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        query = models.Q(worker=user) | models.Q(supervisor=user) | models.Q(team=user)
-        if user.role == Role.CITY_OFFICER:
-            query |= area_code_filter(visible_area_codes(user) or [])
-        elif user.role == Role.ORG_STAFF:
-            query |= models.Q(organization_id__in=member_organization_ids(user))
-        # `team=user` joins the helper table: distinct keeps one row per case.
-        return self.filter(query).distinct()
+    scope_hooks = ScopeHooks(module="casework", area="area_code", organization="organization_id", team="")
 
     def open(self) -> "CaseQuerySet":
         return self.filter(closed_on__isnull=True)
-
-    def in_area(self, code: str) -> "CaseQuerySet":
-        return self.filter(area_code_filter([code]))
 
     def search(self, text: str) -> "CaseQuerySet":
         """Find by the name or NIK (its first digits) of the person accompanied or of anyone in the household."""

@@ -5,10 +5,27 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
+
+
+class CaseRecordQuerySet(ScopedQuerySet):
+    """What is recorded on a case is seen with the case (`casework.view`): its area, its organisation, its team."""
+
+    scope_hooks = ScopeHooks(module="casework", area="area_code", organization="case__organization_id", team="case")
+
+
+class CaseWorkQuerySet(ScopedQuerySet):
+    """Assessments and plans carry no area code of their own: the case's is read through the join."""
+
+    scope_hooks = ScopeHooks(
+        module="casework", area="case__area_code", organization="case__organization_id", team="case"
+    )
 
 
 class CaseRecord(AreaCodedModel):
     """Large per-case tables carry the case's area code too, so they can be scoped and partitioned alone."""
+
+    objects = CaseRecordQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -46,6 +63,8 @@ class NeedsAssessment(TimeStampedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("dinilai oleh"), on_delete=models.PROTECT, related_name="+"
     )
     note = models.TextField(_("catatan umum"), blank=True)
+
+    objects = CaseWorkQuerySet.as_manager()
 
     class Meta:
         ordering = ["assessed_on", "pk"]
@@ -90,6 +109,8 @@ class VisitPlan(TimeStampedModel):
     is_active = models.BooleanField(_("berlaku"), default=True)
     # Set when a new plan replaces this one or the case closes: no visit is owed after it.
     stopped_on = models.DateField(_("dihentikan"), null=True, blank=True, editable=False)
+
+    objects = CaseWorkQuerySet.as_manager()
 
     class Meta:
         ordering = ["-is_active", "-start_on"]

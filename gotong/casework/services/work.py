@@ -17,6 +17,7 @@ from gotong.casework.models import (
     ReferralStatus,
     Visit,
 )
+from gotong.core.policy import can
 
 
 def _require_team(case, user) -> None:
@@ -221,7 +222,7 @@ ALLOWED_NEXT = {
 @transaction.atomic
 def update_referral(referral, *, status, status_on, outcome="", acting_user) -> Referral:
     referral = Referral.objects.select_for_update().select_related("case").get(pk=referral.pk)
-    if not access.on_team(acting_user, referral.case):
+    if not can(acting_user, "casework.record", referral.case):
         raise PermissionDenied(_("Hanya tim pendamping yang memperbarui rujukan."))
     if status not in ALLOWED_NEXT[referral.status]:
         raise ValidationError(

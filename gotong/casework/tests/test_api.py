@@ -24,7 +24,9 @@ def test_city_officer_off_the_team_sees_the_case_without_health(tb_case, areas):
 
 
 def test_partner_and_other_area_see_no_cases(tb_case, partner, other_facilitator):
-    assert listed(partner, "/api/v1/kasus/") == []
+    # Partners have no casework at all (`casework.view` is not theirs): refused, not an empty list.
+    assert token_client(partner).get("/api/v1/kasus/").status_code == 403
+    assert token_client(partner).get(f"/api/v1/kasus/{tb_case.public_id}/").status_code == 403
     assert listed(other_facilitator, "/api/v1/kasus/") == []
     assert listed(other_facilitator, "/api/v1/kasus-kunjungan/") == []
 

@@ -2,7 +2,6 @@
 
 from auditlog.models import LogEntry
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, Sum
@@ -11,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.casework import access, schedule, services
-from gotong.casework.forms import CaseForm, CloseForm, TeamForm, add_service_errors
+from gotong.casework.forms import CaseForm, CloseForm, TeamForm
 from gotong.casework.lists import agenda_rows, case_queryset
 from gotong.casework.models import (
     Assistance,
@@ -24,7 +23,34 @@ from gotong.casework.models import (
     VisitPlan,
 )
 from gotong.casework.services.work import compare_needs
+from gotong.core.area_codes import city_code
+from gotong.core.forms import add_service_errors
 from gotong.core.listing import cheap_page
+from gotong.core.policy import can, may_somewhere
+from gotong.core.policy.routes import RecordLoader, route
+
+
+class CaseLoader(RecordLoader):
+    """`target=` of a case's URLs: the case by its public id (the route answers 404/403 from the policy)."""
+
+    def __init__(self, *, open_only=False):
+        super().__init__(Case, "public_id")
+        # Recording pages are for open cases: the access test samples those.
+        self.open_only = open_only
+
+    def samples(self, limit_per_city: int = 1):
+        seen: dict[str, int] = {}
+        rows = Case.objects.open() if self.open_only else Case.objects.all()
+        for public_id, code in rows.order_by("pk").values_list("public_id", "area_code").iterator():
+            city = city_code(code)
+            if seen.get(city, 0) >= limit_per_city:
+                continue
+            seen[city] = seen.get(city, 0) + 1
+            yield {"public_id": public_id}
+
+
+case_by_public_id = CaseLoader()
+open_case_by_public_id = CaseLoader(open_only=True)
 
 
 def visible_cases(user):
@@ -32,12 +58,11 @@ def visible_cases(user):
 
 
 def get_case(request, public_id):
-    return get_object_or_404(
-        visible_cases(request.user).select_related("person", "household", "organization"), public_id=public_id
-    )
+    """The URL's case; its route has already asked the policy (404 outside what the user sees)."""
+    return get_object_or_404(Case.objects.select_related("person", "household", "organization"), public_id=public_id)
 
 
-@login_required
+@route("casework.view")
 def home(request):
     """Today, this week and overdue visits for the cases I work on (as worker or helper)."""
     today = timezone.localdate()
@@ -50,13 +75,13 @@ def home(request):
         "supervised_overdue": supervised_overdue,
         "today": today,
         "open_count": agenda["open_count"],
-        "can_open": access.may_open_cases(request.user),
+        "can_open": may_somewhere(request.user, "casework.open"),
         "supervises": access.supervises_anyone(request.user),
     }
     return render(request, "casework/home.html", context)
 
 
-@login_required
+@route("casework.view")
 def case_list(request):
     today = timezone.localdate()
     # A city's cases in pages, never counted; schedules (next due, overdue, last visit) for the page's cases only.
@@ -71,10 +96,8 @@ def case_list(request):
     return render(request, "casework/case_list.html", context)
 
 
-@login_required
+@route("casework.open", post="casework.open")
 def case_create(request):
-    if not access.may_open_cases(request.user):
-        raise PermissionDenied
     initial = {"nik": request.GET.get("nik", "")}
     form = CaseForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -112,7 +135,7 @@ def assistance_totals(case):
     return [{"label": labels[row["kind"]], "count": row["count"], "total": row["total"]} for row in totals]
 
 
-@login_required
+@route("casework.view", target=case_by_public_id)
 def case_detail(request, public_id):
     case = get_case(request, public_id)
     today = timezone.localdate()
@@ -124,9 +147,9 @@ def case_detail(request, public_id):
         "schedule": sched,
         "statuses": shown[-12:],
         "team": case.team.all(),
-        "sees_health": access.sees_health(request.user, case),
+        "sees_health": can(request.user, "casework.see_health", case),
         "can_record": access.can_record(request.user, case),
-        "can_close": access.can_close(request.user, case),
+        "can_close": access.leads(request.user, case),
         "needs": compare_needs(case),
         "assessments": assessments,
         "latest_assessment": assessments[-1] if assessments else None,
@@ -140,10 +163,10 @@ def case_detail(request, public_id):
     return render(request, "casework/case_detail.html", context)
 
 
-@login_required
+@route("casework.record", post="casework.record", target=open_case_by_public_id)
 def case_close(request, public_id):
     case = get_case(request, public_id)
-    if not access.can_close(request.user, case):
+    if not access.leads(request.user, case):
         raise PermissionDenied
     form = CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -160,10 +183,10 @@ def case_close(request, public_id):
     return render(request, "casework/form.html", {"form": form, "case": case, "title": _("Tutup kasus")})
 
 
-@login_required
+@route("casework.record", post="casework.record", target=open_case_by_public_id)
 def case_team(request, public_id):
     case = get_case(request, public_id)
-    if not access.can_close(request.user, case):
+    if not access.leads(request.user, case):
         raise PermissionDenied
     initial = {"supervisor": case.supervisor_id, "team": list(case.team.values_list("pk", flat=True))}
     form = TeamForm(request.POST or None, case=case, initial=initial)

@@ -1,6 +1,5 @@
 """The monthly report (page, PDF, XLSX) and the supervisor's view of caseloads per worker."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,6 +10,7 @@ from gotong.casework.forms import MonthForm
 from gotong.casework.lists import supervision_rows
 from gotong.casework.models import Case
 from gotong.core.pdf import pdf_response
+from gotong.core.policy.routes import route
 from gotong.core.tabular import xlsx_response
 
 
@@ -28,7 +28,7 @@ def _report_for(request):
     return report.monthly_report(worker, year, month, cases=visible)
 
 
-@login_required
+@route("casework.view")
 def report_page(request):
     data = _report_for(request)
     context = {
@@ -42,19 +42,19 @@ def _filename(data, ext):
     return f"laporan-pendampingan-{data.worker.username}-{data.year:04d}-{data.month:02d}.{ext}"
 
 
-@login_required
+@route("casework.view")
 def report_pdf_view(request):
     data = _report_for(request)
     return pdf_response(report.report_pdf(data), _filename(data, "pdf"))
 
 
-@login_required
+@route("casework.view")
 def report_xlsx_view(request):
     data = _report_for(request)
     return xlsx_response(_filename(data, "xlsx"), report.report_sheets(data))
 
 
-@login_required
+@route("casework.supervise")
 def supervision(request):
     """Caseload per worker for what I supervise: cases naming me as supervisor, or my city's cases."""
     today = timezone.localdate()

@@ -1,7 +1,6 @@
 """Recording on a case: the one-minute visit log, plans, assessments, assistance and referrals."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,13 +13,40 @@ from gotong.casework.forms import (
     ReferralForm,
     ReferralStatusForm,
     VisitForm,
-    add_service_errors,
 )
 from gotong.casework.models import Referral
-from gotong.casework.views.cases import get_case
+from gotong.casework.views.cases import get_case, open_case_by_public_id
+from gotong.core.area_codes import city_code
+from gotong.core.forms import add_service_errors
+from gotong.core.policy.routes import route
+
+
+class ReferralLoader:
+    """`target=` of a referral's URL: the referral named by both keywords (the case's and its own public id)."""
+
+    def __call__(self, **kwargs):
+        return get_object_or_404(
+            Referral.objects.select_related("case"),
+            case__public_id=kwargs["public_id"],
+            public_id=kwargs["referral_id"],
+        )
+
+    def samples(self, limit_per_city: int = 1):
+        seen: dict[str, int] = {}
+        rows = Referral.objects.order_by("pk").values_list("case__public_id", "public_id", "area_code")
+        for case_id, referral_id, code in rows.iterator():
+            city = city_code(code)
+            if seen.get(city, 0) >= limit_per_city:
+                continue
+            seen[city] = seen.get(city, 0) + 1
+            yield {"public_id": case_id, "referral_id": referral_id}
+
+
+RECORD = {"get": "casework.record", "post": "casework.record"}
 
 
 def _team_case(request, public_id):
+    """The URL's case, open for recording (the route asked `casework.record`; a closed case takes no new records)."""
     case = get_case(request, public_id)
     if not access.can_record(request.user, case):
         raise PermissionDenied
@@ -40,7 +66,7 @@ def _form_page(request, case, form, title, save, success):
     return render(request, "casework/form.html", {"form": form, "case": case, "title": title})
 
 
-@login_required
+@route(**RECORD, target=open_case_by_public_id)
 def visit_create(request, public_id):
     case = _team_case(request, public_id)
     defaults = services.visit_defaults(case)
@@ -58,7 +84,7 @@ def visit_create(request, public_id):
     return render(request, "casework/visit_form.html", context)
 
 
-@login_required
+@route(**RECORD, target=open_case_by_public_id)
 def plan_edit(request, public_id):
     case = _team_case(request, public_id)
     form = PlanForm(request.POST or None)
@@ -69,7 +95,7 @@ def plan_edit(request, public_id):
     return _form_page(request, case, form, _("Rencana kunjungan"), save, _("Rencana kunjungan disimpan."))
 
 
-@login_required
+@route(**RECORD, target=open_case_by_public_id)
 def assessment_create(request, public_id):
     case = _team_case(request, public_id)
     form = AssessmentForm(request.POST or None)
@@ -87,7 +113,7 @@ def assessment_create(request, public_id):
     return render(request, "casework/assessment_form.html", {"form": form, "case": case})
 
 
-@login_required
+@route(**RECORD, target=open_case_by_public_id)
 def assistance_create(request, public_id):
     case = _team_case(request, public_id)
     form = AssistanceForm(request.POST or None)
@@ -98,7 +124,7 @@ def assistance_create(request, public_id):
     return _form_page(request, case, form, _("Catat bantuan"), save, _("Bantuan dicatat."))
 
 
-@login_required
+@route(**RECORD, target=open_case_by_public_id)
 def referral_create(request, public_id):
     case = _team_case(request, public_id)
     form = ReferralForm(request.POST or None)
@@ -109,12 +135,10 @@ def referral_create(request, public_id):
     return _form_page(request, case, form, _("Rujukan baru"), save, _("Rujukan dicatat."))
 
 
-@login_required
+@route(**RECORD, target=ReferralLoader())
 def referral_update(request, public_id, referral_id):
     case = get_case(request, public_id)
     referral = get_object_or_404(Referral, case=case, public_id=referral_id)
-    if not access.on_team(request.user, case):
-        raise PermissionDenied
     form = ReferralStatusForm(request.POST or None)
 
     def save(data):
