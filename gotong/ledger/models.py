@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.models import AreaCodedModel, TimeStampedModel
-from gotong.core.scoping import AreaScopedQuerySet
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
 class AccountKind(models.TextChoices):
@@ -42,13 +42,13 @@ class AppendOnlyQuerySet(models.QuerySet):
         raise AppendOnlyError(_("Catatan buku besar tidak boleh dihapus; buat transaksi pembalik."))
 
 
-class BookQuerySet(AreaScopedQuerySet):
-    def visible_to(self, user):
-        from gotong.accounts.roles import Role
+class BookQuerySet(ScopedQuerySet):
+    """An organisation's books, seen as its treasury is (`treasury.view`): its members and the area's workers.
 
-        if user.is_authenticated and user.role == Role.RESIDENT:
-            return self.none()
-        return super().visible_to(user)
+    A book names no person, so a resident's own reach finds none (their accounts are read through their module).
+    """
+
+    scope_hooks = ScopeHooks(module="treasury", organization="organization_id")
 
 
 class Book(AreaCodedModel, TimeStampedModel):

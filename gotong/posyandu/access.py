@@ -1,41 +1,64 @@
-"""Who may do what in a posyandu. Seeing is decided by the querysets in models.py; this is about writing."""
+"""Which posyandu a user reaches, asked of the access policy (`gotong.core.policy`); nothing is decided here.
 
-from gotong.accounts.roles import ROLES_WORKING_AREAS, Role
-from gotong.core.scoping import code_inside, member_organization_ids, visible_area_codes
+`posyandu.view` (children and weighings), `posyandu.record` (register children, open sessions, weigh) and
+`posyandu.report` (SKDN) reach the posyandu of the user's work areas (city officers, facilitators) or the posyandu
+where the user serves in a role that holds the grant (ketua, pengelola, kader record; their officers see).
+The field app and ODK ask `recordable_posyandus(user)` for the posyandu whose children a device may download.
+"""
+
+from django.db.models import Q
+
+from gotong.core.policy import can, may_somewhere
+from gotong.core.policy.decide import Place, reaches
+from gotong.core.scoping import area_code_filter
 from gotong.organizations.choices import OrganizationKind
 from gotong.organizations.models import Organization
 
 
-def posyandus_for(user):
-    """The posyandu whose children the user may see: their own as cadre, or those inside their work areas."""
-    posyandus = Organization.objects.filter(kind=OrganizationKind.POSYANDU)
-    if not user.is_authenticated:
-        return posyandus.none()
-    if user.is_superuser:
-        return posyandus
-    if user.role in ROLES_WORKING_AREAS:
-        from gotong.core.scoping import area_code_filter
+def posyandus_reached(user, capability: str):
+    """The posyandu (organisations of kind posyandu) that `capability` reaches for `user`, as a queryset.
 
-        return posyandus.filter(area_code_filter(visible_area_codes(user) or []))
-    if user.role == Role.ORG_STAFF:
-        return posyandus.filter(pk__in=member_organization_ids(user))
-    return posyandus.none()
+    A resident's own reach (their children) names no posyandu: they see their children, not the posyandu's.
+    """
+    posyandus = Organization.objects.filter(kind=OrganizationKind.POSYANDU)
+    reached = reaches(user, capability)
+    if reached.everything:
+        return posyandus
+    query = Q(pk__in=[])
+    codes = sorted(reached.area_codes | reached.organization_area_codes)
+    if codes:
+        query |= area_code_filter(codes)
+    if reached.organization_ids:
+        query |= Q(pk__in=sorted(reached.organization_ids))
+    return posyandus.filter(query)
+
+
+def posyandus_for(user):
+    """The posyandu whose children the user sees as a worker (`posyandu.view`): cards, filters, dashboards."""
+    return posyandus_reached(user, "posyandu.view")
+
+
+def recordable_posyandus(user):
+    """The posyandu the user may record in (`posyandu.record`): form choices, the field app, ODK's lists."""
+    return posyandus_reached(user, "posyandu.record")
+
+
+def reportable_posyandus(user):
+    """The posyandu whose SKDN the user may read (`posyandu.report`), aggregated on the report."""
+    return posyandus_reached(user, "posyandu.report")
+
+
+def place_of_posyandu(posyandu) -> Place:
+    return Place(area_code=posyandu.area_code, organization_id=posyandu.pk)
 
 
 def can_record(user, posyandu) -> bool:
-    """Cadres of the posyandu, and officers/facilitators whose area covers it, record children and weighings."""
-    if not user.is_authenticated or posyandu.kind != OrganizationKind.POSYANDU:
+    """May the user register children, open sessions and weigh in this posyandu (`posyandu.record`)?"""
+    if posyandu is None or posyandu.kind != OrganizationKind.POSYANDU:
         return False
-    if user.is_superuser:
-        return True
-    if user.role in ROLES_WORKING_AREAS:
-        return code_inside(posyandu.area_code, visible_area_codes(user))
-    if user.role == Role.ORG_STAFF:
-        return posyandu.pk in member_organization_ids(user)
-    return False
+    return can(user, "posyandu.record", place_of_posyandu(posyandu))
 
 
 def may_record_somewhere(user) -> bool:
-    """Whoever sees a posyandu may record in it (`can_record` applies the rule of `posyandus_for` to one of them), so
-    one row answers: a city officer's thousands of posyandu are not loaded to find the first."""
-    return posyandus_for(user).exists()
+    """The module-level question (menus, "add" buttons, the field app's form list): `posyandu.record` anywhere."""
+    return may_somewhere(user, "posyandu.record")

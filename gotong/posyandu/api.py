@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from gotong.api.fields import public_ref
 from gotong.api.viewsets import ScopedReadOnlyViewSet
+from gotong.core.policy.routes import Rule
 from gotong.posyandu.models import Child, Session, Weighing
 
 
@@ -76,6 +77,7 @@ class WeighingSerializer(serializers.ModelSerializer):
 class ChildViewSet(ScopedReadOnlyViewSet):
     """Children followed by the posyandu the user may see; `dari`/`sampai` filter by registration date."""
 
+    access_rule = Rule(get="posyandu.view")
     serializer_class = ChildSerializer
     date_field = "registered_on"
 
@@ -86,6 +88,7 @@ class ChildViewSet(ScopedReadOnlyViewSet):
 class SessionViewSet(ScopedReadOnlyViewSet):
     """Monthly opening days; `dari`/`sampai` filter by the day held."""
 
+    access_rule = Rule(get="posyandu.view")
     serializer_class = SessionSerializer
     lookup_field = "pk"
     date_field = "held_on"
@@ -97,6 +100,7 @@ class SessionViewSet(ScopedReadOnlyViewSet):
 class WeighingViewSet(ScopedReadOnlyViewSet):
     """Weighings, only where the posyandu pages show them; `dari`/`sampai` filter by measurement date."""
 
+    access_rule = Rule(get="posyandu.view")
     serializer_class = WeighingSerializer
     lookup_field = "pk"
     date_field = "measured_on"

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from gotong.core.area_codes import district_code
 from gotong.organizations.choices import OrganizationKind
 from gotong.organizations.models import Organization
 from gotong.posyandu import growth, services
@@ -76,7 +77,7 @@ def _add_children(village_code: str, missing: int, today: datetime.date, rng: ra
         person = Person(
             household=household, name=f"{first} {surname}".strip(), sex=sex, birth_date=birth, relationship="anak"
         )
-        district = ".".join(village_code.split(".")[:3])
+        district = district_code(village_code)
         for serial in range(9000 + index, 9999):
             nik = compose_nik(district, birth, sex, serial)
             if not Person.objects.filter(nik=nik).exists():

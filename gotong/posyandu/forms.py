@@ -3,12 +3,11 @@
 import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.forms import DateInput, StyledFormMixin
-from gotong.posyandu.access import can_record, posyandus_for
+from gotong.posyandu.access import recordable_posyandus
 from gotong.posyandu.dates import five_years_before
 from gotong.posyandu.models import Measure
 from gotong.registry.choices import Sex
@@ -21,24 +20,14 @@ def decimal_input(placeholder: str) -> forms.TextInput:
     return forms.TextInput(attrs={"inputmode": "decimal", "placeholder": placeholder, "autocomplete": "off"})
 
 
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for key, errors in exc.message_dict.items():
-        form.add_error(key if key in form.fields else None, errors)
-
-
-def recordable_posyandus(user):
-    return [p for p in posyandus_for(user) if can_record(user, p)]
-
-
 class PosyanduChoiceMixin:
     def _posyandu_field(self, user):
-        choices = recordable_posyandus(user)
-        self.fields["posyandu"].queryset = posyandus_for(user).filter(pk__in=[p.pk for p in choices])
-        if len(choices) == 1:
-            self.fields["posyandu"].initial = choices[0].pk
+        # Only the posyandu the policy lets the user record in (`posyandu.record`).
+        choices = recordable_posyandus(user).order_by("name")
+        self.fields["posyandu"].queryset = choices
+        first_two = list(choices.values_list("pk", flat=True)[:2])
+        if len(first_two) == 1:
+            self.fields["posyandu"].initial = first_two[0]
 
 
 class PersonChoiceField(forms.ModelChoiceField):

@@ -1,38 +1,24 @@
 """Posyandu child growth: the children a posyandu follows, its monthly sessions (hari buka) and the weighings.
 
-Health data are personal data. Who sees them is decided by the querysets here: cadres (an active membership
-in the posyandu) see their posyandu's records; city officers and facilitators those of posyandu inside their
-work areas; residents their own household's children; partners nothing.
+Health data are personal data. Who sees them is the access policy's `posyandu.view` grant, applied by the scoped
+querysets here (`gotong.core.scoping.ScopedQuerySet`): the posyandu's officers (ketua, kader, …) see their
+posyandu's records; city officers and facilitators those of posyandu inside their work areas; residents their own
+household's children; partners nothing.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gotong.accounts.roles import ROLES_WORKING_AREAS, Role
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel, TimeStampedModel
-from gotong.core.scoping import area_code_filter, member_organization_ids, visible_area_codes
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
-def _posyandu_scope(user, posyandu_field: str, household_field: str | None) -> models.Q | None:
-    """Q for records of the posyandu the user may see; None means everything."""
-    if not user.is_authenticated or not user.is_active:
-        return models.Q(pk__in=[])
-    if user.is_superuser:
-        return None
-    if user.role in ROLES_WORKING_AREAS:
-        return area_code_filter(visible_area_codes(user) or [])
-    if user.role == Role.ORG_STAFF:
-        return models.Q(**{f"{posyandu_field}__in": member_organization_ids(user)})
-    if user.role == Role.RESIDENT and user.person_id and household_field:
-        return models.Q(**{household_field: user.person.household_id})
-    return models.Q(pk__in=[])
-
-
-class ChildQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "ChildQuerySet":
-        query = _posyandu_scope(user, "posyandu_id", "person__household_id")
-        return self if query is None else self.filter(query)
+class ChildQuerySet(ScopedQuerySet):
+    # A resident's own: the children of their household.
+    scope_hooks = ScopeHooks(
+        module="posyandu", organization="posyandu_id", person="person_id", household="person__household_id"
+    )
 
     def current(self, on) -> "ChildQuerySet":
         """Under-fives (0–59 months) still followed on `on`."""
@@ -101,13 +87,13 @@ class Child(PublicIdModel):
         return "M" if self.person.sex == "L" else "F"
 
 
-class SessionQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "SessionQuerySet":
-        query = _posyandu_scope(user, "posyandu_id", None)
-        if query is not None and user.is_authenticated and user.role == Role.RESIDENT and user.person_id:
-            own = Child.objects.filter(person__household_id=user.person.household_id).values("posyandu_id")
-            query = models.Q(posyandu_id__in=own)
-        return self if query is None else self.filter(query)
+class SessionQuerySet(ScopedQuerySet):
+    scope_hooks = ScopeHooks(module="posyandu", organization="posyandu_id")
+
+    def own_records(self, user) -> models.Q:
+        """A resident's own sessions: the opening days of the posyandu that follow their household's children."""
+        own = Child.objects.filter(person__household_id=user.person.household_id).values("posyandu_id")
+        return models.Q(posyandu_id__in=own)
 
 
 class Session(TimeStampedModel):
@@ -155,10 +141,13 @@ class Trend(models.TextChoices):
     NEW = "B", _("Baru pertama ditimbang (B)")
 
 
-class WeighingQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "WeighingQuerySet":
-        query = _posyandu_scope(user, "child__posyandu_id", "child__person__household_id")
-        return self if query is None else self.filter(query)
+class WeighingQuerySet(ScopedQuerySet):
+    scope_hooks = ScopeHooks(
+        module="posyandu",
+        organization="child__posyandu_id",
+        person="child__person_id",
+        household="child__person__household_id",
+    )
 
 
 class Weighing(TimeStampedModel):
@@ -232,11 +221,9 @@ class Weighing(TimeStampedModel):
         return self.trend == Trend.NOT_UP or self.bgm
 
 
-class MonthTallyQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "MonthTallyQuerySet":
-        """Whole posyandu only: a resident's view of their own children is never a tally."""
-        query = _posyandu_scope(user, "posyandu_id", None)
-        return self if query is None else self.filter(query)
+class MonthTallyQuerySet(ScopedQuerySet):
+    # Whole posyandu only (no person or household hook): a resident's view of their own children is never a tally.
+    scope_hooks = ScopeHooks(module="posyandu", organization="posyandu_id")
 
 
 class MonthTally(models.Model):

@@ -1,8 +1,8 @@
 """Every write in the posyandu module: register a child, open a monthly session, record a weighing.
 
-Views, the demo and (later) the API call these. Each takes the acting user for the audit trail, checks that the
-user may write for that posyandu, validates, and raises ValidationError with Indonesian messages.
-Weights and z-scores are never logged.
+Views, the demo, the field app and ODK call these. Each takes the acting user for the audit trail, asks the access
+policy whether that user may record in that posyandu (`posyandu.record`), validates, and raises ValidationError
+with Indonesian messages. Weights and z-scores are never logged.
 """
 
 import datetime
@@ -22,8 +22,15 @@ from gotong.registry.services import save_person
 
 
 def _check_may_record(acting_user, posyandu) -> None:
+    """The policy's `posyandu.record` for this posyandu, whoever calls (pages, API, field app, ODK, demo)."""
     if not can_record(acting_user, posyandu):
         raise PermissionDenied(_("Anda tidak bertugas di posyandu ini."))
+
+
+def _check_sees_person(acting_user, person: Person) -> None:
+    """A child is registered from the registry persons the user works with, never from a guessed id."""
+    if not Person.objects.visible_to(acting_user).filter(pk=person.pk).exists():
+        raise ValidationError({"person": _("Penduduk ini di luar lingkup Anda.")})
 
 
 def guess_mother(person: Person) -> Person | None:
@@ -47,6 +54,7 @@ def register_child(
 ) -> Child:
     """Follow a registry person (0–59 months) at a posyandu."""
     _check_may_record(acting_user, posyandu)
+    _check_sees_person(acting_user, person)
     mother = mother if mother is not None else guess_mother(person)
     errors = {}
     if person.birth_date > registered_on or person.birth_date <= five_years_before(registered_on):

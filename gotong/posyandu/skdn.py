@@ -21,6 +21,7 @@ from typing import NamedTuple
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from gotong.core.area_codes import village_code
 from gotong.posyandu.models import Child, Weighing
 
 D_S_TARGET_PERCENT = 80
@@ -152,11 +153,6 @@ def live_for_posyandus(posyandus, month: datetime.date) -> dict[int, Skdn]:
         for name, value in group.items():
             setattr(row, name, value)
     return rows
-
-
-def village_code(area_code: str) -> str:
-    """The kelurahan/desa (4 levels) an RT or RW code belongs to."""
-    return ".".join(area_code.split(".")[:4])
 
 
 def report(posyandus, month: datetime.date) -> tuple[list[Skdn], list[Skdn], Skdn]:

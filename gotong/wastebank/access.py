@@ -1,16 +1,53 @@
-"""Who may do what at a waste bank. Seeing is decided by the querysets in `models.py`; recording by this."""
+"""Which waste banks a user may record at, asked of the access policy (`gotong.core.policy`); nothing is decided here.
 
-from gotong.accounts.roles import Role
-from gotong.core.scoping import member_organization_ids
+`wastebank.record` (deposits, withdrawals, sales, cash in, prices, categories, members, cancellations) belongs to
+the bank's staff by the role they hold in its organisation: ketua, pengelola, bendahara and staf. A plain anggota,
+a resident saver, city officers and facilitators (who read the books of their areas) record nothing.
+The field app and ODK ask `recordable_banks(user)` for the banks whose members a device may download.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from gotong.core.policy import can, may_somewhere
+from gotong.core.policy.decide import Place, reaches
+from gotong.core.scoping import area_code_filter
+
+RECORD = "wastebank.record"
 
 
-def is_staff_of(user, bank) -> bool:
-    """Staff of the bank's organisation (manager, treasurer, …) through an active membership."""
-    return (
-        user.is_authenticated and user.role == Role.ORG_STAFF and bank.organization_id in member_organization_ids(user)
-    )
+def place_of_bank(bank) -> Place:
+    return Place(area_code=bank.area_code, organization_id=bank.organization_id)
 
 
 def can_record(user, bank) -> bool:
-    """Deposits, withdrawals, sales, prices and members are recorded by the bank's own staff."""
-    return user.is_authenticated and (user.is_superuser or is_staff_of(user, bank))
+    """May the user record at this bank (`wastebank.record` reaches its organisation)?"""
+    return can(user, RECORD, place_of_bank(bank))
+
+
+def check_may_record(user, bank) -> None:
+    """For the services: whoever calls them (pages, API, field app, ODK, demo), the policy decides."""
+    if not can_record(user, bank):
+        raise PermissionDenied(_("Hanya pengurus bank sampah ini yang mencatat."))
+
+
+def may_record_somewhere(user) -> bool:
+    return may_somewhere(user, RECORD)
+
+
+def recordable_banks(user):
+    """The waste banks the user may record at, as a queryset (form choices, the field app, ODK's lists)."""
+    from gotong.wastebank.models import WasteBank
+
+    banks = WasteBank.objects.all()
+    reached = reaches(user, RECORD)
+    if reached.everything:
+        return banks
+    query = Q(pk__in=[])
+    codes = sorted(reached.area_codes | reached.organization_area_codes)
+    if codes:
+        query |= area_code_filter(codes)
+    if reached.organization_ids:
+        query |= Q(organization_id__in=sorted(reached.organization_ids))
+    return banks.filter(query)

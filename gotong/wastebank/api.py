@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from gotong.api.fields import public_ref
 from gotong.api.viewsets import ScopedReadOnlyViewSet
+from gotong.core.policy.routes import Rule
 from gotong.wastebank.models import Deposit, Member, WasteBank, Withdrawal
 
 
@@ -61,6 +62,7 @@ class WithdrawalSerializer(_RecordSerializer):
 class BankViewSet(ScopedReadOnlyViewSet):
     """Waste banks whose books the user may see (their staff and covering area workers)."""
 
+    access_rule = Rule(get="wastebank.view")
     serializer_class = BankSerializer
     lookup_field = "pk"
 
@@ -71,6 +73,7 @@ class BankViewSet(ScopedReadOnlyViewSet):
 class WasteBankMemberViewSet(ScopedReadOnlyViewSet):
     """Bank members; a resident sees their own membership and balance only."""
 
+    access_rule = Rule(get="wastebank.view")
     serializer_class = WasteBankMemberSerializer
     date_field = "joined_on"
 
@@ -81,6 +84,7 @@ class WasteBankMemberViewSet(ScopedReadOnlyViewSet):
 class DepositViewSet(ScopedReadOnlyViewSet):
     """Weighed deposits; `dari`/`sampai` filter by the day of the deposit."""
 
+    access_rule = Rule(get="wastebank.view")
     serializer_class = DepositSerializer
     date_field = "occurred_on"
 
@@ -91,6 +95,7 @@ class DepositViewSet(ScopedReadOnlyViewSet):
 class WithdrawalViewSet(ScopedReadOnlyViewSet):
     """Withdrawals (cash or goods); `dari`/`sampai` filter by day."""
 
+    access_rule = Rule(get="wastebank.view")
     serializer_class = WithdrawalSerializer
     date_field = "occurred_on"
 

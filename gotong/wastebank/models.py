@@ -7,49 +7,30 @@ grams × price per kg ÷ 1000, rounded to the nearest rupiah with halves rounded
 a deposit's value is the sum of its lines.
 
 Every waste-bank record carries the bank's `area_code`: city officers and facilitators see banks in their areas,
-the bank's staff see their own bank, a resident sees only their own member record (see `access.py`).
+the bank's staff see their own bank, a resident sees only their own member record and its deposits and withdrawals.
+Who sees what is the access policy's `wastebank.view` grant, applied by the scoped querysets here; who records is
+its `wastebank.record` (see `access.py`).
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gotong.accounts.roles import Role
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel, TimeStampedModel
-from gotong.core.scoping import area_code_filter, is_area_worker, member_organization_ids, visible_area_codes
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
-def _bank_level_query(user) -> models.Q | None:
-    """Who sees a bank's books: its staff (active membership) and area workers covering it; None means all."""
-    codes = visible_area_codes(user)
-    if codes is None:
-        return None
-    if user.role in (Role.RESIDENT, Role.PARTNER):
-        return models.Q(pk__in=[])
-    query = models.Q(organization_id__in=member_organization_ids(user))
-    if is_area_worker(user):
-        query |= area_code_filter(codes)
-    return query
+class WasteBankQuerySet(ScopedQuerySet):
+    """A bank's books: its staff (by membership role) and the area workers covering it (`wastebank.view`)."""
+
+    scope_hooks = ScopeHooks(module="wastebank", organization="organization_id")
 
 
-class WasteBankQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        query = _bank_level_query(user)
-        return self if query is None else self.filter(query)
+class BankScopedQuerySet(ScopedQuerySet):
+    """Records of a bank (they carry the bank's `area_code`): visible exactly when their bank is."""
 
-
-class BankScopedQuerySet(models.QuerySet):
-    """Records of a bank: visible exactly when their bank is."""
-
-    def visible_to(self, user):
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if _bank_level_query(user) is None:
-            return self
-        return self.filter(bank__in=WasteBank.objects.visible_to(user))
+    scope_hooks = ScopeHooks(module="wastebank", organization="bank__organization_id")
 
 
 class WasteBank(TimeStampedModel):
@@ -121,11 +102,10 @@ class Price(TimeStampedModel):
         return f"{self.category}: {self.price_per_kg}/kg sejak {self.valid_from}"
 
 
-class MemberQuerySet(BankScopedQuerySet):
-    def visible_to(self, user):
-        if user.is_authenticated and user.is_active and user.role == Role.RESIDENT:
-            return self.filter(person_id=user.person_id) if user.person_id else self.none()
-        return super().visible_to(user)
+class MemberQuerySet(ScopedQuerySet):
+    """A bank's members; a resident's own is their own membership (not their household's)."""
+
+    scope_hooks = ScopeHooks(module="wastebank", organization="bank__organization_id", person="person_id")
 
 
 class Member(PublicIdModel):
@@ -197,11 +177,10 @@ class BankRecord(PublicIdModel):
         super().save(*args, **kwargs)
 
 
-class OwnRecordsQuerySet(BankScopedQuerySet):
-    def visible_to(self, user):
-        if user.is_authenticated and user.is_active and user.role == Role.RESIDENT:
-            return self.filter(member__person_id=user.person_id) if user.person_id else self.none()
-        return super().visible_to(user)
+class OwnRecordsQuerySet(ScopedQuerySet):
+    """Deposits and withdrawals: the bank's, and a resident's own through their membership."""
+
+    scope_hooks = ScopeHooks(module="wastebank", organization="bank__organization_id", person="member__person_id")
 
 
 class Deposit(BankRecord):

@@ -2,18 +2,19 @@
 
 from auditlog.models import LogEntry
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.core.charts import png_data_uri
+from gotong.core.forms import add_service_errors
+from gotong.core.policy.routes import by, route
 from gotong.posyandu import charts, classification, growth, services
 from gotong.posyandu.access import can_record, may_record_somewhere, posyandus_for
-from gotong.posyandu.forms import ChildFromRegistryForm, NewChildForm, add_service_errors
+from gotong.posyandu.forms import ChildFromRegistryForm, NewChildForm
 from gotong.posyandu.lists import child_rows
 from gotong.posyandu.models import Child, Weighing
 from gotong.posyandu.reports import child_card
@@ -43,7 +44,7 @@ def status_rows(weighing) -> list[dict]:
     return rows
 
 
-@login_required
+@route("posyandu.view")
 def child_list(request):
     # A city holds hundreds of thousands of children: one page of them, without counting them all.
     page = child_rows(request.user, request.GET).page(request.GET.get("page"))
@@ -73,13 +74,14 @@ def child_history(child: Child, limit: int = 30):
     return LogEntry.objects.filter(query).select_related("actor", "content_type").order_by("-timestamp")[:limit]
 
 
-@login_required
+@route("posyandu.view", target=by(Child, "public_id"))
 def child_detail(request, public_id):
     child = get_object_or_404(_children(request.user), public_id=public_id)
     weighings = list(child.weighings.select_related("session").order_by("month"))
     last = weighings[-1] if weighings else None
     chart = png_data_uri(charts.weight_for_age_png(child, weighings))
     today = timezone.localdate()
+    may_record = can_record(request.user, child.posyandu)
     context = {
         "child": child,
         "weighings": list(reversed(weighings)),
@@ -87,21 +89,19 @@ def child_detail(request, public_id):
         "status": status_rows(last) if last else [],
         "chart": chart,
         "age_months": growth.age_in_months((today - child.person.birth_date).days),
-        "can_record": can_record(request.user, child.posyandu),
-        "entries": child_history(child) if can_record(request.user, child.posyandu) else [],
+        "can_record": may_record,
+        "entries": child_history(child) if may_record else [],
     }
     return render(request, "posyandu/child_detail.html", context)
 
 
-@login_required
+@route("posyandu.view", target=by(Child, "public_id"))
 def child_card_pdf(request, public_id):
     child = get_object_or_404(_children(request.user), public_id=public_id)
     return child_card(child)
 
 
 def _create_page(request, form_class, template):
-    if not may_record_somewhere(request.user):
-        raise PermissionDenied
     form = form_class(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -127,11 +127,11 @@ def _create_page(request, form_class, template):
     return render(request, template, {"form": form, "from_registry": form_class is ChildFromRegistryForm})
 
 
-@login_required
+@route("posyandu.record", post="posyandu.record")
 def child_create(request):
     return _create_page(request, ChildFromRegistryForm, "posyandu/child_form.html")
 
 
-@login_required
+@route("posyandu.record", post="posyandu.record")
 def child_create_new(request):
     return _create_page(request, NewChildForm, "posyandu/child_form.html")

@@ -1,24 +1,28 @@
-"""The monthly SKDN report: page, PDF and XLSX from the same numbers, for the posyandu the user may see."""
+"""The monthly SKDN report: page, PDF and XLSX from the same numbers, for the posyandu the user may report on.
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+`posyandu.report`: city officers and facilitators get the posyandu of their work areas aggregated (per posyandu,
+per village and in total); a posyandu's ketua, pengelola and kader get their own posyandu. `?wilayah=` narrows
+the report to one area (the dashboards link down with it); it never widens it.
+"""
+
 from django.shortcuts import render
 from django.utils import timezone
 
+from gotong.core.listing import filter_wilayah
+from gotong.core.months import add_months
+from gotong.core.policy.routes import route
 from gotong.posyandu import reports, skdn
-from gotong.posyandu.access import posyandus_for
-from gotong.posyandu.dates import add_months, parse_month
+from gotong.posyandu.access import reportable_posyandus
+from gotong.posyandu.dates import parse_month
 
 
 def _report(request):
-    posyandus = posyandus_for(request.user)
-    if not posyandus.exists():
-        raise PermissionDenied  # residents and partners: no posyandu records to report on
+    posyandus = filter_wilayah(reportable_posyandus(request.user), request.GET)
     month = parse_month(request.GET.get("bulan"), timezone.localdate())
     return month, *skdn.report(posyandus, month)
 
 
-@login_required
+@route("posyandu.report")
 def skdn_page(request):
     month, per_posyandu, per_village, total = _report(request)
     context = {
@@ -29,15 +33,16 @@ def skdn_page(request):
         "per_village": per_village,
         "total": total,
         "target": skdn.D_S_TARGET_PERCENT,
+        "wilayah": request.GET.get("wilayah", ""),
     }
     return render(request, "posyandu/skdn.html", context)
 
 
-@login_required
+@route("posyandu.report")
 def skdn_pdf(request):
     return reports.skdn_pdf(*_report(request))
 
 
-@login_required
+@route("posyandu.report")
 def skdn_xlsx(request):
     return reports.skdn_xlsx(*_report(request))

@@ -1,15 +1,17 @@
 """Monthly sessions (hari buka) and recording weighings one child after another on a phone."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from gotong.core.area_codes import city_code
+from gotong.core.forms import add_service_errors
+from gotong.core.policy.routes import by, route
 from gotong.posyandu import classification, growth, services
 from gotong.posyandu.access import can_record, may_record_somewhere
-from gotong.posyandu.forms import SessionForm, WeighingForm, add_service_errors
+from gotong.posyandu.forms import SessionForm, WeighingForm
 from gotong.posyandu.lists import session_rows
 from gotong.posyandu.models import Child, Measure, Session, Weighing
 from gotong.posyandu.skdn import month_end
@@ -20,17 +22,41 @@ def _sessions(user):
     return Session.objects.visible_to(user).select_related("posyandu")
 
 
-@login_required
+class SessionChildLoader:
+    """`target=` of the weighing page (`hari-buka/<pk>/timbang/<public_id>/`): the session, whose posyandu decides.
+
+    Both records are looked up without scope (404 when either does not exist); the policy then scopes the session.
+    """
+
+    def __call__(self, **kwargs):
+        get_object_or_404(Child.objects.all(), public_id=kwargs["public_id"])
+        return get_object_or_404(Session.objects.all(), pk=kwargs["pk"])
+
+    def samples(self):
+        """One session per city with a child its posyandu follows."""
+        seen = set()
+        for session in Session.objects.order_by("pk").iterator():
+            city = city_code(session.area_code)
+            if city in seen:
+                continue
+            child = Child.objects.filter(posyandu_id=session.posyandu_id).order_by("pk").first()
+            if child is not None:
+                seen.add(city)
+                yield {"pk": session.pk, "public_id": child.public_id}
+
+
+@route("posyandu.view")
 def session_list(request):
     sessions = session_rows(request.user, request.GET)
+    for session in sessions:
+        # The session page lists the posyandu's children: linked only for those who record there.
+        session.may_record = can_record(request.user, session.posyandu)
     context = {"sessions": sessions, "can_add": may_record_somewhere(request.user)}
     return render(request, "posyandu/session_list.html", context)
 
 
-@login_required
+@route("posyandu.record", post="posyandu.record")
 def session_create(request):
-    if not may_record_somewhere(request.user):
-        raise PermissionDenied
     form = SessionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -53,11 +79,10 @@ def _session_children(session):
     )
 
 
-@login_required
+# Residents may see the date on the home page, not the whole list of children: the page needs `posyandu.record`.
+@route("posyandu.record", target=by(Session, "pk"))
 def session_detail(request, pk):
     session = get_object_or_404(_sessions(request.user), pk=pk)
-    if not can_record(request.user, session.posyandu):
-        raise PermissionDenied  # residents may see the date on the home page, not the whole list of children
     children = _session_children(session)
     weighed = {w.child_id: w for w in Weighing.objects.filter(session=session)}
     rows = [{"child": c, "weighing": weighed.get(c.pk)} for c in children]
@@ -71,11 +96,9 @@ def session_detail(request, pk):
     return render(request, "posyandu/session_detail.html", context)
 
 
-@login_required
+@route("posyandu.record", post="posyandu.record", target=SessionChildLoader())
 def weighing_record(request, pk, public_id):
     session = get_object_or_404(_sessions(request.user), pk=pk)
-    if not can_record(request.user, session.posyandu):
-        raise PermissionDenied
     children = _session_children(session)
     child = next((c for c in children if str(c.public_id) == str(public_id)), None)
     if child is None:

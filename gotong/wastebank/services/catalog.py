@@ -5,20 +5,22 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gotong.core.validation import whole_rupiah
+from gotong.wastebank.access import check_may_record
 from gotong.wastebank.models import Price, WasteCategory
 
 MAX_PRICE_PER_KG = 1_000_000
 
 
 def _check_price(price_per_kg) -> None:
-    if isinstance(price_per_kg, bool) or not isinstance(price_per_kg, int) or price_per_kg <= 0:
-        raise ValidationError({"price_per_kg": _("Harga per kg harus bilangan bulat rupiah lebih dari nol.")})
+    whole_rupiah(price_per_kg, "price_per_kg")
     if price_per_kg > MAX_PRICE_PER_KG:
         raise ValidationError({"price_per_kg": _("Harga per kg paling tinggi Rp1.000.000; periksa lagi angkanya.")})
 
 
 @transaction.atomic
 def add_category(bank, *, name, price_per_kg, valid_from, description="", sort_order=0, acting_user) -> WasteCategory:
+    check_may_record(acting_user, bank)
     name = (name or "").strip()
     if WasteCategory.objects.filter(bank=bank, name__iexact=name).exists():
         raise ValidationError({"name": _("Jenis sampah “%(name)s” sudah ada.") % {"name": name}})
@@ -35,6 +37,7 @@ def add_category(bank, *, name, price_per_kg, valid_from, description="", sort_o
 def set_price(category, *, price_per_kg, valid_from, acting_user) -> Price:
     """Set the price from `valid_from` on. The same day again corrects that day's price; deposits already
     recorded keep the price they were valued at."""
+    check_may_record(acting_user, category.bank)
     _check_price(price_per_kg)
     if valid_from is None:
         raise ValidationError({"valid_from": _("Isi tanggal berlaku.")})

@@ -10,8 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gotong.core.validation import not_in_future, whole_rupiah
 from gotong.ledger import services as ledger
 from gotong.wastebank import tallies
+from gotong.wastebank.access import check_may_record
 from gotong.wastebank.models import (
     CashIn,
     Deposit,
@@ -34,13 +36,13 @@ def line_value(grams: int, price_per_kg: int) -> int:
     return (grams * price_per_kg + 500) // 1000
 
 
-def _check_common(bank, *, occurred_on, key) -> None:
+def _check_common(bank, *, occurred_on, key, acting_user) -> None:
+    check_may_record(acting_user, bank)
     if not key or len(key) > 80:
         raise ValidationError(_("Formulir tidak lengkap (kunci permintaan hilang); muat ulang halaman."))
     if occurred_on is None:
         raise ValidationError({"occurred_on": _("Isi tanggal.")})
-    if occurred_on > timezone.localdate():
-        raise ValidationError({"occurred_on": _("Tanggal tidak boleh di masa depan.")})
+    not_in_future(occurred_on, "occurred_on")
 
 
 def _check_member(bank, member) -> None:
@@ -58,8 +60,7 @@ def _check_grams(grams, category) -> None:
 
 
 def _check_amount(amount) -> None:
-    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
-        raise ValidationError({"amount": _("Jumlah harus bilangan bulat rupiah lebih dari nol.")})
+    whole_rupiah(amount, "amount")
     if amount > MAX_AMOUNT:
         raise ValidationError({"amount": _("Jumlah terlalu besar; periksa lagi angkanya.")})
 
@@ -76,7 +77,7 @@ def _categories(bank, lines) -> None:
 @transaction.atomic
 def record_deposit(bank, *, member, occurred_on, lines, key, acting_user) -> Deposit:
     """Weighed waste handed in by a member: `lines` are (category, grams); valued at the day's price list."""
-    _check_common(bank, occurred_on=occurred_on, key=key)
+    _check_common(bank, occurred_on=occurred_on, key=key, acting_user=acting_user)
     lock_bank(bank)
     existing = Deposit.objects.filter(bank=bank, request_key=key).first()
     if existing:
@@ -149,7 +150,7 @@ def cash_in_memo(source: str) -> str:
 @transaction.atomic
 def record_withdrawal(bank, *, member, occurred_on, amount, kind=WithdrawalKind.CASH, goods="", key, acting_user):
     """A member takes savings out, in cash or in goods (sembako) the bank pays for."""
-    _check_common(bank, occurred_on=occurred_on, key=key)
+    _check_common(bank, occurred_on=occurred_on, key=key, acting_user=acting_user)
     lock_bank(bank)
     existing = Withdrawal.objects.filter(bank=bank, request_key=key).first()
     if existing:
@@ -187,7 +188,7 @@ def record_withdrawal(bank, *, member, occurred_on, amount, kind=WithdrawalKind.
 @transaction.atomic
 def record_sale(bank, *, buyer, occurred_on, lines, key, acting_user) -> Sale:
     """Waste sold to a collector: `lines` are (category, grams, price per kg agreed with the buyer)."""
-    _check_common(bank, occurred_on=occurred_on, key=key)
+    _check_common(bank, occurred_on=occurred_on, key=key, acting_user=acting_user)
     lock_bank(bank)
     existing = Sale.objects.filter(bank=bank, request_key=key).first()
     if existing:
@@ -230,7 +231,7 @@ def record_sale(bank, *, buyer, occurred_on, lines, key, acting_user) -> Sale:
 @transaction.atomic
 def record_cash_in(bank, *, source, amount, occurred_on, key, acting_user) -> CashIn:
     """Capital, a grant or a donation put into the till."""
-    _check_common(bank, occurred_on=occurred_on, key=key)
+    _check_common(bank, occurred_on=occurred_on, key=key, acting_user=acting_user)
     lock_bank(bank)
     existing = CashIn.objects.filter(bank=bank, request_key=key).first()
     if existing:
@@ -263,6 +264,7 @@ def cancel_record(record, *, reason, key, acting_user):
 
     Refused when the reversal would overdraw an account, e.g. a deposit whose value the member already took out.
     """
+    check_may_record(acting_user, record.bank)
     lock_bank(record.bank)
     record = type(record).objects.select_for_update().get(pk=record.pk)
     reason = (reason or "").strip()

@@ -1,14 +1,18 @@
 """A waste bank's book and accounts, and its members' savings accounts."""
 
 from auditlog.context import set_actor
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gotong.core.policy import can
+from gotong.core.policy.decide import Place
+from gotong.core.validation import not_in_future
 from gotong.ledger.models import Account, AccountKind
 from gotong.ledger.services import get_or_create_book, open_account
 from gotong.organizations.choices import OrganizationKind
+from gotong.wastebank.access import check_may_record
 from gotong.wastebank.models import Member, WasteBank
 
 CASH, CAPITAL, SALES, PURCHASES = "1101", "3101", "4101", "5101"
@@ -23,14 +27,20 @@ FIXED_ACCOUNTS = (
 )
 
 
-@transaction.atomic
 def savings_account_name(number: str, name: str) -> str:
     """The ledger name of a member's savings account (also written by the synthetic city)."""
     return _("Tabungan %(number)s %(name)s") % {"number": number, "name": name}
 
 
+@transaction.atomic
 def set_up_bank(organization, *, acting_user) -> WasteBank:
-    """The waste bank of an organisation with its book and fixed accounts; idempotent."""
+    """The waste bank of an organisation with its book and fixed accounts; idempotent.
+
+    Setting a bank up is managing the organisation (`organizations.manage`): its area's officers, its ketua.
+    """
+    place = Place(area_code=organization.area_code, organization_id=organization.pk)
+    if not can(acting_user, "organizations.manage", place):
+        raise PermissionDenied(_("Anda tidak mengelola organisasi ini."))
     existing = WasteBank.objects.filter(organization=organization).first()
     if existing:
         return existing
@@ -57,13 +67,13 @@ def lock_bank(bank: WasteBank) -> WasteBank:
 @transaction.atomic
 def register_member(bank: WasteBank, *, person, joined_on=None, acting_user) -> Member:
     """Enrol a registry person as a saver; opens their savings account. Idempotent per person."""
+    check_may_record(acting_user, bank)
     locked = lock_bank(bank)
     existing = Member.objects.filter(bank=bank, person=person).first()
     if existing:
         return existing
     joined_on = joined_on or timezone.localdate()
-    if joined_on > timezone.localdate():
-        raise ValidationError({"joined_on": _("Tanggal bergabung tidak boleh di masa depan.")})
+    not_in_future(joined_on, "joined_on", label=_("Tanggal bergabung"))
     number = f"{locked.next_member_number:04d}"
     account = open_account(
         bank.book,

@@ -10,10 +10,12 @@ from django.db import connection
 from django.db.models import Count, Sum
 from django.test.utils import CaptureQueriesContext
 
+from gotong.accounts.models import User
 from gotong.areas.models import Area, Level
 from gotong.core.scoping import area_code_filter
 from gotong.dashboards.figures import wastebank as figure
-from gotong.organizations.choices import OrganizationKind
+from gotong.organizations.choices import MemberRole, OrganizationKind
+from gotong.organizations.models import Membership
 from gotong.organizations.services import create_organization
 from gotong.portal import suppression
 from gotong.portal.services import waste_banks
@@ -85,9 +87,12 @@ def other_bank(areas, city_officer):
         name="Bank Sampah Sei Jang", kind=OrganizationKind.WASTE_BANK, area=areas[BUGIS], acting_user=city_officer
     )
     bank = services.set_up_bank(org, acting_user=city_officer)
-    kardus = services.add_category(bank, name="Kardus", price_per_kg=1_800, valid_from=JAN, acting_user=city_officer)
-    member = services.register_member(bank, person=PersonFactory(name="Rosni"), joined_on=JAN, acting_user=city_officer)
-    return {"bank": bank, "kardus": kardus, "member": member}
+    # The officer sets the bank up; its own staf records (`wastebank.record` is the bank's staff's only).
+    weigher = User.objects.create_user(username="petugas-sei-jang", password="rahasia-123", role="org_staff")
+    Membership.objects.create(organization=org, user=weigher, role=MemberRole.STAFF, started_on=JAN)
+    kardus = services.add_category(bank, name="Kardus", price_per_kg=1_800, valid_from=JAN, acting_user=weigher)
+    member = services.register_member(bank, person=PersonFactory(name="Rosni"), joined_on=JAN, acting_user=weigher)
+    return {"bank": bank, "kardus": kardus, "member": member, "staff": weigher}
 
 
 def deposit(bank, member, day, lines, user):
@@ -110,7 +115,7 @@ def history(bank, staff, categories, member, other_bank, city_officer):
         deposit(bank, saver, MAY, [(kardus, 1_500), (pet, 500)], staff)
     wrong = deposit(bank, savers[2], MAR, [(besi, 7_000)], staff)
     services.cancel_record(wrong, reason="Salah timbang", key=key(), acting_user=staff)
-    deposit(other_bank["bank"], other_bank["member"], MAR, [(other_bank["kardus"], 3_250)], city_officer)
+    deposit(other_bank["bank"], other_bank["member"], MAR, [(other_bank["kardus"], 3_250)], other_bank["staff"])
     return {"savers": savers, "wrong": wrong}
 
 

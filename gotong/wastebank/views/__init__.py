@@ -1,1 +1,2 @@
-"""Thin views: scope with the querysets, check `can_record`, call the services, render."""
+"""Thin views: each URL's `@route` asks the access policy (`wastebank.view` / `wastebank.record`), the querysets
+scope what is shown, the services record (and ask the policy again)."""

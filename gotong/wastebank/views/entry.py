@@ -1,21 +1,24 @@
 """Recording money movements: deposit, withdrawal, sale, cash in, and cancelling any of them."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
+from gotong.core.forms import add_service_errors
 from gotong.core.money import format_rupiah
+from gotong.core.policy.routes import route
 from gotong.wastebank import services
 from gotong.wastebank.access import can_record
-from gotong.wastebank.forms import CancelForm, CashInForm, DepositForm, SaleForm, WithdrawalForm, add_service_errors
-from gotong.wastebank.models import CashIn, Deposit, Member, Sale, Withdrawal
-from gotong.wastebank.views.common import recording_bank
+from gotong.wastebank.forms import CancelForm, CashInForm, DepositForm, SaleForm, WithdrawalForm
+from gotong.wastebank.models import Member
+from gotong.wastebank.views.common import BANK, RECORD_KINDS, BankRecordLoader, visible_bank
+
+# Recording pages answer 404 to whoever does not see the bank and 403 to whoever sees it but does not record there
+# (city officers, facilitators, the bank's secretary): `wastebank.record` for the form and for the post alike.
+RECORDING = {"post": "wastebank.record", "target": BANK}
 
 
 def _preselected_member(request, bank):
@@ -28,9 +31,9 @@ def _preselected_member(request, bank):
         return None
 
 
-@login_required
+@route("wastebank.record", **RECORDING)
 def deposit_create(request, bank_id):
-    bank = recording_bank(request, bank_id)
+    bank = visible_bank(request, bank_id)
     initial = {"member": _preselected_member(request, bank)}
     form = DepositForm(request.POST or None, bank=bank, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -54,9 +57,9 @@ def deposit_create(request, bank_id):
     return render(request, "wastebank/deposit_form.html", context)
 
 
-@login_required
+@route("wastebank.record", **RECORDING)
 def withdrawal_create(request, bank_id):
-    bank = recording_bank(request, bank_id)
+    bank = visible_bank(request, bank_id)
     form = WithdrawalForm(request.POST or None, bank=bank, initial={"member": _preselected_member(request, bank)})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -74,9 +77,9 @@ def withdrawal_create(request, bank_id):
     return render(request, "wastebank/simple_form.html", {"bank": bank, "form": form, "title": title})
 
 
-@login_required
+@route("wastebank.record", **RECORDING)
 def sale_create(request, bank_id):
-    bank = recording_bank(request, bank_id)
+    bank = visible_bank(request, bank_id)
     form = SaleForm(request.POST or None, bank=bank)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -93,9 +96,9 @@ def sale_create(request, bank_id):
     return render(request, "wastebank/sale_form.html", {"bank": bank, "form": form})
 
 
-@login_required
+@route("wastebank.record", **RECORDING)
 def cash_in_create(request, bank_id):
-    bank = recording_bank(request, bank_id)
+    bank = visible_bank(request, bank_id)
     form = CashInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -113,22 +116,18 @@ def cash_in_create(request, bank_id):
     return render(request, "wastebank/simple_form.html", {"bank": bank, "form": form, "title": title})
 
 
-RECORD_KINDS = {"setoran": Deposit, "penarikan": Withdrawal, "penjualan": Sale, "kas-masuk": CashIn}
-
-
 def _visible_record(request, kind, public_id):
-    model = RECORD_KINDS.get(kind)
-    if model is None:
-        raise Http404
+    model = RECORD_KINDS[kind]  # the route's loader answered 404 for an unknown kind
     return get_object_or_404(model.objects.visible_to(request.user).select_related("bank__organization"),
                              public_id=public_id)  # fmt: skip
 
 
-@login_required
+@route("wastebank.view", target=BankRecordLoader())
 def record_detail(request, kind, public_id):
     """A receipt: what was recorded, by whom, its ledger lines, and (for staff) a cancel form."""
     record = _visible_record(request, kind, public_id)
-    may_cancel = can_record(request.user, record.bank) and not record.is_cancelled
+    may_record = can_record(request.user, record.bank)
+    may_cancel = may_record and not record.is_cancelled
     context = {
         "record": record,
         "kind": kind,
@@ -136,17 +135,14 @@ def record_detail(request, kind, public_id):
         "lines": list(record.lines.select_related("category")) if hasattr(record, "lines") else [],
         "entries": record.transaction.entries.select_related("account"),
         "cancel_form": CancelForm() if may_cancel else None,
-        "can_record": can_record(request.user, record.bank),
+        "can_record": may_record,
     }
     return render(request, "wastebank/record.html", context)
 
 
-@login_required
-@require_POST
+@route(None, post="wastebank.record", target=BankRecordLoader())
 def record_cancel(request, kind, public_id):
     record = _visible_record(request, kind, public_id)
-    if not can_record(request.user, record.bank):
-        raise PermissionDenied
     form = CancelForm(request.POST)
     if form.is_valid():
         try:

@@ -1,24 +1,26 @@
 """Overview, members and passbooks, the price list."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from gotong.core.area_codes import district_code
+from gotong.core.forms import add_service_errors
 from gotong.core.listing import cheap_page
+from gotong.core.policy.routes import by, route
 from gotong.registry.models import Person
 from gotong.wastebank import exports, reports, services
 from gotong.wastebank.access import can_record
-from gotong.wastebank.forms import CategoryForm, MemberForm, PriceForm, add_service_errors
+from gotong.wastebank.forms import CategoryForm, MemberForm, PriceForm
 from gotong.wastebank.lists import bank_rows, member_rows
 from gotong.wastebank.models import Member, Price, WasteCategory
-from gotong.wastebank.views.common import visible_bank
+from gotong.wastebank.views.common import BANK, visible_bank
 
 
-@login_required
+@route("wastebank.view")
 def home(request):
     banks = list(bank_rows(request.user, request.GET))
     own = []
@@ -35,7 +37,7 @@ def home(request):
     return render(request, "wastebank/home.html", {"banks": banks, "own": own})
 
 
-@login_required
+@route("wastebank.view", target=BANK)
 def bank_detail(request, bank_id):
     bank = visible_bank(request, bank_id)
     context = {
@@ -49,17 +51,17 @@ def bank_detail(request, bank_id):
 
 def _candidate_persons(request, bank):
     # People of the bank's kecamatan the user may see, not yet members.
-    district = ".".join(bank.area_code.split(".")[:3])
     return (
         Person.objects.visible_to(request.user)
-        .in_area(district)
+        .in_area(district_code(bank.area_code))
         .exclude(waste_bank_memberships__bank=bank)
         .select_related("household")
         .order_by("name")
     )
 
 
-@login_required
+# Registering a member is a write of the bank's staff (`wastebank.record`); the list is for whoever sees the bank.
+@route("wastebank.view", post="wastebank.record", target=BANK)
 def member_list(request, bank_id):
     bank = visible_bank(request, bank_id)
     may_record = can_record(request.user, bank)
@@ -94,7 +96,7 @@ def _visible_member(request, public_id) -> Member:
     )
 
 
-@login_required
+@route("wastebank.view", target=by(Member, "public_id"))
 def member_detail(request, public_id):
     member = _visible_member(request, public_id)
     lines = reports.passbook(member)
@@ -108,12 +110,12 @@ def member_detail(request, public_id):
     return render(request, "wastebank/member.html", context)
 
 
-@login_required
+@route("wastebank.view", target=by(Member, "public_id"))
 def passbook_pdf(request, public_id):
     return exports.passbook_pdf(_visible_member(request, public_id))
 
 
-@login_required
+@route("wastebank.view", post="wastebank.record", target=BANK)
 def prices(request, bank_id):
     bank = visible_bank(request, bank_id)
     may_record = can_record(request.user, bank)
@@ -155,7 +157,7 @@ def prices(request, bank_id):
     return render(request, "wastebank/prices.html", context)
 
 
-@login_required
+@route("wastebank.view", target=BANK)
 def price_box(request, bank_id):
     """The price list of one date, swapped into the deposit form by htmx when the date changes."""
     bank = visible_bank(request, bank_id)

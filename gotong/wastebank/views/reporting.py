@@ -2,12 +2,12 @@
 
 import datetime
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
+from gotong.core.policy.routes import route
 from gotong.wastebank import exports, reports
-from gotong.wastebank.views.common import visible_bank
+from gotong.wastebank.views.common import BANK, visible_bank
 
 
 def _month(request) -> tuple[int, int]:
@@ -19,7 +19,7 @@ def _month(request) -> tuple[int, int]:
     return day.year, day.month
 
 
-@login_required
+@route("wastebank.view", target=BANK)
 def monthly(request, bank_id, fmt="html"):
     bank = visible_bank(request, bank_id)
     year, month = _month(request)
