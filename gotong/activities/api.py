@@ -5,6 +5,7 @@ from rest_framework import serializers
 from gotong.activities.models import Event, Norm, NormWarning
 from gotong.api.fields import public_ref
 from gotong.api.viewsets import ScopedReadOnlyViewSet
+from gotong.core.policy.routes import Rule
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -48,6 +49,7 @@ class WarningSerializer(serializers.ModelSerializer):
 class EventViewSet(ScopedReadOnlyViewSet):
     """Gotong royong events; `dari`/`sampai` filter by the event date."""
 
+    access_rule = Rule(get="activities.view")
     serializer_class = EventSerializer
     date_field = "held_on"
 
@@ -58,6 +60,7 @@ class EventViewSet(ScopedReadOnlyViewSet):
 class NormViewSet(ScopedReadOnlyViewSet):
     """Community norms; `dari`/`sampai` filter by the date agreed."""
 
+    access_rule = Rule(get="activities.view")
     serializer_class = NormSerializer
     lookup_field = "pk"
     date_field = "agreed_on"
@@ -69,6 +72,7 @@ class NormViewSet(ScopedReadOnlyViewSet):
 class WarningViewSet(ScopedReadOnlyViewSet):
     """Warnings given under a norm (named: the same people who see them on the pages)."""
 
+    access_rule = Rule(get="activities.view")
     serializer_class = WarningSerializer
     date_field = "given_on"
 

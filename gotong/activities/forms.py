@@ -1,20 +1,10 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from gotong.activities import access
 from gotong.activities.models import Contribution, Event, Norm, NormWarning, WageRate
 from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
 from gotong.registry.models import Person
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """A service's errors on the matching field, the rest on top of the form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for key, errors in exc.message_dict.items():
-        form.add_error(key if key in form.fields else None, errors)
 
 
 def _area_label(area) -> str:

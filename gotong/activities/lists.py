@@ -3,9 +3,10 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.activities import access
 from gotong.activities.models import Event, Norm, NormWarning
 from gotong.core.listing import filter_wilayah
+from gotong.core.policy import can, may_somewhere
+from gotong.core.policy.decide import place_of
 from gotong.exports.specs import DATE, Column, ListExport, register
 
 # The home page shows the next few events and the latest ones, not the whole history.
@@ -55,18 +56,19 @@ def norm_rows(user, filters) -> list:
     norms = filter_wilayah(Norm.objects.visible_to(user), filters).select_related("area__parent", "organization")
     norms = list(norms)
     for norm in norms:
-        norm.can_warn = access.can_record(user, norm)
+        # Already visible: only the reach of the record capability is left to ask (no query per norm).
+        norm.can_warn = can(user, "activities.record", place_of(norm))
     return norms
 
 
-def may_see_warnings(user) -> bool:
-    return access.may_record_at_all(user)
+def may_see_warnings(user, warnings=()) -> bool:
+    """Show the warnings section to those who record warnings or see any (residents never see their neighbours')."""
+    return bool(warnings) or may_somewhere(user, "activities.record")
 
 
 def warning_rows(user, filters) -> list:
-    """The latest warnings, only for those who record them (residents never see a list of their neighbours')."""
-    if not may_see_warnings(user):
-        return []
+    """The latest warnings the user may see (`NormWarning.objects.visible_to`: area workers and the officers of the
+    norm's organisation)."""
     warnings = filter_wilayah(NormWarning.objects.visible_to(user), filters).select_related("norm", "person")
     return list(warnings[:WARNINGS_SHOWN])
 

@@ -9,35 +9,28 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gotong.accounts.roles import Role
 from gotong.areas.models import Area
+from gotong.core.area_codes import VILLAGE, ancestor_codes, level_of
+from gotong.core.area_codes import city_code as city_of
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
-from gotong.core.scoping import area_code_filter, member_organization_ids, visible_area_codes
+from gotong.core.policy.decide import reaches
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks, area_code_filter, member_organization_ids
 
 HOURS_PER_MONTH = 173
 
 
-def _ancestor_codes(code: str) -> list[str]:
-    parts = code.split(".")
-    return [".".join(parts[:n]) for n in range(1, len(parts) + 1)]
+class CommunityQuerySet(ScopedQuerySet):
+    """Events and norms, seen through `activities.view`: area workers by area, organisation officers by the area
+    their organisation serves and its own records, any member the records of their organisation, and residents
+    the events of their own RT and of the RW and village around it (`own_records`)."""
 
+    scope_hooks = ScopeHooks(module="activities", area="area_code", organization="organization_id")
 
-class CommunityQuerySet(models.QuerySet):
-    """Events and norms: area workers and organisation staff by area, staff of the organising organisation,
-    and residents for events of their own RT (or of the RW/village it lies in)."""
-
-    def visible_to(self, user):
-        codes = visible_area_codes(user)
-        if codes is None:
-            return self
-        if not user.is_authenticated:
-            return self.none()
-        query = area_code_filter(codes) | Q(organization_id__in=member_organization_ids(user))
-        if user.role == Role.RESIDENT and user.person_id:
-            home = user.person.household.area_code
-            # An RT's residents see its own events and those of the RW/village around it, not the city's.
-            query |= Q(area_code__in=[c for c in _ancestor_codes(home) if c.count(".") >= 3])
-        return self.filter(query)
+    def own_records(self, user) -> Q:
+        """A resident's "own" events and norms: those of their RT and of the RW/village it lies in, not the city's."""
+        home = user.person.household.area_code
+        around = [code for code in [*ancestor_codes(home), home] if level_of(code) >= VILLAGE]
+        return Q(area_code__in=around)
 
 
 class EventKind(models.TextChoices):
@@ -95,7 +88,7 @@ class Event(PublicIdModel, AreaCodedModel):
 
     @property
     def city_code(self) -> str:
-        return ".".join(self.area_code.split(".")[:2])
+        return city_of(self.area_code)
 
 
 class Attendance(TimeStampedModel, AreaCodedModel):
@@ -203,18 +196,22 @@ class WarningLevel(models.TextChoices):
     SANCTION = "sanksi", _("Sanksi")
 
 
-class WarningQuerySet(models.QuerySet):
-    """Warnings name a person: only area workers in scope and staff of the community that agreed the norm."""
+class WarningQuerySet(ScopedQuerySet):
+    """Warnings name a person: only the area workers of the norm's area and the officers (not a plain anggota) of
+    the organisation that agreed the norm see them — not every organisation serving the area, not the neighbours.
+
+    Built on the `activities.view` reach (its areas and organisations) without its org-area and "own" parts."""
+
+    scope_hooks = ScopeHooks(module="activities", area="area_code", organization="norm__organization_id")
 
     def visible_to(self, user):
-        codes = visible_area_codes(user)
-        if codes is None:
+        reached = reaches(user, "activities.view")
+        if reached.everything:
             return self
-        if not user.is_authenticated:
-            return self.none()
-        query = Q(norm__organization_id__in=member_organization_ids(user))
-        if user.role in (Role.CITY_OFFICER, Role.FACILITATOR):
-            query |= area_code_filter(codes)
+        officer_of = sorted(reached.organization_ids & set(member_organization_ids(user)))
+        query = Q(norm__organization_id__in=officer_of)
+        if reached.area_codes:
+            query |= area_code_filter(sorted(reached.area_codes))
         return self.filter(query)
 
 

@@ -7,17 +7,25 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from gotong.activities.access import can_record_at
 from gotong.activities.models import Attendance, Contribution, Event, Norm, NormWarning, WageRate
-from gotong.core.scoping import code_inside
+from gotong.core.area_codes import code_inside
+from gotong.core.policy import can
+from gotong.core.policy.decide import Place
+from gotong.core.validation import whole_rupiah
 from gotong.registry.models import Person
+
+RECORD = "activities.record"
 
 
 def _check_place(*, area, organization, acting_user, field="area"):
+    """An event or norm filed under `area` and organised by `organization`: the policy must let the user record
+    there (their work area, or an organisation they run), and an organisation's record stays in its own area unless
+    an area worker of that area files it."""
     outside_org = organization is not None and not code_inside(area.code, [organization.area_code])
-    if outside_org and not can_record_at(acting_user, area.code):
+    if outside_org and not can(acting_user, RECORD, area.code):
         raise ValidationError({field: _("Wilayah harus berada di wilayah kerja %(org)s.") % {"org": organization}})
-    if not can_record_at(acting_user, area.code, organization):
+    place = Place(area_code=area.code, organization_id=organization.pk if organization is not None else None)
+    if not can(acting_user, RECORD, place):
         raise ValidationError({field: _("Anda tidak berwenang mencatat kegiatan di wilayah ini.")})
 
 
@@ -33,6 +41,8 @@ def create_event(*, acting_user, **fields) -> Event:
 
 @transaction.atomic
 def update_event(event: Event, *, acting_user, **fields) -> Event:
+    if not can(acting_user, RECORD, event):
+        raise ValidationError(_("Anda tidak berwenang mengubah kegiatan ini."))
     return _save_event(event, fields, acting_user)
 
 
@@ -52,11 +62,13 @@ def _save_event(event, fields, acting_user):
 
 @transaction.atomic
 def record_attendance(event: Event, *, hours_by_person: dict, guests=0, guest_hours=0, acting_user) -> dict:
-    """Replace the event's attendance with `hours_by_person` ({Person: hours or None → the event's hours}).
+    """Set the attendance of the persons the user sees to `hours_by_person` ({Person: hours or None → the event's
+    hours}): those ticked are present, those the user sees but did not tick are not. Rows of persons outside the
+    user's view (residents of another RT, recorded by someone who sees them) are kept untouched.
 
     Saving the same list twice changes nothing, so a phone that retries a submit does no harm.
     """
-    if not can_record_at(acting_user, event.area_code, event.organization):
+    if not can(acting_user, RECORD, event):
         raise ValidationError(_("Anda tidak berwenang mencatat kehadiran kegiatan ini."))
     visible = set(Person.objects.visible_to(acting_user).filter(pk__in=[p.pk for p in hours_by_person]).values_list(
         "pk", flat=True))  # fmt: skip
@@ -78,8 +90,10 @@ def record_attendance(event: Event, *, hours_by_person: dict, guests=0, guest_ho
         raise ValidationError(errors)
     with set_actor(acting_user):
         existing = {a.person_id: a for a in event.attendance.all()}
+        # Only the rows of persons the user sees are theirs to remove: a write never touches what it cannot see.
+        seen = set(Person.objects.visible_to(acting_user).filter(pk__in=list(existing)).values_list("pk", flat=True))
         for person_id, row in existing.items():
-            if person_id not in wanted:
+            if person_id in seen and person_id not in wanted:
                 row.delete()
         added = changed = 0
         for person_id, hours in wanted.items():
@@ -94,12 +108,13 @@ def record_attendance(event: Event, *, hours_by_person: dict, guests=0, guest_ho
         if (event.guests, event.guest_hours) != (guests, Decimal(guest_hours)):
             event.guests, event.guest_hours = guests, Decimal(guest_hours)
             event.save(update_fields=["guests", "guest_hours", "updated_at"])
-    return {"present": len(wanted), "added": added, "changed": changed}
+    kept = len(set(existing) - seen)
+    return {"present": len(wanted), "added": added, "changed": changed, "kept": kept}
 
 
 @transaction.atomic
 def add_contribution(event: Event, *, what, quantity, unit, estimated_value, given_by="", acting_user) -> Contribution:
-    if not can_record_at(acting_user, event.area_code, event.organization):
+    if not can(acting_user, RECORD, event):
         raise ValidationError(_("Anda tidak berwenang mencatat sumbangan untuk kegiatan ini."))
     contribution = Contribution(
         event=event,
@@ -110,8 +125,8 @@ def add_contribution(event: Event, *, what, quantity, unit, estimated_value, giv
         given_by=(given_by or "").strip(),
         area_code=event.area_code,
     )
-    if estimated_value is not None and estimated_value < 0:
-        raise ValidationError({"estimated_value": _("Perkiraan nilai tidak boleh negatif.")})
+    if estimated_value is not None:
+        whole_rupiah(estimated_value, "estimated_value", allow_zero=True)
     contribution.full_clean()
     with set_actor(acting_user):
         contribution.save()
@@ -121,7 +136,7 @@ def add_contribution(event: Event, *, what, quantity, unit, estimated_value, giv
 @transaction.atomic
 def set_wage_rate(*, city_code, year, monthly_wage, hours_per_month=173, source="", verified=False, acting_user):
     """Create or correct a city's UMK for a year (the audit trail keeps the old value)."""
-    if not acting_user.is_superuser and not can_record_at(acting_user, city_code):
+    if not can(acting_user, RECORD, city_code):
         raise ValidationError(_("Hanya petugas kota yang dapat mengubah UMK kotanya."))
     rate = WageRate.objects.filter(city_code=city_code, year=year).first() or WageRate(city_code=city_code, year=year)
     rate.monthly_wage, rate.hours_per_month = monthly_wage, hours_per_month
@@ -144,7 +159,7 @@ def create_norm(*, text, agreed_on, area, organization=None, acting_user) -> Nor
 
 @transaction.atomic
 def give_warning(norm: Norm, *, person, given_on, level, note="", acting_user) -> NormWarning:
-    if not can_record_at(acting_user, norm.area_code, norm.organization):
+    if not can(acting_user, RECORD, norm):
         raise ValidationError(_("Anda tidak berwenang mencatat teguran untuk norma ini."))
     if not Person.objects.visible_to(acting_user).filter(pk=person.pk).exists():
         raise ValidationError({"person": _("Penduduk ini tidak ada dalam lingkup Anda.")})

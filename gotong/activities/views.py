@@ -5,27 +5,25 @@ from decimal import Decimal, InvalidOperation
 
 from auditlog.models import LogEntry
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gotong.activities import access, services, stats
-from gotong.activities.forms import (
-    ContributionForm,
-    EventForm,
-    NormForm,
-    WageRateForm,
-    WarningForm,
-    add_service_errors,
-)
+from gotong.activities import services, stats
+from gotong.activities.forms import ContributionForm, EventForm, NormForm, WageRateForm, WarningForm
 from gotong.activities.lists import event_rows, may_see_warnings, norm_rows, warning_rows
 from gotong.activities.models import Event, Norm, WageRate
 from gotong.core.charts import png_data_uri
+from gotong.core.forms import add_service_errors
 from gotong.core.listing import filter_wilayah
-from gotong.core.scoping import is_area_worker
+from gotong.core.policy import can
+from gotong.core.policy.routes import by, route
+from gotong.core.scoping import area_code_filter
 from gotong.registry.models import Person
+
+VIEW, RECORD = "activities.view", "activities.record"
 
 PARTICIPATION_MONTHS = 6
 
@@ -41,7 +39,7 @@ def _last_months(today, count):
     return stats.month_starts(first, today)
 
 
-@login_required
+@route(VIEW)
 def home(request):
     today = timezone.localdate()
     shown = event_rows(request.user, request.GET, today)
@@ -54,16 +52,11 @@ def home(request):
         "months": months,
         "table": table,
         "chart": png_data_uri(png) if png else None,
-        "can_add": access.may_record_at_all(request.user),
     }
     return render(request, "activities/home.html", context)
 
 
 def _event_form_page(request, event=None):
-    if not access.may_record_at_all(request.user):
-        raise PermissionDenied
-    if event is not None and not access.can_record(request.user, event):
-        raise PermissionDenied
     form = EventForm(request.POST or None, instance=event, user=request.user)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
@@ -80,35 +73,36 @@ def _event_form_page(request, event=None):
     return render(request, "activities/event_form.html", {"form": form, "event": event})
 
 
-@login_required
+@route(RECORD, post=RECORD)
 def event_create(request):
     return _event_form_page(request)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Event, "public_id"))
 def event_edit(request, public_id):
     return _event_form_page(request, get_object_or_404(_events(request.user), public_id=public_id))
 
 
-@login_required
+@route(VIEW, post=RECORD, target=by(Event, "public_id"))
 def event_detail(request, public_id):
     event = get_object_or_404(_events(request.user), public_id=public_id)
-    can_record = access.can_record(request.user, event)
+    can_record = can(request.user, RECORD, event)
     contribution_form = ContributionForm(request.POST or None)
-    if request.method == "POST":
-        if not can_record:
-            raise PermissionDenied
-        if contribution_form.is_valid():
-            try:
-                services.add_contribution(event, **contribution_form.cleaned_data, acting_user=request.user)
-            except ValidationError as exc:
-                add_service_errors(contribution_form, exc)
-            else:
-                messages.success(request, _("Sumbangan natura dicatat."))
-                return redirect("activities:event-detail", event.public_id)
-    # Residents see the count and value, not the list of who came.
-    show_names = can_record or is_area_worker(request.user)
-    attendance = event.attendance.select_related("person").order_by("person__name") if show_names else []
+    if request.method == "POST" and contribution_form.is_valid():
+        try:
+            services.add_contribution(event, **contribution_form.cleaned_data, acting_user=request.user)
+        except ValidationError as exc:
+            add_service_errors(contribution_form, exc)
+        else:
+            messages.success(request, _("Sumbangan natura dicatat."))
+            return redirect("activities:event-detail", event.public_id)
+    # Residents see the count and value, not the list of who came: names are for those who record the event or
+    # work with the registry persons of its area.
+    show_names = can_record or can(request.user, "registry.view", event.area_code)
+    attendance = []
+    if show_names:
+        seen = Person.objects.visible_to(request.user)
+        attendance = event.attendance.filter(person__in=seen).select_related("person").order_by("person__name")
     history = LogEntry.objects.get_for_object(event).select_related("actor", "content_type")[:20]
     context = {
         "event": event,
@@ -129,14 +123,15 @@ def _parse_hours(raw):
         return "invalid"
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Event, "public_id"))
 def event_attendance(request, public_id):
     event = get_object_or_404(_events(request.user), public_id=public_id)
-    if not access.can_record(request.user, event):
-        raise PermissionDenied
-    residents = list(Person.objects.visible_to(request.user).in_area(event.area_code).select_related("household")
-                     .order_by("name"))  # fmt: skip
+    # The residents of the event's area the user sees, and anyone they see who is already recorded as present:
+    # the form lists exactly the rows a submit may change (the service keeps every other row).
     present = {a.person_id: a.hours for a in event.attendance.all()}
+    listed = area_code_filter([event.area_code]) | Q(pk__in=list(present))
+    residents = list(Person.objects.visible_to(request.user).filter(listed).select_related("household")
+                     .order_by("name"))  # fmt: skip
     errors = []
     if request.method == "POST":
         chosen = set(request.POST.getlist("person"))
@@ -176,23 +171,20 @@ def event_attendance(request, public_id):
     return render(request, "activities/attendance.html", context)
 
 
-@login_required
+@route(VIEW)
 def norms(request):
     norm_list = norm_rows(request.user, request.GET)
     warnings = warning_rows(request.user, request.GET)
     context = {
         "norms": norm_list,
         "warnings": warnings,
-        "can_add": access.may_record_at_all(request.user),
-        "may_see_warnings": may_see_warnings(request.user),
+        "may_see_warnings": may_see_warnings(request.user, warnings),
     }
     return render(request, "activities/norms.html", context)
 
 
-@login_required
+@route(RECORD, post=RECORD)
 def norm_create(request):
-    if not access.may_record_at_all(request.user):
-        raise PermissionDenied
     form = NormForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -205,11 +197,9 @@ def norm_create(request):
     return render(request, "activities/norm_form.html", {"form": form})
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Norm, "pk"))
 def warning_create(request, pk):
     norm = get_object_or_404(Norm.objects.visible_to(request.user).select_related("organization"), pk=pk)
-    if not access.can_record(request.user, norm):
-        raise PermissionDenied
     form = WarningForm(request.POST or None, user=request.user, norm=norm)
     if request.method == "POST" and form.is_valid():
         try:
@@ -222,10 +212,8 @@ def warning_create(request, pk):
     return render(request, "activities/warning_form.html", {"form": form, "norm": norm})
 
 
-@login_required
+@route(RECORD, post=RECORD)
 def wage_rates(request):
-    if not access.may_record_at_all(request.user):
-        raise PermissionDenied
     form = WageRateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from gotong.api.fields import public_ref
 from gotong.api.viewsets import ScopedReadOnlyViewSet
+from gotong.core.policy.routes import Rule
 from gotong.programs.models import Cohort, Enrolment, Program
 
 
@@ -47,6 +48,7 @@ class EnrolmentSerializer(serializers.ModelSerializer):
 
 
 class ProgramViewSet(ScopedReadOnlyViewSet):
+    access_rule = Rule(get="programs.view")
     serializer_class = ProgramSerializer
     lookup_field = "pk"
 
@@ -57,6 +59,7 @@ class ProgramViewSet(ScopedReadOnlyViewSet):
 class CohortViewSet(ScopedReadOnlyViewSet):
     """Cohorts; `dari`/`sampai` filter by start date."""
 
+    access_rule = Rule(get="programs.view")
     serializer_class = CohortSerializer
     date_field = "starts_on"
 
@@ -67,6 +70,7 @@ class CohortViewSet(ScopedReadOnlyViewSet):
 class EnrolmentViewSet(ScopedReadOnlyViewSet):
     """Enrolments; `dari`/`sampai` filter by enrolment date."""
 
+    access_rule = Rule(get="programs.view")
     serializer_class = EnrolmentSerializer
     date_field = "enrolled_on"
 

@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -7,14 +6,6 @@ from gotong.activities.access import area_choices, organization_choices
 from gotong.activities.forms import _area_label
 from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
 from gotong.programs.models import Cohort, Enrolment, Program, Session
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for key, errors in exc.message_dict.items():
-        form.add_error(key if key in form.fields else None, errors)
 
 
 class ProgramForm(StyledFormMixin, forms.ModelForm):
@@ -25,8 +16,8 @@ class ProgramForm(StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organization_choices(user)
-        self.fields["area"].queryset = area_choices(user)
+        self.fields["organization"].queryset = organization_choices(user, "programs.manage")
+        self.fields["area"].queryset = area_choices(user, "programs.manage")
         self.fields["area"].label_from_instance = _area_label
 
 

@@ -1,13 +1,13 @@
 """The program list and a cohort's participants, each as one function the page and its XLSX/CSV export both call."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.listing import filter_wilayah
+from gotong.core.policy import require
 from gotong.exports.specs import INT, RUPIAH, Column, ListExport, register
-from gotong.programs import access, leftout
+from gotong.programs import leftout
 from gotong.programs.forms import LeftOutFilter
 from gotong.programs.models import Cohort, Program
 from gotong.registry.nik import mask_family_card_number
@@ -83,8 +83,7 @@ def left_out_filters(params) -> tuple[LeftOutFilter, str, int | None]:
 
 def left_out_rows(user, filters):
     """Every left-out household of the filters, poorest first (the page shows them a page at a time)."""
-    if not access.may_manage_at_all(user):
-        raise PermissionDenied
+    require(user, "programs.manage")
     _form, area, decile = left_out_filters(filters)
     return leftout.left_out_households(user, area_code=area, max_decile=decile)
 
@@ -96,6 +95,7 @@ def _yes_no(flag) -> str:
 register(
     ListExport(
         key="programs.left_out",
+        capability="programs.manage",
         title=_("Belum terjangkau"),
         filename="belum-terjangkau-program",
         rows=left_out_rows,

@@ -8,31 +8,28 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
-from gotong.core.scoping import area_code_filter, member_organization_ids, visible_area_codes
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
-class ProgramQuerySet(models.QuerySet):
-    """Area workers and organisation staff by area, plus staff of the running organisation anywhere."""
+class ProgramQuerySet(ScopedQuerySet):
+    """Programs, seen through `programs.view`: area workers by area, organisation officers by the area their
+    organisation serves, and the running organisation's officers wherever the program is."""
 
-    org_field = "organization_id"
-
-    def visible_to(self, user):
-        codes = visible_area_codes(user)
-        if codes is None:
-            return self
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(area_code_filter(codes) | Q(**{f"{self.org_field}__in": member_organization_ids(user)}))
+    scope_hooks = ScopeHooks(module="programs", area="area_code", organization="organization_id")
 
 
-class CohortQuerySet(ProgramQuerySet):
-    """Cohorts and enrolments: visible with their program."""
+class CohortQuerySet(ScopedQuerySet):
+    """Cohorts, their sessions and enrolments: visible with their program (same area, same organisation)."""
 
-    org_field = "program__organization_id"
+    scope_hooks = ScopeHooks(module="programs", area="area_code", organization="program__organization_id")
 
 
-class EnrolmentQuerySet(ProgramQuerySet):
-    org_field = "cohort__program__organization_id"
+class SessionQuerySet(ScopedQuerySet):
+    scope_hooks = ScopeHooks(module="programs", area="area_code", organization="cohort__program__organization_id")
+
+
+class EnrolmentQuerySet(ScopedQuerySet):
+    scope_hooks = ScopeHooks(module="programs", area="area_code", organization="cohort__program__organization_id")
 
 
 class ProgramKind(models.TextChoices):
@@ -95,6 +92,8 @@ class Session(TimeStampedModel, AreaCodedModel):
     held_on = models.DateField(_("tanggal"))
     topic = models.CharField(_("materi"), max_length=200)
     hours = models.DecimalField(_("lama (jam)"), max_digits=4, decimal_places=1, default=2)
+
+    objects = SessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["held_on", "pk"]

@@ -5,20 +5,23 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from gotong.activities.access import can_record_at
-from gotong.programs.access import can_manage
+from gotong.core.policy import can
+from gotong.core.policy.decide import Place
+from gotong.core.validation import whole_rupiah
 from gotong.programs.models import Cohort, Enrolment, EnrolmentStatus, Program, Session, SessionAttendance
 from gotong.registry.models import Person
 
+MANAGE = "programs.manage"
+
 
 def _require(user, program):
-    if not can_manage(user, program):
+    if not can(user, MANAGE, program):
         raise ValidationError(_("Anda tidak berwenang mengelola program ini."))
 
 
 @transaction.atomic
 def create_program(*, name, kind, organization, area, description="", acting_user) -> Program:
-    if not can_record_at(acting_user, area.code, organization):
+    if not can(acting_user, MANAGE, Place(area_code=area.code, organization_id=organization.pk)):
         raise ValidationError({"area": _("Anda tidak berwenang membuat program di wilayah ini.")})
     if Program.objects.filter(name__iexact=name.strip(), organization=organization).exists():
         raise ValidationError({"name": _("Penyelenggara ini sudah punya program dengan nama itu.")})
@@ -77,14 +80,18 @@ def enrol(cohort: Cohort, *, person, enrolled_on, acting_user) -> Enrolment:
 
 @transaction.atomic
 def record_session_attendance(session: Session, *, present_enrolments, acting_user) -> int:
-    """Replace who attended the session; idempotent so a retried submit changes nothing."""
+    """Set who attended the session among the participants the user sees: those given are present, the others the
+    user sees are not; a participant outside the user's view keeps their row. Idempotent: a retried submit changes
+    nothing."""
     _require(acting_user, session.cohort.program)
     wanted = {e.pk for e in present_enrolments}
-    allowed = set(session.cohort.enrolments.values_list("pk", flat=True))
-    if wanted - allowed:
+    seen = set(
+        Enrolment.objects.visible_to(acting_user).filter(cohort_id=session.cohort_id).values_list("pk", flat=True)
+    )
+    if wanted - seen:
         raise ValidationError(_("Ada peserta yang bukan anggota angkatan ini."))
     with set_actor(acting_user):
-        for row in session.attendance.exclude(enrolment_id__in=wanted):
+        for row in session.attendance.filter(enrolment_id__in=seen).exclude(enrolment_id__in=wanted):
             row.delete()
         have = set(session.attendance.values_list("enrolment_id", flat=True))
         for pk in wanted - have:
@@ -102,8 +109,11 @@ def record_outcome(
     if certified and status != EnrolmentStatus.COMPLETED:
         errors["certified"] = _("Sertifikat hanya untuk peserta yang selesai.")
     for field, value in (("income_before", income_before), ("income_after", income_after)):
-        if value is not None and value < 0:
-            errors[field] = _("Pendapatan tidak boleh negatif.")
+        if value is not None:
+            try:
+                whole_rupiah(value, field, allow_zero=True)
+            except ValidationError as exc:
+                errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
     enrolment.status, enrolment.certified, enrolment.started_business = status, certified, started_business

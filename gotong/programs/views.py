@@ -1,17 +1,19 @@
 """Program pages: list, detail with outcomes, cohorts, enrolment, attendance on a phone, left-out report."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gotong.core.forms import add_service_errors
 from gotong.core.listing import cheap_page
+from gotong.core.policy import can
+from gotong.core.policy.routes import by, route
 from gotong.exports.views import export_response
-from gotong.programs import access, leftout, outcomes, services
-from gotong.programs.forms import CohortForm, OutcomeForm, ProgramForm, SessionForm, add_service_errors
+from gotong.programs import leftout, outcomes, services
+from gotong.programs.forms import CohortForm, OutcomeForm, ProgramForm, SessionForm
 from gotong.programs.lists import cohort_enrolments, left_out_filters, program_rows
 from gotong.programs.models import Cohort, Enrolment, Program, Session
 from gotong.registry.models import Person
@@ -21,17 +23,17 @@ def _programs(user):
     return Program.objects.visible_to(user).select_related("organization", "area")
 
 
-@login_required
+VIEW, MANAGE = "programs.view", "programs.manage"
+
+
+@route(VIEW)
 def home(request):
     programs = program_rows(request.user, request.GET)
-    context = {"programs": programs, "can_add": access.may_manage_at_all(request.user)}
-    return render(request, "programs/home.html", context)
+    return render(request, "programs/home.html", {"programs": programs})
 
 
-@login_required
+@route(MANAGE, post=MANAGE)
 def program_create(request):
-    if not access.may_manage_at_all(request.user):
-        raise PermissionDenied
     form = ProgramForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -44,22 +46,19 @@ def program_create(request):
     return render(request, "programs/program_form.html", {"form": form})
 
 
-@login_required
+@route(VIEW, post=MANAGE, target=by(Program, "pk"))
 def program_detail(request, pk):
     program = get_object_or_404(_programs(request.user), pk=pk)
-    can_manage = access.can_manage(request.user, program)
+    can_manage = can(request.user, MANAGE, program)
     form = CohortForm(request.POST or None)
-    if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                cohort = services.create_cohort(program, **form.cleaned_data, acting_user=request.user)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Angkatan %(name)s dibuat.") % {"name": cohort.name})
-                return redirect("programs:cohort", cohort.public_id)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cohort = services.create_cohort(program, **form.cleaned_data, acting_user=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Angkatan %(name)s dibuat.") % {"name": cohort.name})
+            return redirect("programs:cohort", cohort.public_id)
     cohorts = program.cohorts.annotate(
         enrolled=Count("enrolments", distinct=True),
         completed=Count("enrolments", filter=Q(enrolments__status="lulus"), distinct=True),
@@ -81,14 +80,12 @@ def _cohort(request, public_id):
     )
 
 
-@login_required
+@route(VIEW, post=MANAGE, target=by(Cohort, "public_id"))
 def cohort_detail(request, public_id):
     cohort = _cohort(request, public_id)
-    can_manage = access.can_manage(request.user, cohort.program)
+    can_manage = can(request.user, MANAGE, cohort)
     session_form = SessionForm(request.POST or None)
     if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied
         if "enrol" in request.POST:
             person = get_object_or_404(Person.objects.visible_to(request.user), public_id=request.POST["enrol"])
             try:
@@ -128,13 +125,11 @@ def cohort_detail(request, public_id):
     return render(request, "programs/cohort_detail.html", context)
 
 
-@login_required
+@route(MANAGE, post=MANAGE, target=by(Session, "pk"))
 def session_attendance(request, pk):
-    session = get_object_or_404(Session.objects.filter(cohort__in=Cohort.objects.visible_to(request.user))
-                                .select_related("cohort__program"), pk=pk)  # fmt: skip
-    if not access.can_manage(request.user, session.cohort.program):
-        raise PermissionDenied
-    enrolments = list(session.cohort.enrolments.select_related("person"))
+    session = get_object_or_404(Session.objects.visible_to(request.user).select_related("cohort__program"), pk=pk)
+    enrolments = list(Enrolment.objects.visible_to(request.user).filter(cohort=session.cohort_id)
+                      .select_related("person"))  # fmt: skip
     if request.method == "POST":
         chosen = set(request.POST.getlist("enrolment"))
         present = [e for e in enrolments if str(e.pk) in chosen]
@@ -146,13 +141,11 @@ def session_attendance(request, pk):
     return render(request, "programs/session_attendance.html", {"session": session, "rows": rows})
 
 
-@login_required
+@route(MANAGE, post=MANAGE, target=by(Enrolment, "public_id"))
 def enrolment_outcome(request, public_id):
     enrolment = get_object_or_404(
         Enrolment.objects.visible_to(request.user).select_related("cohort__program", "person"), public_id=public_id
     )
-    if not access.can_manage(request.user, enrolment.cohort.program):
-        raise PermissionDenied
     form = OutcomeForm(request.POST or None, instance=enrolment)
     if request.method == "POST" and form.is_valid():
         try:
@@ -165,10 +158,8 @@ def enrolment_outcome(request, public_id):
     return render(request, "programs/outcome_form.html", {"form": form, "enrolment": enrolment})
 
 
-@login_required
+@route(MANAGE)
 def left_out(request):
-    if not access.may_manage_at_all(request.user):
-        raise PermissionDenied
     export = request.GET.get("format")
     if export in ("xlsx", "csv"):
         # Older links: the registered export, every row of the filters, in the background when the list is long.

@@ -1,97 +1,82 @@
-"""Who may see and record what in a community treasury.
+"""Who reads and records a community treasury, on the access policy (`gotong.core.policy.grants`).
 
-- Bookkeepers (active membership as bendahara or ketua) record and see everything of their organisation.
-- City officers and facilitators whose work area covers the organisation read everything.
-- A member (a resident whose registry person is a savings member, or anyone with an active membership) reads the
-  organisation's summary; of the named records they see only their own savings and loans.
-- Partners see totals only (`public_summary`), never named records.
+- `treasury.view`: a treasury's summary (totals per category and month, the cash position). Every member of the
+  organisation, area workers covering it, a resident who saves or borrows there (own), and partners — who read
+  the totals only (aggregate), never a name.
+- `treasury.view_records`: the named records (cash book, savings members and movements, loans). The bookkeepers
+  (bendahara, ketua), area workers covering the organisation, and a member their own savings and loans.
+- `treasury.record`: the bookkeepers only.
+
+A treasury is its organisation (`Treasury`, a proxy of `Organization`): the URL's record for the policy.
 """
 
-from django.db import models
+from django.db.models import Q
 
-from gotong.accounts.roles import Role
-from gotong.core.scoping import (
-    active_memberships,
-    area_code_filter,
-    code_inside,
-    is_area_worker,
-    member_organization_ids,
-    visible_area_codes,
-)
-from gotong.organizations.choices import MemberRole
+from gotong.core.policy import can
+from gotong.core.policy.decide import Place, reaches
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
-BOOKKEEPER_ROLES = (MemberRole.TREASURER, MemberRole.CHAIR)
+VIEW, VIEW_RECORDS, RECORD = "treasury.view", "treasury.view_records", "treasury.record"
 
 
-def bookkeeper_org_ids(user) -> list[int]:
-    """Organisations whose books the user keeps, from the memberships read once per user object (per request)."""
-    return [org_id for org_id, role, _area_code in active_memberships(user) if role in BOOKKEEPER_ROLES]
+class TreasuryQuerySet(ScopedQuerySet):
+    """Organisations as treasuries, seen through `treasury.view`."""
+
+    scope_hooks = ScopeHooks(module="treasury", area="area_code", organization="pk")
+
+    def visible_to(self, user):
+        # Partners read every treasury's totals (an aggregate, never a name): the summary page shows them nothing
+        # else (`read_in_full`).
+        if reaches(user, VIEW).aggregate:
+            return self
+        return super().visible_to(user)
+
+    def read_in_full(self, user):
+        """Treasuries whose summary the user reads as a member, bookkeeper or area worker (not a partner's totals)."""
+        return super().visible_to(user)
+
+    def own_records(self, user) -> Q:
+        """A resident's own treasuries: where their registry person saves or borrows, or is a member."""
+        from gotong.organizations.models import Membership
+        from gotong.treasury.models import Member
+
+        saves = Member.objects.filter(person_id=user.person_id).values("organization_id")
+        belongs = Membership.objects.active().filter(person_id=user.person_id).values("organization_id")
+        return Q(pk__in=saves) | Q(pk__in=belongs)
+
+
+class RecordQuerySet(ScopedQuerySet):
+    """Named treasury records, seen through `treasury.view_records` (not the summary's wider `treasury.view`):
+    the bookkeepers of the organisation, area workers covering it, and a member their own savings and loans."""
+
+
+def records_manager(*, organization="organization_id", person=None):
+    hooks = ScopeHooks(module="treasury", area="area_code", organization=organization, person=person, view=VIEW_RECORDS)
+    return type("TreasuryRecordQuerySet", (RecordQuerySet,), {"scope_hooks": hooks}).as_manager()
+
+
+def books_of(organization) -> Place:
+    """The place of an organisation's books, for the record and named-record capabilities."""
+    return Place(area_code=organization.area_code, organization_id=organization.pk)
 
 
 def can_record(user, organization) -> bool:
-    return user.is_authenticated and user.is_active and organization.pk in bookkeeper_org_ids(user)
+    return can(user, RECORD, books_of(organization))
 
 
-def reads_everything(user, organization) -> bool:
-    """Bookkeepers, superusers and area workers covering the organisation see every named record."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser or can_record(user, organization):
-        return True
-    return is_area_worker(user) and code_inside(organization.area_code, visible_area_codes(user))
+def reads_records(user, organization) -> bool:
+    return can(user, VIEW_RECORDS, books_of(organization))
+
+
+def bookkeeper_org_ids(user) -> list[int]:
+    """Organisations whose books the user keeps (their membership role grants `treasury.record` there)."""
+    return sorted(reaches(user, RECORD).organization_ids)
 
 
 def summary_org_ids(user) -> list[int] | None:
-    """Organisations whose treasury summary the user may read; None means all (superuser)."""
-    from gotong.organizations.models import Membership, Organization
-    from gotong.treasury.models import Member
+    """Organisations whose summary the user reads in full; None means all."""
+    from gotong.treasury.models import Treasury
 
-    if not user.is_authenticated or not user.is_active:
-        return []
-    if user.is_superuser:
+    if reaches(user, VIEW).everything:
         return None
-    ids = set(member_organization_ids(user))
-    if user.person_id:
-        ids |= set(Member.objects.filter(person_id=user.person_id).values_list("organization_id", flat=True))
-        ids |= set(
-            Membership.objects.active().filter(person_id=user.person_id).values_list("organization_id", flat=True)
-        )
-    if is_area_worker(user):
-        codes = visible_area_codes(user)
-        ids |= set(Organization.objects.filter(area_code_filter(codes)).values_list("pk", flat=True))
-    return sorted(ids)
-
-
-def can_read_summary(user, organization) -> bool:
-    ids = summary_org_ids(user)
-    return ids is None or organization.pk in ids
-
-
-def sees_totals_only(user) -> bool:
-    return user.is_authenticated and user.role == Role.PARTNER and not user.is_superuser
-
-
-class TreasuryQuerySet(models.QuerySet):
-    """Named treasury records: everything for bookkeepers and covering area workers, one's own for members."""
-
-    person_field: str | None = None
-    org_field = "organization_id"
-
-    def visible_to(self, user):
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        query = models.Q(**{f"{self.org_field}__in": bookkeeper_org_ids(user)})
-        if is_area_worker(user):
-            query |= area_code_filter(visible_area_codes(user))
-        if self.person_field and user.person_id:
-            query |= models.Q(**{self.person_field: user.person_id})
-        return self.filter(query)
-
-
-def scoped_manager(*, person_field=None, org_field="organization_id"):
-    queryset = type(
-        "ScopedTreasuryQuerySet", (TreasuryQuerySet,), {"person_field": person_field, "org_field": org_field}
-    )
-    return queryset.as_manager()
+    return sorted(Treasury.objects.read_in_full(user).values_list("pk", flat=True))

@@ -1,7 +1,7 @@
 """Treasury API: the cash book, savings members (balances from the ledger) and loans with their state.
 
-Named records follow `treasury.access.TreasuryQuerySet`: bookkeepers and covering area workers see all of an
-organisation, a member their own savings and loans, a partner nothing named.
+Named records follow `treasury.view_records` (`treasury.access.RecordQuerySet`): bookkeepers and covering area workers
+see all of an organisation, a member their own savings and loans, a partner nothing named.
 """
 
 from drf_spectacular.utils import extend_schema_field, inline_serializer
@@ -9,6 +9,8 @@ from rest_framework import serializers
 
 from gotong.api.fields import public_ref, viewing_detail
 from gotong.api.viewsets import ScopedReadOnlyViewSet
+from gotong.core.policy.routes import Rule
+from gotong.treasury.access import VIEW_RECORDS
 from gotong.treasury.models import CashEntry, Loan, Member, SavingsKind
 from gotong.treasury.services.loans import loan_state
 from gotong.treasury.services.savings import savings_balances
@@ -103,6 +105,7 @@ class LoanSerializer(serializers.ModelSerializer):
 class CashEntryViewSet(ScopedReadOnlyViewSet):
     """Cash book entries; `dari`/`sampai` filter by the day of the entry."""
 
+    access_rule = Rule(get=VIEW_RECORDS)
     serializer_class = CashEntrySerializer
     lookup_field = "pk"
     date_field = "occurred_on"
@@ -114,6 +117,7 @@ class CashEntryViewSet(ScopedReadOnlyViewSet):
 class SavingsMemberViewSet(ScopedReadOnlyViewSet):
     """Savings members; `dari`/`sampai` filter by the day they joined."""
 
+    access_rule = Rule(get=VIEW_RECORDS)
     serializer_class = SavingsMemberSerializer
     date_field = "joined_on"
 
@@ -124,6 +128,7 @@ class SavingsMemberViewSet(ScopedReadOnlyViewSet):
 class LoanViewSet(ScopedReadOnlyViewSet):
     """Loans; `dari`/`sampai` filter by disbursement date."""
 
+    access_rule = Rule(get=VIEW_RECORDS)
     serializer_class = LoanSerializer
     date_field = "disbursed_on"
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
+from gotong.core.validation import not_in_future
 from gotong.organizations.choices import PARTNER_KINDS
 from gotong.organizations.models import Organization
 from gotong.treasury.models import Category, LoanProduct, Method, SavingsKind
@@ -27,8 +28,11 @@ class KeyedForm(StyledFormMixin, forms.Form):
 
 
 def _not_future(day):
-    if day and day > timezone.localdate():
-        raise ValidationError(_("Tanggal tidak boleh di masa depan."))
+    """The services' date rule (`gotong.core.validation.not_in_future`), told on the form's field at once."""
+    try:
+        not_in_future(day, "day")
+    except ValidationError as exc:
+        raise ValidationError(exc.message_dict["day"]) from None
     return day
 
 
@@ -116,12 +120,3 @@ class RepaymentForm(KeyedForm):
 
 class CancelForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(label=_("Alasan pembatalan"), max_length=255, help_text=_("Mis. salah ketik jumlah."))
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's errors on the matching field; the rest on top of the form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for key, errors in exc.message_dict.items():
-        form.add_error(key if key in form.fields else None, errors)

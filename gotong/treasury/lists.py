@@ -7,9 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.core.listing import filter_wilayah
 from gotong.exports.specs import DATE, INT, RUPIAH, Column, ListExport, register
-from gotong.organizations.models import Organization
 from gotong.treasury import access, services
-from gotong.treasury.models import CashEntry, Category, Loan, Member
+from gotong.treasury.models import CashEntry, Category, Loan, Member, Treasury
 from gotong.treasury.views.common import organization_for
 
 
@@ -121,15 +120,10 @@ register(
 def treasury_rows(user, filters) -> list[dict]:
     """Treasuries the user may see (their cash position), by name: set-up books plus those the user keeps."""
     # Treasuries already set up, plus the ones the user keeps (so a new treasurer can make the first entry).
-    with_books = Organization.objects.filter(
+    with_books = Treasury.objects.filter(
         Q(pk__in=Category.objects.values("organization_id")) | Q(pk__in=access.bookkeeper_org_ids(user))
     )
-    ids = access.summary_org_ids(user)
-    if access.sees_totals_only(user):
-        visible = with_books
-    else:
-        visible = with_books if ids is None else with_books.filter(pk__in=ids)
-    visible = filter_wilayah(visible, filters)
+    visible = filter_wilayah(with_books.visible_to(user), filters)
     return [{"organization": org, "position": services.cash_position(org)} for org in visible.order_by("name")]
 
 

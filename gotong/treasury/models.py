@@ -11,8 +11,20 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
-from gotong.treasury.access import scoped_manager
+from gotong.organizations.models import Organization
+from gotong.treasury.access import TreasuryQuerySet, records_manager
 from gotong.treasury.schedule import DECLINING, FLAT
+
+
+class Treasury(Organization):
+    """An organisation seen as a treasury: what the treasury pages and the access policy address by `org_id`."""
+
+    objects = TreasuryQuerySet.as_manager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("kas organisasi")
+        verbose_name_plural = _("kas organisasi")
 
 
 class Direction(models.TextChoices):
@@ -76,7 +88,7 @@ class CashEntry(AreaCodedModel, TimeStampedModel):
     )
     cancel_reason = models.CharField(_("alasan pembatalan"), max_length=255, blank=True)
 
-    objects = scoped_manager(person_field=None)
+    objects = records_manager()
 
     class Meta:
         ordering = ["-occurred_on", "-id"]
@@ -106,7 +118,7 @@ class Member(AreaCodedModel, PublicIdModel):
     number = models.PositiveIntegerField(_("nomor anggota"))
     joined_on = models.DateField(_("tanggal masuk"))
 
-    objects = scoped_manager(person_field="person_id")
+    objects = records_manager(person="person_id")
 
     class Meta:
         ordering = ["organization", "number"]
@@ -139,7 +151,7 @@ class SavingsMovement(AreaCodedModel, TimeStampedModel):
     idempotency_key = models.CharField(max_length=100, editable=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
-    objects = scoped_manager(person_field="member__person_id", org_field="member__organization_id")
+    objects = records_manager(organization="member__organization_id", person="member__person_id")
 
     class Meta:
         ordering = ["-occurred_on", "-id"]
@@ -215,7 +227,7 @@ class Loan(AreaCodedModel, PublicIdModel):
     idempotency_key = models.CharField(max_length=100, editable=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
-    objects = scoped_manager(person_field="member__person_id")
+    objects = records_manager(person="member__person_id")
 
     class Meta:
         ordering = ["-disbursed_on", "-id"]

@@ -72,11 +72,14 @@ def test_pages_per_persona(client, event, norm_and_warning, city_officer, facili
                            bkm_staff, rate_2025, residents):  # fmt: skip
     detail = reverse("activities:event-detail", args=[event.public_id])
     attendance = reverse("activities:event-attendance", args=[event.public_id])
-    for user, detail_status, attendance_status in (
-        (facilitator, 200, 200), (bkm_staff, 200, 200), (other_facilitator, 404, 404), (partner, 404, 404),
+    # A staf of the organising BKM reads the event but does not record it (ketua, pengelola, sekretaris do);
+    # partners read aggregates only: no gotong royong page at all.
+    for user, home_status, detail_status, attendance_status in (
+        (facilitator, 200, 200, 200), (bkm_staff, 200, 200, 403), (other_facilitator, 200, 404, 404),
+        (partner, 403, 404, 404),
     ):  # fmt: skip
         client.force_login(user)
-        assert client.get(reverse("activities:home")).status_code == 200
+        assert client.get(reverse("activities:home")).status_code == home_status, user
         assert client.get(detail).status_code == detail_status, user
         assert client.get(attendance).status_code == attendance_status, user
     client.force_login(other_facilitator)

@@ -45,7 +45,7 @@ def test_attendance_is_idempotent_and_checks_hours(event, residents, city_office
     andi, bayu, *_ = residents["adults"]
     services.record_attendance(event, hours_by_person={andi: None, bayu: None}, acting_user=city_officer)
     result = services.record_attendance(event, hours_by_person={andi: None, bayu: None}, acting_user=city_officer)
-    assert result == {"present": 2, "added": 0, "changed": 0}
+    assert result == {"present": 2, "added": 0, "changed": 0, "kept": 0}
     assert event.attendance.count() == 2
     services.record_attendance(event, hours_by_person={andi: Decimal(4)}, acting_user=city_officer)
     assert list(event.attendance.values_list("hours", flat=True)) == [Decimal(4)]

@@ -6,10 +6,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gotong.core.validation import whole_rupiah
 from gotong.ledger import services as ledger
 from gotong.ledger.models import AccountKind
 from gotong.treasury.models import CashEntry, Category, Direction
-from gotong.treasury.services.common import check_amount, check_not_future, clean_key
+from gotong.treasury.services.common import check_not_future, clean_key, require_bookkeeper
 
 BOOK_NAME = "Kas & simpan pinjam"
 CASH, GOODS, INTEREST, ADMIN_FEES = "KAS", "BARANG", "PEND-BUNGA", "PEND-ADMIN"
@@ -45,6 +46,7 @@ def standing_account(organization, code, *, acting_user):
 @transaction.atomic
 def ensure_setup(organization, *, acting_user):
     """The book, its standing accounts and the default categories; safe to call again."""
+    require_bookkeeper(acting_user, organization)
     book = treasury_book(organization, acting_user=acting_user)
     for code, name, kind in STANDING_ACCOUNTS:
         ledger.open_account(book, code=code, name=name, kind=kind, acting_user=acting_user)
@@ -55,6 +57,7 @@ def ensure_setup(organization, *, acting_user):
 
 @transaction.atomic
 def add_category(organization, *, name, direction, acting_user) -> Category:
+    require_bookkeeper(acting_user, organization)
     name = (name or "").strip()
     existing = Category.objects.filter(organization=organization, name=name).first()
     if existing:
@@ -86,13 +89,14 @@ def record_cash_entry(
     acting_user,
 ) -> CashEntry:
     """One line of the cash book. Income in kind debits the goods account; spending in kind credits it."""
+    require_bookkeeper(acting_user, organization)
     key = clean_key(key)
     existing = CashEntry.objects.filter(organization=organization, idempotency_key=key).first()
     if existing:
         return existing
     if category.organization_id != organization.pk:
         raise ValidationError({"category": _("Kategori ini bukan milik organisasi ini.")})
-    check_amount(amount)
+    whole_rupiah(amount, "amount")
     check_not_future(occurred_on, "occurred_on")
     description = (description or "").strip()
     if not description:
@@ -140,6 +144,7 @@ def record_cash_entry(
 @transaction.atomic
 def cancel_cash_entry(entry, *, reason, acting_user) -> CashEntry:
     """Undo a mistaken entry by a reversing ledger transaction; the entry stays, marked with the reason."""
+    require_bookkeeper(acting_user, entry.organization)
     entry = CashEntry.objects.select_for_update().get(pk=entry.pk)
     if entry.reversal_id:
         return entry

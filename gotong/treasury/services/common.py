@@ -1,8 +1,17 @@
 """Small helpers the treasury services share."""
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from gotong.core.validation import not_in_future
+
+
+def require_bookkeeper(user, organization) -> None:
+    """Every treasury write asks the policy itself (pages, API and demo all call the services)."""
+    from gotong.treasury.access import can_record
+
+    if not can_record(user, organization):
+        raise ValidationError(_("Anda tidak berwenang mencatat kas %(org)s.") % {"org": organization.name})
 
 
 def clean_key(key) -> str:
@@ -14,16 +23,8 @@ def clean_key(key) -> str:
     return key
 
 
-def check_amount(amount, field="amount") -> int:
-    if isinstance(amount, bool) or not isinstance(amount, int):
-        raise ValidationError({field: _("Jumlah harus bilangan bulat rupiah.")})
-    if amount <= 0:
-        raise ValidationError({field: _("Jumlah harus lebih dari nol.")})
-    return amount
-
-
 def check_not_future(day, field) -> None:
+    """A date the treasury records must be given and must not lie after today."""
     if day is None:
         raise ValidationError({field: _("Tanggal wajib diisi.")})
-    if day > timezone.localdate():
-        raise ValidationError({field: _("Tanggal tidak boleh di masa depan.")})
+    not_in_future(day, field)

@@ -12,18 +12,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.core.money import format_rupiah
+from gotong.core.validation import whole_rupiah
 from gotong.ledger import services as ledger
 from gotong.ledger.models import AccountKind
 from gotong.treasury.models import Installment, Loan, LoanProduct, Repayment
 from gotong.treasury.schedule import Due, add_months, allocate, build_schedule
 from gotong.treasury.services.books import ADMIN_FEES, CASH, INTEREST, ensure_setup, standing_account, treasury_book
-from gotong.treasury.services.common import check_amount, check_not_future, clean_key
+from gotong.treasury.services.common import check_not_future, clean_key, require_bookkeeper
 
 
 @transaction.atomic
 def create_product(
     organization, *, name, monthly_rate, method, max_term_months, max_amount, admin_fee=0, acting_user
 ) -> LoanProduct:
+    require_bookkeeper(acting_user, organization)
     product = LoanProduct(
         organization=organization,
         name=(name or "").strip(),
@@ -55,6 +57,7 @@ def disburse_loan(
     acting_user,
 ) -> Loan:
     """Pay a loan out of cash (less the admin fee) and store its schedule."""
+    require_bookkeeper(acting_user, member.organization)
     key = clean_key(key)
     organization = member.organization
     existing = Loan.objects.filter(organization=organization, idempotency_key=key).first()
@@ -64,7 +67,7 @@ def disburse_loan(
         raise ValidationError({"product": _("Produk ini bukan milik organisasi ini.")})
     if not product.is_active:
         raise ValidationError({"product": _("Produk pinjaman ini sudah tidak aktif.")})
-    check_amount(principal, "principal")
+    whole_rupiah(principal, "principal")
     if principal > product.max_amount:
         raise ValidationError(
             {
@@ -146,11 +149,12 @@ def disburse_loan(
 @transaction.atomic
 def record_repayment(loan, *, amount, paid_on, key, acting_user) -> Repayment:
     """Take a payment; it settles the oldest instalment first, its interest before its principal."""
+    require_bookkeeper(acting_user, loan.organization)
     key = clean_key(key)
     existing = Repayment.objects.filter(loan=loan, idempotency_key=key).first()
     if existing:
         return existing
-    check_amount(amount)
+    whole_rupiah(amount, "amount")
     check_not_future(paid_on, "paid_on")
     if paid_on < loan.disbursed_on:
         raise ValidationError({"paid_on": _("Tanggal bayar sebelum pinjaman dicairkan.")})

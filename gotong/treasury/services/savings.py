@@ -7,15 +7,17 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from gotong.core.money import format_rupiah
+from gotong.core.validation import whole_rupiah
 from gotong.ledger import services as ledger
 from gotong.ledger.models import AccountKind
 from gotong.treasury.models import Member, SavingsKind, SavingsMovement
 from gotong.treasury.services.books import CASH, ensure_setup, standing_account, treasury_book
-from gotong.treasury.services.common import check_amount, check_not_future, clean_key
+from gotong.treasury.services.common import check_not_future, clean_key, require_bookkeeper
 
 
 @transaction.atomic
 def add_member(organization, *, person, joined_on, acting_user) -> Member:
+    require_bookkeeper(acting_user, organization)
     existing = Member.objects.filter(organization=organization, person=person).first()
     if existing:
         return existing
@@ -58,13 +60,14 @@ def savings_balances(member) -> dict[str, int]:
 @transaction.atomic
 def record_savings(member, *, kind, amount, withdrawal=False, occurred_on, key, acting_user) -> SavingsMovement:
     """A deposit (cash in, the member's savings up) or a withdrawal of voluntary savings."""
+    require_bookkeeper(acting_user, member.organization)
     key = clean_key(key)
     existing = SavingsMovement.objects.filter(member=member, idempotency_key=key).first()
     if existing:
         return existing
     if kind not in SavingsKind.values:
         raise ValidationError({"kind": _("Jenis simpanan tidak dikenal.")})
-    check_amount(amount)
+    whole_rupiah(amount, "amount")
     check_not_future(occurred_on, "occurred_on")
     if occurred_on < member.joined_on:
         raise ValidationError({"occurred_on": _("Tanggal sebelum anggota bergabung.")})

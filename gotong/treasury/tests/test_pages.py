@@ -119,7 +119,8 @@ def test_partner_sees_totals_only(client, partner, loan, funded, january_2026):
     client.force_login(partner)
     page = client.get(reverse("treasury:summary", args=[funded.pk])).content.decode()
     assert "Rp20.000.000" in page and "Rahmawati" not in page
-    assert client.get(reverse("treasury:cash-book", args=[funded.pk])).status_code == 404
+    # The partner knows the treasury (its totals): its named books are forbidden, not hidden.
+    assert client.get(reverse("treasury:cash-book", args=[funded.pk])).status_code == 403
     assert client.get(reverse("treasury:loan-detail", args=[loan.public_id])).status_code == 404
 
 
@@ -131,7 +132,7 @@ def test_member_reads_summary_and_only_own_records(client, resident, loan, other
     assert "Pinjaman usaha" in mine and "Suparman" not in mine
     assert client.get(reverse("treasury:loan-detail", args=[loan.public_id])).status_code == 200
     assert client.get(reverse("treasury:loan-detail", args=[other_loan.public_id])).status_code == 404
-    assert client.get(reverse("treasury:cash-book", args=[funded.pk])).status_code == 404
+    assert client.get(reverse("treasury:cash-book", args=[funded.pk])).status_code == 403
     assert client.get(reverse("treasury:repayment-new", args=[loan.public_id])).status_code == 403
     # Read-only: no recording buttons on the member's own loan.
     assert "Bayar angsuran" not in client.get(reverse("treasury:loan-detail", args=[loan.public_id])).content.decode()

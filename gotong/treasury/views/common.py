@@ -1,28 +1,26 @@
-"""What every treasury page does first: find the organisation and decide what the user may do there."""
+"""What every treasury page shares: the treasury of the URL and what the policy lets the user do there."""
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from gotong.organizations.models import Organization
+from gotong.core.policy import require
+from gotong.core.policy.routes import by
 from gotong.treasury import access
+from gotong.treasury.access import RECORD, VIEW, VIEW_RECORDS
+from gotong.treasury.models import Treasury
+
+# `<int:org_id>` URLs: the treasury (organisation) the page is about, for the route's policy check.
+treasury_by_org_id = by(Treasury, "pk", kwarg="org_id")
 
 
 def organization_for(user, org_id, *, need="summary"):
-    """The organisation, or 404 when the user has no business there; 403 when they read but may not record.
+    """The treasury, or 404 when the user may not see it; 403 when they see it but may not do `need`.
 
     need: "summary" (members, readers, partners' totals), "records" (named records), "record" (bookkeepers).
+    Pages check this on their route already; the list exports call it with the URL's `org_id`.
     """
-    organization = get_object_or_404(Organization, pk=org_id)
-    if need == "summary":
-        if access.can_read_summary(user, organization) or access.sees_totals_only(user):
-            return organization
-        raise Http404
-    if not access.reads_everything(user, organization):
-        raise Http404
-    if need == "record" and not access.can_record(user, organization):
-        raise PermissionDenied
-    return organization
+    treasury = get_object_or_404(Treasury, pk=org_id)
+    require(user, {"summary": VIEW, "records": VIEW_RECORDS, "record": RECORD}[need], treasury)
+    return treasury
 
 
 def org_context(user, organization, active) -> dict:
@@ -30,6 +28,6 @@ def org_context(user, organization, active) -> dict:
         "organization": organization,
         "active": active,
         "can_record": access.can_record(user, organization),
-        "reads_everything": access.reads_everything(user, organization),
-        "totals_only": access.sees_totals_only(user) and not access.can_read_summary(user, organization),
+        "reads_everything": access.reads_records(user, organization),
+        "totals_only": not Treasury.objects.read_in_full(user).filter(pk=organization.pk).exists(),
     }

@@ -1,44 +1,43 @@
 """Loan products, loans with their schedule, repayments, arrears and the loan statement PDF."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from gotong.core.forms import add_service_errors
 from gotong.core.money import format_rupiah
+from gotong.core.policy.routes import by, route
 from gotong.treasury import access, services
-from gotong.treasury.forms import LoanForm, ProductForm, RepaymentForm, add_service_errors
+from gotong.treasury.access import RECORD, VIEW_RECORDS
+from gotong.treasury.forms import LoanForm, ProductForm, RepaymentForm
 from gotong.treasury.lists import arrears_rows, loan_rows
 from gotong.treasury.models import Loan as LoanModel
 from gotong.treasury.models import LoanProduct, Member
 from gotong.treasury.statement import loan_statement_pdf
-from gotong.treasury.views.common import org_context, organization_for
+from gotong.treasury.views.common import org_context, organization_for, treasury_by_org_id
 
 
-@login_required
+@route(VIEW_RECORDS, post=RECORD, target=treasury_by_org_id)
 def products(request, org_id):
     organization = organization_for(request.user, org_id, need="records")
     can_record = access.can_record(request.user, organization)
     form = ProductForm(request.POST or None) if can_record else None
-    if request.method == "POST":
-        if not can_record:
-            raise PermissionDenied
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.create_product(organization, **data, acting_user=request.user)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Produk %(name)s disimpan.") % {"name": data["name"]})
-                return redirect("treasury:products", organization.pk)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.create_product(organization, **data, acting_user=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Produk %(name)s disimpan.") % {"name": data["name"]})
+            return redirect("treasury:products", organization.pk)
     context = org_context(request.user, organization, "products")
     context.update(products=LoanProduct.objects.filter(organization=organization), form=form)
     return render(request, "treasury/products.html", context)
 
 
-@login_required
+@route(VIEW_RECORDS, target=treasury_by_org_id)
 def loan_list(request, org_id):
     organization = organization_for(request.user, org_id, need="records")
     rows = loan_rows(request.user, request.GET, organization=organization)
@@ -47,7 +46,7 @@ def loan_list(request, org_id):
     return render(request, "treasury/loan_list.html", context)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=treasury_by_org_id)
 def loan_new(request, org_id):
     organization = organization_for(request.user, org_id, need="record")
     members = Member.objects.filter(organization=organization).select_related("person")
@@ -82,7 +81,7 @@ def _loan_for(user, public_id):
     )
 
 
-@login_required
+@route(VIEW_RECORDS, target=by(LoanModel, "public_id"))
 def loan_detail(request, public_id):
     loan = _loan_for(request.user, public_id)
     installments = list(loan.installments.all())
@@ -96,11 +95,9 @@ def loan_detail(request, public_id):
     return render(request, "treasury/loan_detail.html", context)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(LoanModel, "public_id"))
 def repayment_new(request, public_id):
     loan = _loan_for(request.user, public_id)
-    if not access.can_record(request.user, loan.organization):
-        raise PermissionDenied
     form = RepaymentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -133,13 +130,13 @@ def repayment_new(request, public_id):
     return render(request, "treasury/form.html", context)
 
 
-@login_required
+@route(VIEW_RECORDS, target=by(LoanModel, "public_id"))
 def loan_pdf(request, public_id):
     loan = _loan_for(request.user, public_id)
     return loan_statement_pdf(loan)
 
 
-@login_required
+@route(VIEW_RECORDS, target=treasury_by_org_id)
 def arrears(request, org_id):
     organization = organization_for(request.user, org_id, need="records")
     context = org_context(request.user, organization, "arrears")

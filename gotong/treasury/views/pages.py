@@ -1,16 +1,17 @@
 """The treasury overview pages: the list of treasuries, one treasury's summary, and a member's own page."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from gotong.core.policy.routes import route
 from gotong.treasury import services
+from gotong.treasury.access import VIEW
 from gotong.treasury.lists import treasury_rows
 from gotong.treasury.models import Loan, Member
 from gotong.treasury.services.summary import last_twelve_months
-from gotong.treasury.views.common import org_context, organization_for
+from gotong.treasury.views.common import org_context, organization_for, treasury_by_org_id
 
 
-@login_required
+@route(VIEW)
 def home(request):
     user = request.user
     rows = treasury_rows(user, request.GET)
@@ -18,7 +19,7 @@ def home(request):
     return render(request, "treasury/home.html", {"rows": rows, "own": own})
 
 
-@login_required
+@route(VIEW, target=treasury_by_org_id)
 def summary(request, org_id):
     organization = organization_for(request.user, org_id)
     context = org_context(request.user, organization, "summary")
@@ -34,7 +35,7 @@ def summary(request, org_id):
     return render(request, "treasury/summary.html", context)
 
 
-@login_required
+@route(VIEW)
 def mine(request):
     """A member's own savings and loans, across the organisations they save with."""
     person_id = request.user.person_id

@@ -1,22 +1,24 @@
 """Cash book, members and savings pages."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from gotong.core.forms import add_service_errors
 from gotong.core.money import format_rupiah
+from gotong.core.policy.routes import by, route
 from gotong.exports.views import export_response
 from gotong.registry.models import Person
-from gotong.treasury import access, services
-from gotong.treasury.forms import CancelForm, CashEntryForm, MemberForm, SavingsForm, add_service_errors
+from gotong.treasury import services
+from gotong.treasury.access import RECORD, VIEW_RECORDS
+from gotong.treasury.forms import CancelForm, CashEntryForm, MemberForm, SavingsForm
 from gotong.treasury.lists import cash_book_rows, cash_entries, member_rows, month_from
 from gotong.treasury.models import CashEntry, Loan, Member
-from gotong.treasury.views.common import org_context, organization_for
+from gotong.treasury.views.common import org_context, organization_for, treasury_by_org_id
 
 
-@login_required
+@route(VIEW_RECORDS, target=treasury_by_org_id)
 def cash_book(request, org_id):
     organization = organization_for(request.user, org_id, need="records")
     if request.GET.get("format") in ("xlsx", "csv"):  # older links: the list export with the same filters
@@ -30,7 +32,7 @@ def cash_book(request, org_id):
     return render(request, "treasury/cash_book.html", context)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=treasury_by_org_id)
 def cash_entry_new(request, org_id):
     organization = organization_for(request.user, org_id, need="record")
     services.ensure_setup(organization, acting_user=request.user)
@@ -59,12 +61,10 @@ def cash_entry_new(request, org_id):
     return render(request, "treasury/form.html", context)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(CashEntry, "pk"))
 def cash_entry_cancel(request, pk):
     entry = get_object_or_404(CashEntry.objects.visible_to(request.user).select_related("organization"), pk=pk)
     organization = entry.organization
-    if not access.can_record(request.user, organization):
-        raise PermissionDenied
     if entry.reversal_id:
         return redirect("treasury:cash-book", organization.pk)
     form = CancelForm(request.POST or None)
@@ -82,7 +82,7 @@ def cash_entry_cancel(request, pk):
     return render(request, "treasury/form.html", context)
 
 
-@login_required
+@route(VIEW_RECORDS, target=treasury_by_org_id)
 def member_list(request, org_id):
     organization = organization_for(request.user, org_id, need="records")
     rows = member_rows(request.user, request.GET, organization=organization)
@@ -92,7 +92,7 @@ def member_list(request, org_id):
     return render(request, "treasury/member_list.html", context)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=treasury_by_org_id)
 def member_new(request, org_id):
     organization = organization_for(request.user, org_id, need="record")
     already = Member.objects.filter(organization=organization).values("person_id")
@@ -127,7 +127,7 @@ def _member_for(user, public_id):
     )
 
 
-@login_required
+@route(VIEW_RECORDS, target=by(Member, "public_id"))
 def member_detail(request, public_id):
     member = _member_for(request.user, public_id)
     organization = member.organization
@@ -142,12 +142,10 @@ def member_detail(request, public_id):
     return render(request, "treasury/member_detail.html", context)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Member, "public_id"))
 def savings_new(request, public_id):
     member = _member_for(request.user, public_id)
     organization = member.organization
-    if not access.can_record(request.user, organization):
-        raise PermissionDenied
     form = SavingsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
