@@ -12,6 +12,7 @@ from gotong.collaboration.models import (
     ProjectBudget,
     Target,
 )
+from gotong.core.policy.routes import Rule
 
 
 class AgreementSerializer(serializers.ModelSerializer):
@@ -98,8 +99,9 @@ class TargetSerializer(serializers.ModelSerializer):
 
 
 class _PlaceViewSet(ScopedReadOnlyViewSet):
-    """Collaboration records are about places: visible inside the user's work areas."""
+    """Collaboration records are about places: visible inside the areas of the user's `collaboration.view` grant."""
 
+    access_rule = Rule(get="collaboration.view")
     lookup_field = "pk"
     model = None
     related: tuple[str, ...] = ()

@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from gotong.accounts.roles import Role
 from gotong.areas.models import Area, WorkAssignment
+from gotong.core.area_codes import city_code, province_code, village_code
 from gotong.dashboards.models import AreaTally
 
 
@@ -31,7 +32,7 @@ def largest_city_and_village() -> tuple[str | None, str | None]:
     """The city and (in it) the village holding the most persons, from the tallies."""
     cities, villages = _persons_by_city(), {}
     for code, persons in AreaTally.objects.values_list("area_code", "persons"):
-        village = ".".join(code.split(".")[:4])
+        village = village_code(code)
         villages[village] = villages.get(village, 0) + persons
     if not cities:
         return None, None
@@ -43,7 +44,7 @@ def largest_city_and_village() -> tuple[str | None, str | None]:
 def _persons_by_city() -> dict[str, int]:
     cities: dict[str, int] = {}
     for code, persons in AreaTally.objects.values_list("area_code", "persons"):
-        city = ".".join(code.split(".")[:2])
+        city = city_code(code)
         cities[city] = cities.get(city, 0) + persons
     return cities
 
@@ -72,7 +73,7 @@ def measure(runs: int = 5, city: str | None = None, village: str | None = None) 
                 rows.append(_time(client, *target, runs=runs, persons=persons))
             rows.extend(_parts(officer, city, runs=runs, persons=persons))
             rows.extend(_lists(client, city, runs=runs, persons=persons))
-            province = city.split(".")[0]
+            province = province_code(city)
             if sum(1 for code in _persons_by_city() if code.startswith(f"{province}.")) > 1:
                 provincial = _officer(province, "bench-dasbor-provinsi")
                 client.force_login(provincial)

@@ -8,21 +8,57 @@ recomputed, never incremented, for every area a change touches, inside the trans
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gotong.areas.models import Area, Level
+from gotong.core.area_codes import ancestors_of_all
 from gotong.core.fields import AreaCodeField
-from gotong.core.scoping import AreaScopedQuerySet, area_code_filter, visible_area_codes
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks, area_code_filter
 
 DECILE_FIELDS = tuple(f"decile_{d}" for d in range(1, 11))
 
 
-class AreaTallyQuerySet(AreaScopedQuerySet):
-    """Scoped by the same area rule as the registry rows it counts (prefix match on the area code).
+class AreaTallyQuerySet(ScopedQuerySet):
+    """Counts of registry rows, scoped by the registry's own grant (`registry.view`, prefix match on the area code):
+    a number on the dashboard is the households its link then lists.
 
-    A resident's own household is not an area: residents get no tallies, their page counts their household live.
+    A resident's own household is not an area: residents (and partners) get no tallies.
     """
 
-    def visible_to(self, user) -> "AreaTallyQuerySet":
-        codes = visible_area_codes(user)
-        return self if codes is None else self.filter(area_code_filter(codes))
+    scope_hooks = ScopeHooks(module="registry")
+
+
+class DashboardAreaQuerySet(ScopedQuerySet):
+    scope_hooks = ScopeHooks(module="dashboards", area="code")
+
+    def visible_to(self, user):
+        """Areas holding part of what the `dashboards.view` grant reaches (a facilitator opens their city, seeing
+        their part of it); a grant of figures only (partners' aggregates, residents) opens the public areas, the
+        cities and villages, whose page shows the public figures."""
+        from gotong.core.policy.decide import reaches
+
+        reached = reaches(user, "dashboards.view")
+        if reached.everything:
+            return self
+        codes = sorted(reached.area_codes | reached.organization_area_codes)
+        query = models.Q(pk__in=[])
+        if codes:
+            query |= area_code_filter(codes, "code") | models.Q(code__in=ancestors_of_all(codes))
+        if reached.aggregate or reached.own:
+            query |= models.Q(level__in=PUBLIC_LEVELS)
+        return self.filter(query)
+
+
+PUBLIC_LEVELS = (Level.REGENCY, Level.VILLAGE)
+
+
+class DashboardArea(Area):
+    """An area as the dashboard opens it: the record behind `/dasbor/<code>/`, its PDF and its map."""
+
+    objects = DashboardAreaQuerySet.as_manager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("dasbor wilayah")
+        verbose_name_plural = _("dasbor wilayah")
 
 
 class AreaTally(models.Model):

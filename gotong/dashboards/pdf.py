@@ -120,6 +120,48 @@ def area_report(data: dict) -> ReportPDF:
     return pdf
 
 
+def public_report(data: dict) -> ReportPDF:
+    """The PDF of a figures-only user's page: the public figures (counts of people suppressed as on the portal)."""
+    area, population = data["area"], data["population"]
+    subtitle = _("Kode wilayah %(code)s · data per %(day)s · angka gabungan, jumlah kecil disamarkan") % {
+        "code": area.code,
+        "day": formats.date_format(data["today"], "j M Y"),
+    }
+    pdf = ReportPDF(data["title"], subtitle)
+    pdf.heading(_("Rumah tangga dan penduduk"))
+    pdf.key_values([(_("Rumah tangga"), str(population["households"])), (_("Penduduk"), str(population["persons"]))])
+    if population["deciles"]:
+        pdf.data_table(
+            [_("Desil"), _("Rumah tangga")],
+            [
+                [data["unknown_decile_label"] if decile == "none" else decile, str(cell)]
+                for decile, cell in population["deciles"].items()
+            ],
+            col_widths=(40, 40),
+            align_right={1},
+        )
+    if totals := data["slums"]["totals"]:
+        pdf.heading(_("Permukiman kumuh"))
+        pdf.key_values(
+            [
+                (_("Lokasi kumuh"), show(len(data["slums"]["rows"]))),
+                (_("Luas SK (ha)"), show(totals["decree"])),
+                (_("Kumuh awal (ha)"), show(totals["baseline"])),
+                (_("Kumuh terakhir (ha)"), show(totals["latest"])),
+            ]
+        )
+    if data["projects"]["by_source"]:
+        pdf.heading(_("Kegiatan dan anggaran"))
+        pdf.key_values(
+            [
+                *[(str(row["source"]), format_rupiah(row["total"])) for row in data["projects"]["by_source"]],
+                (_("Anggaran (Rp)"), format_rupiah(data["projects"]["total"])),
+            ]
+        )
+    _new_sections(pdf, {"socialcapital": data["socialcapital"]})
+    return pdf
+
+
 def _new_sections(pdf: ReportPDF, figures: dict) -> None:
     if treasury := figures.get("treasury"):
         pdf.heading(_("Kas komunitas %(year)s") % {"year": treasury["year"]})

@@ -15,19 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Area, Level
+from gotong.core.area_codes import city_code, village_code
 from gotong.core.scoping import area_code_filter
 from gotong.portal import suppression
 from gotong.portal.suppression import Line
 
 DECILE_UNKNOWN = "none"
-
-
-def city_code(code: str) -> str:
-    return ".".join(code.split(".")[:2])
-
-
-def village_code(code: str) -> str:
-    return ".".join(code.split(".")[:4])
 
 
 def inside(code: str):

@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from gotong.api.viewsets import ScopedReadOnlyViewSet
+from gotong.core.policy.routes import Rule
 from gotong.slums.models import Assessment, CriterionMeasurement, SlumLocation
 
 
@@ -65,6 +66,7 @@ class AssessmentDetailSerializer(AssessmentSerializer):
 class LocationViewSet(ScopedReadOnlyViewSet):
     """Slum locations in the user's areas; `dari`/`sampai` filter by decree date."""
 
+    access_rule = Rule(get="slums.view")
     lookup_field = "pk"
     date_field = "decree_date"
 
@@ -78,13 +80,12 @@ class LocationViewSet(ScopedReadOnlyViewSet):
 class AssessmentViewSet(ScopedReadOnlyViewSet):
     """Assessments of the locations the user sees; `dari`/`sampai` filter by assessment date."""
 
+    access_rule = Rule(get="slums.view")
     lookup_field = "pk"
     date_field = "assessed_on"
 
     def scoped_queryset(self, user):
-        return Assessment.objects.filter(location__in=SlumLocation.objects.visible_to(user)).order_by(
-            "-assessed_on", "pk"
-        )
+        return Assessment.objects.visible_to(user).order_by("-assessed_on", "pk")
 
     def get_serializer_class(self):
         return AssessmentDetailSerializer if self.action == "retrieve" else AssessmentSerializer

@@ -3,10 +3,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.core.forms import DateInput, StyledFormMixin
+from gotong.core.forms import DateInput, StyledFormMixin, add_service_errors
 from gotong.slums.criteria import ASPECTS, CRITERIA, CRITERION_CODES, criteria_of
 from gotong.slums.models import LandLegality, PopulationDensity, StrategicValue
-from gotong.slums.scoring import ALL_CRITERIA_KEY, assess
+from gotong.slums.scoring import assess
 
 
 def percent_field_name(code: str) -> str:
@@ -69,7 +69,7 @@ class AssessmentForm(StyledFormMixin, forms.Form):
             try:
                 assess(self.percentages())
             except ValidationError as exc:
-                add_service_errors(self, exc)
+                add_service_errors(self, exc, field_for=service_field)
         return cleaned
 
     def service_kwargs(self) -> dict:
@@ -85,18 +85,9 @@ class AssessmentForm(StyledFormMixin, forms.Form):
         }
 
 
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's or `assess()`'s errors on the matching field; the rest on top of the form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for key, errors in exc.message_dict.items():
-        name = percent_field_name(key) if key in CRITERION_CODES else key
-        if key == ALL_CRITERIA_KEY or name not in form.fields:
-            name = None
-        if name is not None and name in form.errors:
-            continue  # already reported by the field itself
-        form.add_error(name, errors)
+def service_field(key: str) -> str:
+    """The form field a service's or `assess()`'s error key belongs on: a criterion code is its percent input."""
+    return percent_field_name(key) if key in CRITERION_CODES else key
 
 
 class LocationForm(StyledFormMixin, forms.Form):

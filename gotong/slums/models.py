@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.areas.models import Area, Level
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
-from gotong.core.scoping import AreaScopedQuerySet, area_code_filter, visible_area_codes
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 from gotong.slums.criteria import CRITERIA, MAX_TOTAL, SCORES, SLUM_CLASSES
 
 
@@ -39,13 +39,16 @@ class PopulationDensity(models.TextChoices):
 CRITERION_CHOICES = [(c.code, f"{c.code} {c.name}") for c in CRITERIA]
 
 
-class SlumLocationQuerySet(AreaScopedQuerySet):
-    def visible_to(self, user) -> "SlumLocationQuerySet":
-        # Places, not households: a resident (no work area) sees none, like a partner.
-        codes = visible_area_codes(user)
-        if codes is None:
-            return self
-        return self.filter(area_code_filter(codes))
+class SlumLocationQuerySet(ScopedQuerySet):
+    """Places, not households: seen inside the areas of the `slums.view` grant (residents and partners see none)."""
+
+    scope_hooks = ScopeHooks(module="slums")
+
+
+class AssessmentQuerySet(ScopedQuerySet):
+    """An assessment carries its location's area code: seen wherever the location is."""
+
+    scope_hooks = ScopeHooks(module="slums")
 
 
 class SlumLocation(TimeStampedModel):
@@ -125,6 +128,8 @@ class Assessment(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["location", "assessed_on", "pk"]

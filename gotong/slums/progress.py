@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
+from gotong.core.area_codes import city_code
 from gotong.core.charts import GREEN, figure_png, new_figure
 from gotong.slums.services import pick_baseline_and_latest
 
@@ -32,10 +33,6 @@ class Progress:
         if not self.baseline_ha:
             return None
         return (Decimal(100) * self.reduced_ha / self.baseline_ha).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-def city_code(area_code: str) -> str:
-    return ".".join(area_code.split(".")[:2])
 
 
 def location_progress(location) -> Progress:

@@ -1,19 +1,22 @@
 """Every write to slum locations and assessments goes through these functions: views, demo and API alike.
 
-Each takes the acting user (recorded in the audit log), validates, and raises ValidationError with
-Indonesian messages; nothing is written on error. Scores are never typed in: `record_assessment` computes
-them with `scoring.assess`, the same function the `gotong slums assess` command uses.
+Each takes the acting user (recorded in the audit log), asks the access policy whether that user may record there
+(`slums.record`; PermissionDenied if not — `None` is the system itself: commands and the demo), validates, and raises
+ValidationError with Indonesian messages; nothing is written on error. Scores are never typed in:
+`record_assessment` computes them with `scoring.assess`, the same function the `gotong slums assess` command uses.
 """
 
 import json
 from decimal import ROUND_HALF_UP, Decimal
 
 from auditlog.context import set_actor
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Level
+from gotong.core.policy import can
+from gotong.core.policy.decide import Place
 from gotong.slums.criteria import CRITERION_CODES
 from gotong.slums.models import Assessment, CriterionMeasurement, SlumLocation
 from gotong.slums.scoring import assess, to_percent
@@ -34,6 +37,12 @@ LOCATION_FIELDS = (
     "longitude",
     "boundary_geojson",
 )
+
+
+def _require_record(acting_user, target) -> None:
+    """Services do not trust their caller: the acting user must be allowed to record at `target`."""
+    if acting_user is not None and not can(acting_user, "slums.record", target):
+        raise PermissionDenied
 
 
 def validate_boundary(text: str) -> str:
@@ -131,6 +140,7 @@ def register_location(
     boundary_geojson="",
     acting_user,
 ) -> SlumLocation:
+    _require_record(acting_user, Place(area_code=village.code))
     values = _clean_location_values(
         {
             "name": name,
@@ -157,6 +167,9 @@ def update_location(location: SlumLocation, *, acting_user, **changes) -> SlumLo
     unknown = set(changes) - set(LOCATION_FIELDS)
     if unknown:
         raise TypeError(f"unknown location fields: {sorted(unknown)}")
+    _require_record(acting_user, location)
+    if changes.get("village") is not None:
+        _require_record(acting_user, Place(area_code=changes["village"].code))
     location = SlumLocation.objects.select_for_update().get(pk=location.pk)
     for key, value in _clean_location_values(changes).items():
         setattr(location, key, value)
@@ -199,6 +212,7 @@ def record_assessment(
     non_physical: dict | None = None,
     acting_user,
 ) -> Assessment:
+    _require_record(acting_user, location)
     non_physical = dict(non_physical or {})
     unknown = set(non_physical) - set(NON_PHYSICAL_FIELDS)
     if unknown:

@@ -3,20 +3,20 @@
 import json
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from gotong.areas.models import Area, Level
+from gotong.areas.models import Area
 from gotong.core.charts import png_data_uri
-from gotong.core.scoping import area_code_filter, visible_area_codes
+from gotong.core.forms import add_service_errors
+from gotong.core.policy.routes import by, route
 from gotong.slums import progress, services
-from gotong.slums.access import can_assess, may_assess_at_all
+from gotong.slums.access import villages_to_record
 from gotong.slums.criteria import ASPECTS, criteria_of
-from gotong.slums.forms import AssessmentForm, LocationForm, add_service_errors
+from gotong.slums.forms import AssessmentForm, LocationForm, service_field
 from gotong.slums.lists import location_rows
 from gotong.slums.models import SlumLocation
 
@@ -25,7 +25,7 @@ def _visible(user):
     return SlumLocation.objects.visible_to(user)
 
 
-@login_required
+@route("slums.view")
 def location_list(request):
     rows = location_rows(request.user, request.GET)
     locations = [row["location"] for row in rows]
@@ -45,7 +45,7 @@ def location_list(request):
         }  # fmt: skip
         for code, city in sorted(cities.items())
     ]
-    context = {"rows": rows, "summary": summary, "can_add": may_assess_at_all(request.user)}
+    context = {"rows": rows, "summary": summary}
     return render(request, "slums/list.html", context)
 
 
@@ -63,7 +63,7 @@ def _criterion_rows(baseline, latest):
     return groups
 
 
-@login_required
+@route("slums.view", target=by(SlumLocation))
 def location_detail(request, pk):
     location = get_object_or_404(_visible(request.user).select_related("village__parent"), pk=pk)
     baseline, latest = services.baseline_and_latest(location)
@@ -73,26 +73,21 @@ def location_detail(request, pk):
         "latest": latest,
         "groups": _criterion_rows(baseline, latest),
         "trend": location.assessments.order_by("assessed_on", "pk"),
-        "can_assess": can_assess(request.user, location),
         "progress": progress.location_progress(location),
     }
     return render(request, "slums/detail.html", context)
 
 
-@login_required
+@route("slums.record", post="slums.record", target=by(SlumLocation))
 def assessment_create(request, pk):
-    # 403 for roles that never assess, before looking the location up; 404 outside one's scope.
-    if not may_assess_at_all(request.user):
-        raise PermissionDenied
+    # The route answered 404 outside the user's scope and 403 to whoever may see but not assess the location.
     location = get_object_or_404(_visible(request.user).select_related("village"), pk=pk)
-    if not can_assess(request.user, location):
-        raise PermissionDenied
     form = AssessmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             assessment = services.record_assessment(location, **form.service_kwargs(), acting_user=request.user)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            add_service_errors(form, exc, field_for=service_field)
         else:
             messages.success(
                 request,
@@ -103,21 +98,11 @@ def assessment_create(request, pk):
     return render(request, "slums/assessment_form.html", {"form": form, "location": location})
 
 
-def _villages_in_scope(user):
-    villages = Area.objects.filter(level=Level.VILLAGE).select_related("parent").order_by("code")
-    codes = visible_area_codes(user)
-    return villages if codes is None else villages.filter(area_code_filter(codes, field="code"))
-
-
 def _location_form_page(request, location=None):
-    if not may_assess_at_all(request.user):
-        raise PermissionDenied
-    if location is not None and not can_assess(request.user, location):
-        raise PermissionDenied
     initial = {}
     if location is not None:
         initial = {name: getattr(location, name) for name in services.LOCATION_FIELDS}
-    form = LocationForm(request.POST or None, initial=initial, villages=_villages_in_scope(request.user))
+    form = LocationForm(request.POST or None, initial=initial, villages=villages_to_record(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             if location is None:
@@ -132,24 +117,22 @@ def _location_form_page(request, location=None):
     return render(request, "slums/location_form.html", {"form": form, "location": location})
 
 
-@login_required
+@route("slums.record", post="slums.record")
 def location_create(request):
     return _location_form_page(request)
 
 
-@login_required
+@route("slums.record", post="slums.record", target=by(SlumLocation))
 def location_edit(request, pk):
-    if not may_assess_at_all(request.user):
-        raise PermissionDenied
     return _location_form_page(request, get_object_or_404(_visible(request.user), pk=pk))
 
 
-@login_required
+@route("slums.view")
 def location_map(request):
     return render(request, "slums/map.html", {"count": _visible(request.user).count()})
 
 
-@login_required
+@route("slums.view")
 def map_data(request):
     """GeoJSON FeatureCollection of the user's locations: a point each (and the boundary when recorded)."""
     features = []
@@ -178,7 +161,7 @@ def map_data(request):
     return JsonResponse({"type": "FeatureCollection", "features": features})
 
 
-@login_required
+@route("slums.view")
 def progress_page(request):
     from gotong.collaboration.models import Target
     from gotong.collaboration.services.targets import target_status

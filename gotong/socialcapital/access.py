@@ -1,17 +1,31 @@
-"""Who may do what with social capital surveys.
+"""Social capital on the access policy: `socialcapital.view` / `socialcapital.record` in `gotong.core.policy.grants`.
 
-Area workers (city officers, facilitators) record and see responses inside their work areas; organisation staff
-see the responses of their organisation's area; partners and residents see aggregates only, for groups of at
-least five households (`scoring.MIN_GROUP_FOR_AGGREGATES`).
+Area workers record and read responses inside their work areas; organisation officers read those of the area their
+organisation serves; partners and residents hold the view grant as aggregates only: scores for groups of at least
+five households (`scoring.MIN_GROUP_FOR_AGGREGATES`), never a household's answers. These helpers only read the
+grants' reach for what the pages compute.
 """
 
-from gotong.accounts.roles import Role
-from gotong.core.scoping import is_area_worker, works_in
+from gotong.core.area_codes import code_overlaps
+from gotong.core.policy.decide import reaches
 from gotong.socialcapital.models import Response
+
+VIEW = "socialcapital.view"
+RECORD = "socialcapital.record"
 
 
 def aggregates_only(user) -> bool:
-    return user.is_authenticated and not user.is_superuser and user.role in (Role.PARTNER, Role.RESIDENT)
+    """The user reads scores but no named response: the view grant reaches aggregates and nothing more."""
+    reached = reaches(user, VIEW)
+    return bool(reached) and not reached.named
+
+
+def scope_codes(user, capability: str = VIEW) -> list[str] | None:
+    """The areas a capability reaches (work areas, organisations' areas); None means everywhere."""
+    reached = reaches(user, capability)
+    if reached.everything:
+        return None
+    return sorted(reached.area_codes | reached.organization_area_codes)
 
 
 def responses_for_scores(user, survey_round):
@@ -20,16 +34,7 @@ def responses_for_scores(user, survey_round):
     return responses if aggregates_only(user) else responses.visible_to(user)
 
 
-def may_record_at_all(user) -> bool:
-    return is_area_worker(user)
-
-
-def can_record(user, survey_round) -> bool:
-    """A worker whose scope covers the round's area, or part of it (a facilitator of one RT)."""
-    if not is_area_worker(user):
-        return False
-    if works_in(user, survey_round.area_code):
-        return True
-    from gotong.core.scoping import visible_area_codes
-
-    return any(code.startswith(f"{survey_round.area_code}.") for code in visible_area_codes(user) or [])
+def may_record_in_round(user, survey_round) -> bool:
+    """The round's area holds part of the user's `socialcapital.record` reach (a facilitator of one RT records
+    the households of that RT in a kelurahan-wide round)."""
+    return code_overlaps(survey_round.area_code, scope_codes(user, RECORD))

@@ -1,14 +1,14 @@
 """Social capital API: instruments, survey rounds and household responses.
 
-Responses are named (a household's answers): partners and residents get none (`access.aggregates_only`), as on
-the pages, where they see suppressed aggregates only.
+Responses are named (a household's answers): partners and residents, whose `socialcapital.view` reaches aggregates
+only, get none, as on the pages, where they see suppressed aggregates only.
 """
 
 from rest_framework import serializers
 
 from gotong.api.fields import public_ref
 from gotong.api.viewsets import ScopedReadOnlyViewSet
-from gotong.socialcapital.access import aggregates_only
+from gotong.core.policy.routes import Rule
 from gotong.socialcapital.models import Instrument, Response, SurveyRound
 
 
@@ -36,6 +36,7 @@ class ResponseSerializer(serializers.ModelSerializer):
 class InstrumentViewSet(ScopedReadOnlyViewSet):
     """Questionnaires: reference data, the same for everyone."""
 
+    access_rule = Rule(get="socialcapital.view")
     serializer_class = InstrumentSerializer
     lookup_field = "pk"
     area_field = None
@@ -47,6 +48,7 @@ class InstrumentViewSet(ScopedReadOnlyViewSet):
 class RoundViewSet(ScopedReadOnlyViewSet):
     """Survey rounds in or around the user's areas; `dari`/`sampai` filter by start date."""
 
+    access_rule = Rule(get="socialcapital.view")
     serializer_class = RoundSerializer
     lookup_field = "pk"
     date_field = "starts_on"
@@ -58,12 +60,11 @@ class RoundViewSet(ScopedReadOnlyViewSet):
 class ResponseViewSet(ScopedReadOnlyViewSet):
     """Household responses inside the user's areas; `dari`/`sampai` filter by interview date."""
 
+    access_rule = Rule(get="socialcapital.view")
     serializer_class = ResponseSerializer
     date_field = "answered_on"
 
     def scoped_queryset(self, user):
-        if aggregates_only(user):
-            return Response.objects.none()
         return Response.objects.visible_to(user).select_related("household")
 
 

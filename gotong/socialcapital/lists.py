@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.core.listing import filter_wilayah
 from gotong.exports.specs import DATE, INT, Column, ListExport, register
-from gotong.socialcapital.reports import visible_rounds
+from gotong.socialcapital.models import SurveyRound
 
 
 def round_rows(user, filters) -> list:
     """Survey rounds in scope, newest first, with their number of responding households."""
-    rounds = filter_wilayah(visible_rounds(user), filters).select_related("instrument", "area")
+    rounds = filter_wilayah(SurveyRound.objects.visible_to(user), filters).select_related("instrument", "area")
     return list(rounds.annotate(n=Count("responses")).order_by("-starts_on", "name"))
 
 

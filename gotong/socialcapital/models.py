@@ -10,9 +10,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
+from gotong.core.area_codes import ancestors_of_all
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel, TimeStampedModel
-from gotong.core.scoping import AreaScopedQuerySet, area_code_filter, visible_area_codes
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks, area_code_filter
 
 
 class Dimension(models.TextChoices):
@@ -121,14 +122,20 @@ class Choice(models.Model):
         return f"{self.label} ({self.score})"
 
 
-class RoundQuerySet(models.QuerySet):
+class RoundQuerySet(ScopedQuerySet):
+    scope_hooks = ScopeHooks(module="socialcapital")
+
     def visible_to(self, user):
-        """A round is seen by whoever works inside its area or whose area lies inside it (an RT's treasurer)."""
-        codes = visible_area_codes(user)
-        if codes is None:
+        """A round is seen by whoever works inside its area or whose area lies inside it (a facilitator of one RT of
+        a city-wide round, an RT's organisation), after the `socialcapital.view` grant. An aggregate-only viewer
+        (partner, resident) sees every round: a round names no one, and its scores reach them suppressed."""
+        from gotong.core.policy.decide import reaches
+
+        reached = reaches(user, f"{self.scope_hooks.module}.view")
+        if reached.everything or reached.aggregate:
             return self
-        ancestors = {".".join(code.split(".")[:n]) for code in codes for n in range(1, code.count(".") + 1)}
-        return self.filter(area_code_filter(codes) | models.Q(area_code__in=ancestors))
+        codes = sorted(reached.area_codes | reached.organization_area_codes)
+        return self.filter(area_code_filter(codes) | models.Q(area_code__in=ancestors_of_all(codes)))
 
 
 class SurveyRound(TimeStampedModel):
@@ -160,8 +167,10 @@ class SurveyRound(TimeStampedModel):
         super().save(*args, **kwargs)
 
 
-class ResponseQuerySet(AreaScopedQuerySet):
-    household_field = "household_id"
+class ResponseQuerySet(ScopedQuerySet):
+    """A household's answers: seen inside the areas of the `socialcapital.view` grant, never by aggregate viewers."""
+
+    scope_hooks = ScopeHooks(module="socialcapital", household="household_id")
 
 
 class Response(PublicIdModel):

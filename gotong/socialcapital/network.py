@@ -25,7 +25,7 @@ def network_organizations(user) -> dict[int, Organization]:
     """Organisations the user may see, plus the city/province bodies above their areas (Dinas, BRI Palembang,
     Korkot) that collaboration lets them name as parties: a kelurahan's network is not only the kelurahan."""
     organizations = {org.pk: org for org in Organization.objects.visible_to(user)}
-    organizations.update((org.pk, org) for org in organization_choices(user))
+    organizations.update((org.pk, org) for org in organization_choices(user, "collaboration.view"))
     return organizations
 
 

@@ -1,15 +1,10 @@
 """Score tables for pages: one row per kelurahan/RW/RT with n, mean and 95 % CI per dimension, and the change."""
 
 from gotong.areas.models import Area
-from gotong.core.scoping import code_inside, visible_area_codes
-from gotong.socialcapital.access import aggregates_only, responses_for_scores
-from gotong.socialcapital.models import Dimension, SurveyRound
+from gotong.core.area_codes import VILLAGE, code_inside, level_of
+from gotong.socialcapital.access import aggregates_only, responses_for_scores, scope_codes
+from gotong.socialcapital.models import Dimension
 from gotong.socialcapital.scoring import OVERALL, area_scores, change_between, suppress_small
-
-
-def visible_rounds(user):
-    """Aggregate-only viewers (partners, residents) may read every round's suppressed scores."""
-    return SurveyRound.objects.all() if aggregates_only(user) else SurveyRound.objects.visible_to(user)
 
 
 def round_scores(user, survey_round) -> dict:
@@ -17,7 +12,7 @@ def round_scores(user, survey_round) -> dict:
     if aggregates_only(user):
         return suppress_small(scores)
     # A partial kelurahan (a facilitator sees one RT of it) must not pass for the kelurahan's score.
-    codes = visible_area_codes(user)
+    codes = scope_codes(user)
     return {code: dims for code, dims in scores.items() if code_inside(code, codes)}
 
 
@@ -47,7 +42,7 @@ def score_rows(user, survey_round, compare=None) -> list[dict]:
                 "code": code,
                 "area": area,
                 "name": str(area.name) if area else code,
-                "depth": code.count(".") - 3,
+                "depth": level_of(code) - VILLAGE,
                 "n": current[code][OVERALL].n,
                 "n_before": earlier[code][OVERALL].n if code in earlier else None,
                 "cells": cells[:-1],

@@ -20,6 +20,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from gotong.core.area_codes import VILLAGE, code_at_level, level_of
 from gotong.socialcapital.models import Answer, Dimension, QuestionKind
 
 MIN_GROUP_FOR_AGGREGATES = 5
@@ -174,8 +175,7 @@ def household_scores(responses) -> dict[int, tuple[str, dict[str, float]]]:
 
 def enclosing_units(code: str) -> list[str]:
     """The kelurahan, RW and RT codes a household code lies in (kelurahan = 4 dotted parts)."""
-    parts = code.split(".")
-    return [".".join(parts[:n]) for n in range(4, len(parts) + 1)]
+    return [code_at_level(code, level) for level in range(VILLAGE, level_of(code) + 1)]
 
 
 def area_scores(responses) -> dict[str, dict[str, Summary]]:

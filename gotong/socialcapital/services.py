@@ -8,7 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gotong.core.scoping import code_inside, works_in
+from gotong.core.area_codes import code_inside
+from gotong.core.policy import can, may_somewhere
+from gotong.core.policy.decide import Place
 from gotong.socialcapital.models import (
     DEFAULT_SCIQ,
     Answer,
@@ -21,9 +23,24 @@ from gotong.socialcapital.models import (
 )
 
 
+def _require_record(acting_user, target=None) -> None:
+    """Services do not trust their caller: the acting user must hold `socialcapital.record` at `target` (anywhere
+    for an instrument). `None` is the system itself: commands and the demo."""
+    if acting_user is None:
+        return
+    allowed = (
+        may_somewhere(acting_user, "socialcapital.record")
+        if target is None
+        else can(acting_user, "socialcapital.record", target)
+    )
+    if not allowed:
+        raise PermissionDenied
+
+
 @transaction.atomic
 def create_instrument(*, name, description="", questions, acting_user) -> Instrument:
     """`questions`: dicts with text, dimension, kind, optional sciq_dimension and (for choices) [(label, score)]."""
+    _require_record(acting_user)
     with set_actor(acting_user):
         instrument = Instrument(name=name.strip(), description=description)
         instrument.full_clean()
@@ -35,6 +52,7 @@ def create_instrument(*, name, description="", questions, acting_user) -> Instru
 
 @transaction.atomic
 def add_question(instrument, *, number, text, dimension, kind, sciq_dimension=None, choices=(), acting_user):
+    _require_record(acting_user)
     with set_actor(acting_user):
         question = Question(
             instrument=instrument,
@@ -59,8 +77,7 @@ def add_question(instrument, *, number, text, dimension, kind, sciq_dimension=No
 
 @transaction.atomic
 def create_round(*, instrument, name, area, starts_on, ends_on, acting_user) -> SurveyRound:
-    if not works_in(acting_user, area.code):
-        raise PermissionDenied
+    _require_record(acting_user, Place(area_code=area.code))
     with set_actor(acting_user):
         survey_round = SurveyRound(
             instrument=instrument, name=name.strip(), area=area, starts_on=starts_on, ends_on=ends_on
@@ -98,8 +115,7 @@ def record_response(survey_round, household, *, answers, submission_id, answered
         if existing.survey_round_id != survey_round.pk or existing.household_id != household.pk:
             raise ValidationError(_("Kode kiriman ini sudah dipakai untuk jawaban lain."))
         return existing
-    if not works_in(acting_user, household.area_code):
-        raise PermissionDenied
+    _require_record(acting_user, Place(area_code=household.area_code, household_id=household.pk))
     if not code_inside(household.area_code, [survey_round.area_code]):
         raise ValidationError(_("Rumah tangga ini tidak berada di wilayah putaran survei."))
     if Response.objects.filter(survey_round=survey_round, household=household).exists():

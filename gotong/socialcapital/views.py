@@ -1,41 +1,56 @@
 """Social capital pages: instruments and rounds, recording a household on a phone, scores per area, the network."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Level
 from gotong.collaboration.access import area_choices
+from gotong.core.area_codes import city_code
 from gotong.core.charts import png_data_uri
+from gotong.core.forms import add_service_errors
 from gotong.core.listing import cheap_page
+from gotong.core.policy.routes import by, route
 from gotong.core.tabular import xlsx_response
 from gotong.registry.models import Household
 from gotong.socialcapital import network, services
-from gotong.socialcapital.access import aggregates_only, can_record, may_record_at_all
+from gotong.socialcapital.access import RECORD, VIEW, aggregates_only, may_record_in_round
 from gotong.socialcapital.charts import dimension_chart_png
 from gotong.socialcapital.forms import ResponseForm, RoundForm
 from gotong.socialcapital.lists import round_rows
-from gotong.socialcapital.models import Dimension, Instrument, Response
-from gotong.socialcapital.reports import score_rows, visible_rounds
+from gotong.socialcapital.models import Dimension, Instrument, Response, SurveyRound
+from gotong.socialcapital.reports import score_rows
 
 # How deep the score table goes: kelurahan only, down to RW, down to RT (depth below the kelurahan).
 LEVELS = {"kelurahan": 0, "rw": 1, "rt": 2}
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+class RoundHousehold:
+    """`target=` of the response form: the household whose answers are recorded, inside the round's area.
+
+    The policy then answers 404 for a household the user may not see and 403 for one they see but may not
+    interview (`socialcapital.record` must reach the household's area)."""
+
+    def __call__(self, *, pk, household):
+        survey_round = get_object_or_404(SurveyRound, pk=pk)
+        return get_object_or_404(Household.objects.in_area(survey_round.area_code), public_id=household)
+
+    def samples(self):
+        """One round per city with a household inside it."""
+        cities = set()
+        for survey_round in SurveyRound.objects.order_by("pk"):
+            if city_code(survey_round.area_code) in cities:
+                continue
+            home = Household.objects.in_area(survey_round.area_code).order_by("pk").first()
+            if home is not None:
+                cities.add(city_code(survey_round.area_code))
+                yield {"pk": survey_round.pk, "household": home.public_id}
 
 
-@login_required
+@route(VIEW)
 def home(request):
     rounds = round_rows(request.user, request.GET)
     latest = rounds[0] if rounds else None
@@ -46,13 +61,12 @@ def home(request):
         "latest": latest,
         "rows": [row for row in rows if row["depth"] <= LEVELS["rw"]] if len(rows) > 25 else rows,
         "dimensions": Dimension.choices,
-        "can_add_round": may_record_at_all(request.user),
         "aggregates_only": aggregates_only(request.user),
     }
     return render(request, "socialcapital/home.html", context)
 
 
-@login_required
+@route(VIEW, target=by(Instrument))
 def instrument_detail(request, pk):
     instrument = get_object_or_404(Instrument, pk=pk)
     questions = instrument.questions.prefetch_related("choices")
@@ -62,28 +76,29 @@ def instrument_detail(request, pk):
     return render(request, "socialcapital/instrument.html", {"instrument": instrument, "groups": groups.items()})
 
 
-@login_required
+@route(RECORD, post=RECORD)
 def round_create(request):
-    if not may_record_at_all(request.user):
-        raise PermissionDenied
-    areas = area_choices(request.user, min_level=Level.REGENCY, max_level=Level.RW)
+    areas = area_choices(request.user, RECORD, min_level=Level.REGENCY, max_level=Level.RW)
     form = RoundForm(request.POST or None, instruments=Instrument.objects.all(), areas=areas)
     if request.method == "POST" and form.is_valid():
         try:
             survey_round = services.create_round(acting_user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Putaran survei disimpan."))
             return redirect("socialcapital:round", pk=survey_round.pk)
     return render(request, "socialcapital/round_form.html", {"form": form})
 
 
-@login_required
+@route(VIEW, target=by(SurveyRound))
 def round_detail(request, pk):
-    """The households to interview: those in the round's area and the user's scope, answered ones marked."""
-    survey_round = get_object_or_404(visible_rounds(request.user).select_related("instrument", "area"), pk=pk)
-    if not can_record(request.user, survey_round):
+    """The households to interview: those in the round's area and the user's scope, answered ones marked.
+    Whoever may only read the round is sent to its scores."""
+    survey_round = get_object_or_404(
+        SurveyRound.objects.visible_to(request.user).select_related("instrument", "area"), pk=pk
+    )
+    if not may_record_in_round(request.user, survey_round):
         return redirect(f"{reverse('socialcapital:scores')}?putaran={survey_round.pk}")
     households = Household.objects.visible_to(request.user).in_area(survey_round.area_code).prefetch_related("members")
     query = request.GET.get("q", "").strip()
@@ -105,14 +120,12 @@ def round_detail(request, pk):
     return render(request, "socialcapital/round_detail.html", context)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=RoundHousehold())
 def response_form(request, pk, household):
-    survey_round = get_object_or_404(visible_rounds(request.user).select_related("instrument"), pk=pk)
+    survey_round = get_object_or_404(SurveyRound.objects.select_related("instrument"), pk=pk)
     household = get_object_or_404(
         Household.objects.visible_to(request.user).in_area(survey_round.area_code), public_id=household
     )
-    if not can_record(request.user, survey_round):
-        raise PermissionDenied
     questions = survey_round.instrument.questions.prefetch_related("choices")
     form = ResponseForm(request.POST or None, questions=questions)
     if request.method == "POST" and form.is_valid():
@@ -126,7 +139,7 @@ def response_form(request, pk, household):
                 acting_user=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Jawaban %(name)s tersimpan.") % {"name": household})
             return redirect("socialcapital:round", pk=survey_round.pk)
@@ -136,7 +149,7 @@ def response_form(request, pk, household):
 
 
 def _scores_context(request) -> dict:
-    rounds = list(visible_rounds(request.user).select_related("instrument", "area"))
+    rounds = list(SurveyRound.objects.visible_to(request.user).select_related("instrument", "area"))
     chosen = next((r for r in rounds if str(r.pk) == request.GET.get("putaran")), rounds[0] if rounds else None)
     same = [r for r in rounds if chosen and r.instrument_id == chosen.instrument_id and r.pk != chosen.pk]
     earlier = [r for r in same if r.starts_on < chosen.starts_on]
@@ -162,7 +175,7 @@ def _scores_context(request) -> dict:
     }
 
 
-@login_required
+@route(VIEW)
 def scores(request):
     context = _scores_context(request)
     chart = None
@@ -176,12 +189,10 @@ def _one(value):
     return None if value is None else round(value, 1)
 
 
-@login_required
+@route(VIEW)
 def scores_xlsx(request):
     """The same table in long form (one row per area and dimension), for analysis in a spreadsheet."""
     context = _scores_context(request)
-    if context["chosen"] is None:
-        raise Http404
     headers = [_("Kode wilayah"), _("Wilayah"), _("Dimensi"), _("Responden"), _("Rata-rata"), _("Batas bawah 95%"),
                _("Batas atas 95%"), _("Responden pembanding"), _("Rata-rata pembanding"), _("Perubahan"),
                _("Perubahan batas bawah 95%"), _("Perubahan batas atas 95%")]  # fmt: skip
@@ -195,11 +206,15 @@ def scores_xlsx(request):
                 _one(change.difference) if change else None, _one(change.low) if change else None,
                 _one(change.high) if change else None,
             ])  # fmt: skip
-    return xlsx_response(f"skor-modal-sosial-{context['chosen'].pk}.xlsx", [(_("Skor"), headers, lines)])
+    # No round in the user's scope: the same sheet, empty (the page says there is no round).
+    suffix = f"-{context['chosen'].pk}" if context["chosen"] else ""
+    return xlsx_response(f"skor-modal-sosial{suffix}.xlsx", [(_("Skor"), headers, lines)])
 
 
-@login_required
+@route("collaboration.view")
 def network_view(request):
+    """The organisations' network is built from collaboration records (meetings, agreements, projects): it is for
+    whoever reads those, not for aggregate viewers."""
     graph = network.build_network(request.user)
     rows = network.centrality_table(graph)
     png = network.network_png(graph, rows)

@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from gotong.collaboration.models import CommitmentStatus
@@ -21,12 +20,3 @@ class CommitmentStatusForm(StyledFormMixin, forms.Form):
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
         return {"status": data["status"], "done_on": data["done_on"], "evidence": data["evidence"]}
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's errors on the matching field; the rest on top of the form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for key, errors in exc.message_dict.items():
-        form.add_error(key if key in form.fields else None, errors)

@@ -10,17 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from gotong.areas.models import Area, Level
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
-from gotong.core.scoping import AreaScopedQuerySet, area_code_filter, visible_area_codes
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 from gotong.organizations.models import Organization
 
 
-class PlaceScopedQuerySet(AreaScopedQuerySet):
-    def visible_to(self, user):
-        # About places, not households: a resident (no work area) sees none, like a partner.
-        codes = visible_area_codes(user)
-        if codes is None:
-            return self
-        return self.filter(area_code_filter(codes))
+class PlaceScopedQuerySet(ScopedQuerySet):
+    """Every collaboration record is about a place (its `area_code`): seen inside the areas the `collaboration.view`
+    grant reaches. Residents and partners hold no such grant and see none."""
+
+    scope_hooks = ScopeHooks(module="collaboration")
 
 
 class AgreementKind(models.TextChoices):

@@ -1,7 +1,8 @@
 """Every write to agreements, commitments and projects goes through these functions: views, demo and API alike.
 
-Each takes the acting user (recorded in the audit log), validates, and raises ValidationError with
-Indonesian messages; nothing is written on error. `overdue_commitments` and `kept_on_time_rate` are pure
+Each takes the acting user (recorded in the audit log), asks the access policy whether that user may record there
+(`collaboration.access.require_record`), validates, and raises ValidationError with Indonesian messages; nothing is
+written on error. `overdue_commitments` and `kept_on_time_rate` are pure
 reads used by the pages.
 """
 
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Level
+from gotong.collaboration.access import require_record
 from gotong.collaboration.models import (
     Agreement,
     BudgetSource,
@@ -24,12 +26,22 @@ from gotong.collaboration.models import (
     ProjectBudget,
     ProjectStatus,
 )
+from gotong.core.validation import not_in_future, whole_rupiah
 
 CLOSED = (CommitmentStatus.DONE, CommitmentStatus.DROPPED)
 
 
+def collect_errors(errors: dict, rule, *args, **kwargs) -> None:
+    """Run one of `gotong.core.validation`'s rules, adding its message to `errors` instead of raising at once."""
+    try:
+        rule(*args, **kwargs)
+    except ValidationError as exc:
+        errors.update({key: messages[0] for key, messages in exc.message_dict.items()})
+
+
 @transaction.atomic
 def create_agreement(*, title, kind, signed_on, area, parties, document_note="", acting_user) -> Agreement:
+    require_record(acting_user, area)
     parties = list(parties)
     if len(parties) < 2:
         raise ValidationError({"parties": _("Kesepakatan butuh sedikitnya dua pihak.")})
@@ -45,6 +57,7 @@ def create_agreement(*, title, kind, signed_on, area, parties, document_note="",
 
 @transaction.atomic
 def add_commitment(agreement: Agreement, *, actor, what, due_on, acting_user) -> Commitment:
+    require_record(acting_user, agreement)
     if not agreement.parties.filter(pk=actor.pk).exists():
         raise ValidationError({"actor": _("Pelaku komitmen harus salah satu pihak dalam kesepakatan.")})
     commitment = Commitment(
@@ -58,6 +71,7 @@ def add_commitment(agreement: Agreement, *, actor, what, due_on, acting_user) ->
 
 @transaction.atomic
 def update_commitment_status(commitment: Commitment, *, status, done_on=None, evidence="", acting_user) -> Commitment:
+    require_record(acting_user, commitment)
     errors = {}
     if status not in CommitmentStatus.values:
         errors["status"] = _("Status tidak dikenal.")
@@ -65,8 +79,8 @@ def update_commitment_status(commitment: Commitment, *, status, done_on=None, ev
         errors["done_on"] = _("Isi tanggal selesai bila status komitmen selesai.")
     elif status != CommitmentStatus.DONE and done_on is not None:
         errors["done_on"] = _("Tanggal selesai hanya diisi bila status komitmen selesai.")
-    elif done_on is not None and done_on > timezone.localdate():
-        errors["done_on"] = _("Tanggal selesai tidak boleh di masa depan.")
+    else:
+        collect_errors(errors, not_in_future, done_on, "done_on", label=_("Tanggal selesai"))
     if errors:
         raise ValidationError(errors)
     commitment.status = status
@@ -93,6 +107,7 @@ def create_project(
     status=ProjectStatus.PLANNED,
     acting_user,
 ) -> Project:
+    require_record(acting_user, area)
     errors = {}
     if area.level < Level.VILLAGE:
         errors["area"] = _("Lokasi kegiatan harus kelurahan/desa, RW atau RT.")
@@ -101,8 +116,7 @@ def create_project(
         errors["budgets"] = _("Sumber dana tidak dikenal: %(sources)s.") % {"sources": ", ".join(unknown)}
     for amount in budgets.values():
         # Whole rupiah only: a float or Decimal with a fraction would silently lose or invent money.
-        if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
-            errors["budgets"] = _("Anggaran harus bilangan bulat rupiah, tidak negatif.")
+        collect_errors(errors, whole_rupiah, amount, "budgets", allow_zero=True)
     if errors:
         raise ValidationError(errors)
     project = Project(
@@ -129,6 +143,8 @@ def create_project(
 
 @transaction.atomic
 def update_agreement(agreement: Agreement, *, title, kind, signed_on, area, parties, document_note="", acting_user):
+    require_record(acting_user, agreement)
+    require_record(acting_user, area)
     parties = list(parties)
     if len(parties) < 2:
         raise ValidationError({"parties": _("Kesepakatan butuh sedikitnya dua pihak.")})
@@ -168,14 +184,16 @@ def update_project(
     acting_user,
 ) -> Project:
     """Change a project and replace its budget lines (a source left out or zero is removed)."""
+    require_record(acting_user, project)
+    require_record(acting_user, area)
     errors = {}
     if area.level < Level.VILLAGE:
         errors["area"] = _("Lokasi kegiatan harus kelurahan/desa, RW atau RT.")
     for source, amount in budgets.items():
         if source not in BudgetSource.values:
             errors["budgets"] = _("Sumber dana tidak dikenal: %(sources)s.") % {"sources": source}
-        elif isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
-            errors["budgets"] = _("Anggaran harus bilangan bulat rupiah, tidak negatif.")
+        else:
+            collect_errors(errors, whole_rupiah, amount, "budgets", allow_zero=True)
     if errors:
         raise ValidationError(errors)
     project.name, project.kind, project.area, project.area_code = name.strip(), kind, area, area.code

@@ -7,11 +7,13 @@ from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from gotong.collaboration.access import require_record
 from gotong.collaboration.models import DataSharing, LegalBasis, ProjectPhoto
+from gotong.collaboration.services import collect_errors
+from gotong.core.validation import not_in_future
 
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -49,9 +51,9 @@ def without_metadata(upload, kind: str) -> bytes:
 
 @transaction.atomic
 def add_project_photo(project, *, image, stage, taken_on, caption="", acting_user) -> ProjectPhoto:
+    require_record(acting_user, project)
     extension = check_image(image)
-    if taken_on > timezone.localdate():
-        raise ValidationError({"taken_on": _("Tanggal foto tidak boleh di masa depan.")})
+    not_in_future(taken_on, "taken_on", label=_("Tanggal foto"))
     kind = next(k for k, ext in ALLOWED_FORMATS.items() if ext == extension)
     # The stored name never reuses the uploader's file name (it may hold a person's name).
     image = ContentFile(without_metadata(image, kind), name=f"{stage}.{extension}")
@@ -74,13 +76,13 @@ def add_project_photo(project, *, image, stage, taken_on, caption="", acting_use
 def record_data_sharing(
     *, area, dataset, provider, recipient, shared_on, purpose, legal_basis, contains_personal_data, note="", acting_user
 ) -> DataSharing:
+    require_record(acting_user, area)
     errors = {}
     if provider == recipient:
         errors["recipient"] = _("Penerima data harus pihak lain dari pemberi data.")
     if contains_personal_data and legal_basis == LegalBasis.NOT_PERSONAL:
         errors["legal_basis"] = _("Data pribadi butuh dasar pemrosesan menurut UU PDP, bukan 'bukan data pribadi'.")
-    if shared_on > timezone.localdate():
-        errors["shared_on"] = _("Tanggal berbagi data tidak boleh di masa depan.")
+    collect_errors(errors, not_in_future, shared_on, "shared_on", label=_("Tanggal berbagi data"))
     if errors:
         raise ValidationError(errors)
     entry = DataSharing(

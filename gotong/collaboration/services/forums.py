@@ -8,12 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gotong.collaboration.access import require_record
 from gotong.collaboration.models import Decision, Forum, Meeting, Participant
-from gotong.core.scoping import code_inside
+from gotong.core.area_codes import code_inside
 
 
 @transaction.atomic
 def create_forum(*, name, kind, area, convener=None, members=(), description="", acting_user) -> Forum:
+    require_record(acting_user, area)
     forum = Forum(
         name=name.strip(),
         kind=kind,
@@ -33,6 +35,8 @@ def create_forum(*, name, kind, area, convener=None, members=(), description="",
 
 @transaction.atomic
 def update_forum(forum: Forum, *, name, kind, area, convener=None, members=(), description="", acting_user) -> Forum:
+    require_record(acting_user, forum)
+    require_record(acting_user, area)
     if Forum.objects.filter(name__iexact=name.strip(), area=area).exclude(pk=forum.pk).exists():
         raise ValidationError({"name": _("Sudah ada forum bernama itu di wilayah ini.")})
     if area.code != forum.area_code and forum.meetings.exists():
@@ -54,6 +58,7 @@ def _check_meeting_date(held_on):
 @transaction.atomic
 def create_meeting(forum: Forum, *, held_on, place, agenda, minutes="", invite_members=True, acting_user) -> Meeting:
     """A meeting of the forum; its member organisations are invited (attendance not yet taken)."""
+    require_record(acting_user, forum)
     _check_meeting_date(held_on)
     meeting = Meeting(
         forum=forum,
@@ -75,6 +80,7 @@ def create_meeting(forum: Forum, *, held_on, place, agenda, minutes="", invite_m
 
 @transaction.atomic
 def update_meeting(meeting: Meeting, *, held_on, place, agenda, minutes="", acting_user) -> Meeting:
+    require_record(acting_user, meeting)
     _check_meeting_date(held_on)
     meeting.held_on, meeting.place, meeting.agenda = held_on, place.strip(), agenda.strip()
     meeting.minutes = (minutes or "").strip()
@@ -86,6 +92,7 @@ def update_meeting(meeting: Meeting, *, held_on, place, agenda, minutes="", acti
 
 @transaction.atomic
 def add_participant(meeting: Meeting, *, organization=None, person=None, name="", attended=None, acting_user):
+    require_record(acting_user, meeting)
     name = (name or "").strip()
     if organization is None and person is None and not name:
         raise ValidationError(_("Pilih organisasi, penduduk, atau tulis nama peserta."))
@@ -116,6 +123,7 @@ def add_participant(meeting: Meeting, *, organization=None, person=None, name=""
 @transaction.atomic
 def record_attendance(meeting: Meeting, *, attendance: dict, acting_user) -> int:
     """Set hadir (True) / tidak hadir (False) for the meeting's participants by id; returns how many changed."""
+    require_record(acting_user, meeting)
     # Plain pk order: the default ordering joins organisations, which PostgreSQL cannot lock FOR UPDATE.
     participants = {p.pk: p for p in meeting.participants.order_by("pk").select_for_update()}
     unknown = set(attendance) - set(participants)
@@ -136,6 +144,7 @@ def record_attendance(meeting: Meeting, *, attendance: dict, acting_user) -> int
 
 @transaction.atomic
 def add_decision(meeting: Meeting, *, text, owner=None, due_on=None, acting_user) -> Decision:
+    require_record(acting_user, meeting)
     if due_on is not None and due_on < meeting.held_on:
         raise ValidationError({"due_on": _("Tenggat tidak boleh sebelum tanggal pertemuan.")})
     decision = Decision(meeting=meeting, area_code=meeting.area_code, text=text.strip(), owner=owner, due_on=due_on)
@@ -150,6 +159,7 @@ def decision_to_commitment(decision: Decision, agreement, *, acting_user):
     """Record a decision as a commitment of an agreement: same owner, text and due date."""
     from gotong.collaboration.services import add_commitment
 
+    require_record(acting_user, decision)
     errors = {}
     if decision.commitment_id:
         errors["agreement"] = _("Keputusan ini sudah menjadi komitmen.")

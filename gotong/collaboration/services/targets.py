@@ -14,8 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gotong.collaboration.access import require_record
 from gotong.collaboration.models import ActionPlan, Activity, ActivityStatus, ActivityUpdate, Indicator, Target
-from gotong.core.scoping import code_inside
+from gotong.collaboration.services import collect_errors
+from gotong.core.area_codes import code_inside
+from gotong.core.validation import not_in_future, whole_rupiah
 
 STATUS_LABELS = {
     "achieved": gettext_lazy("Tercapai"),
@@ -106,6 +109,10 @@ def save_target(target: Target | None = None, *, acting_user, **values) -> Targe
     unknown = set(values) - set(TARGET_FIELDS)
     if unknown:
         raise TypeError(f"unknown target fields: {sorted(unknown)}")
+    if target is not None:
+        require_record(acting_user, target)
+    if values.get("area") is not None:
+        require_record(acting_user, values["area"])
     target = target or Target()
     for key, value in values.items():
         setattr(target, key, value.strip() if isinstance(value, str) else value)
@@ -122,6 +129,7 @@ def save_target(target: Target | None = None, *, acting_user, **values) -> Targe
 def save_action_plan(
     plan: ActionPlan | None = None, *, target, title, start_year, end_year, approved_at=None, acting_user
 ) -> ActionPlan:
+    require_record(acting_user, target if plan is None else plan)
     errors = {}
     if end_year < start_year:
         errors["end_year"] = _("Tahun selesai tidak boleh sebelum tahun mulai.")
@@ -156,11 +164,11 @@ def add_activity(
     projects=(),
     acting_user,
 ) -> Activity:
+    require_record(acting_user, plan)
     errors = {}
     if parent is not None and parent.plan_id != plan.pk:
         errors["parent"] = _("Induk harus aktivitas dari rencana tindak yang sama.")
-    if isinstance(budget_rupiah, bool) or not isinstance(budget_rupiah, int) or budget_rupiah < 0:
-        errors["budget_rupiah"] = _("Anggaran harus bilangan bulat rupiah, tidak negatif.")
+    collect_errors(errors, whole_rupiah, budget_rupiah, "budget_rupiah", allow_zero=True)
     if starts_on and ends_on and ends_on < starts_on:
         errors["ends_on"] = _("Tanggal selesai tidak boleh sebelum tanggal mulai.")
     projects = list(projects)
@@ -189,6 +197,7 @@ def add_activity(
 @transaction.atomic
 def record_progress(activity: Activity, *, on, status, progress, note="", acting_user) -> ActivityUpdate:
     """A dated status/progress entry for a leaf activity; the activity shows the latest entry."""
+    require_record(acting_user, activity)
     errors = {}
     if activity.children.exists():
         errors["progress"] = _("Kemajuan aktivitas induk dihitung dari sub-aktivitasnya.")
@@ -198,8 +207,7 @@ def record_progress(activity: Activity, *, on, status, progress, note="", acting
         errors["progress"] = _("Kemajuan harus bilangan bulat 0–100%.")
     elif status == ActivityStatus.DONE and progress != 100:
         errors["progress"] = _("Aktivitas selesai harus 100%.")
-    if on > timezone.localdate():
-        errors["on"] = _("Tanggal tidak boleh di masa depan.")
+    collect_errors(errors, not_in_future, on, "on")
     if errors:
         raise ValidationError(errors)
     update = ActivityUpdate(

@@ -13,6 +13,7 @@ def test_collaboration_records_scoped_by_area(city_officer, facilitator, other_f
     assert listed(facilitator, "/api/v1/kolaborasi/komitmen/?dari=2025-03-01&sampai=2025-03-01")
     for url in ("/api/v1/kolaborasi/kesepakatan/", "/api/v1/kolaborasi/proyek/", "/api/v1/kolaborasi/komitmen/"):
         assert listed(other_facilitator, url) == []
-        assert listed(partner, url) == []
+        # Issue 17: partners hold no collaboration grant, so the API refuses them the module (not an empty list).
+        assert token_client(partner).get(url).status_code == 403
     url = f"/api/v1/kolaborasi/kesepakatan/{agreement['id']}/"
     assert token_client(other_facilitator).get(url).status_code == 404

@@ -23,9 +23,9 @@ from gotong.collaboration.services.targets import plan_tree, target_status
 from gotong.slums.models import SlumLocation
 
 
-def test_demo_is_idempotent_and_matches_the_seed(client, areas, city_officer):
-    load_collaboration_demo()
-    load_collaboration_demo()
+def test_demo_is_idempotent_and_matches_the_seed(client, areas, city_officer, admin_user):
+    load_collaboration_demo(acting_user=admin_user)
+    load_collaboration_demo(acting_user=admin_user)
     assert Project.objects.count() == 7
     # Five MoU commitments plus one made from a forum decision.
     assert Agreement.objects.count() == 1 and Commitment.objects.count() == 6
@@ -40,9 +40,9 @@ def test_demo_is_idempotent_and_matches_the_seed(client, areas, city_officer):
     assert "Rp19.762.620.000" in html and "Rp3.800.000.000" in html
 
 
-def test_demo_forum_target_plan_and_sharing(areas):
-    load_collaboration_demo()
-    load_collaboration_demo()
+def test_demo_forum_target_plan_and_sharing(areas, admin_user):
+    load_collaboration_demo(acting_user=admin_user)
+    load_collaboration_demo(acting_user=admin_user)
     forum = Forum.objects.get()
     assert forum.members.count() == 5 and forum.meetings.count() == 3
     # 3 meetings × (5 member organisations + Ketua RW), KSM absent once and Perkim absent once.

@@ -139,8 +139,9 @@ def test_forum_scope_per_persona(client, city_officer, other_facilitator, partne
                      ("meeting-edit", meeting.pk), ("meeting-create", forum.pk)):  # fmt: skip
         assert client.get(reverse(f"collaboration:{name}", args=[pk])).status_code == 404, name
     client.force_login(partner)
-    assert client.get(reverse("collaboration:attendance", args=[meeting.pk])).status_code == 403
+    assert client.get(reverse("collaboration:attendance", args=[meeting.pk])).status_code == 404
     assert client.get(reverse("collaboration:forum-create")).status_code == 403
+    assert client.get(reverse("collaboration:forum-list")).status_code == 403
     assert client.get(reverse("collaboration:meeting-detail", args=[meeting.pk])).status_code == 404
 
 

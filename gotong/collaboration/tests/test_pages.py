@@ -83,12 +83,63 @@ def test_outside_scope_is_404(client, other_facilitator, agreement, commitment, 
     assert Commitment.objects.get(pk=commitment.pk).status == "planned"
 
 
-def test_partner_may_not_update(client, partner, commitment):
+def test_partner_has_no_collaboration_pages(client, partner, commitment):
+    """Issue 17: partners hold no collaboration grant: 403 on the module's pages, 404 on its records."""
     client.force_login(partner)
     url = reverse("collaboration:commitment-status", args=[commitment.pk])
-    assert client.get(url).status_code == 403
-    assert client.post(url, {"status": "dropped"}).status_code == 403
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"status": "dropped"}).status_code == 404
     assert client.get(reverse("collaboration:agreement-detail", args=[commitment.agreement_id])).status_code == 404
+    for name in ("agreement-list", "project-list", "forum-list", "target-list", "sharing-list", "agreement-create"):
+        assert client.get(reverse(f"collaboration:{name}")).status_code == 403, name
+    assert Commitment.objects.get(pk=commitment.pk).status == "planned"
+
+
+def _member_of(organization, role):
+    from gotong.accounts.models import User
+    from gotong.organizations.models import Membership
+
+    user = User.objects.create_user(username=f"staf-{role}", password="rahasia-123", role="org_staff")
+    Membership.objects.create(organization=organization, user=user, role=role)
+    return user
+
+
+def test_org_officer_reads_without_write_buttons(client, orgs, agreement, commitment):
+    """The BKM's ketua reads the agreements of the area it serves; no edit button, and 403 if tried anyway."""
+    client.force_login(_member_of(orgs["bkm"], "ketua"))
+    html = client.get(reverse("collaboration:agreement-detail", args=[agreement.pk])).content.decode()
+    assert "MoU Kampung Bugis" in html
+    assert reverse("collaboration:commitment-status", args=[commitment.pk]) not in html
+    assert reverse("collaboration:agreement-edit", args=[agreement.pk]) not in html
+    assert (
+        reverse("collaboration:agreement-create")
+        not in client.get(reverse("collaboration:agreement-list")).content.decode()
+    )
+    assert (
+        client.post(reverse("collaboration:commitment-status", args=[commitment.pk]), {"status": "dropped"}).status_code
+        == 403
+    )
+    assert Commitment.objects.get(pk=commitment.pk).status == "planned"
+
+
+def test_plain_member_sees_no_named_record(client, orgs, agreement):
+    """Issue 17: a plain anggota of the BKM no longer reads the agreements of its area."""
+    client.force_login(_member_of(orgs["bkm"], "anggota"))
+    assert client.get(reverse("collaboration:agreement-list")).status_code == 403
+    assert client.get(reverse("collaboration:agreement-detail", args=[agreement.pk])).status_code == 404
+
+
+def test_services_refuse_a_user_outside_their_reach(commitment, other_facilitator, areas, orgs):
+    from django.core.exceptions import PermissionDenied
+
+    from gotong.collaboration.services import create_agreement, update_commitment_status
+
+    with pytest.raises(PermissionDenied):
+        update_commitment_status(commitment, status="dropped", acting_user=other_facilitator)
+    with pytest.raises(PermissionDenied):
+        create_agreement(title="Luar", kind="mou", signed_on=datetime.date(2020, 1, 1), area=areas["21.72.03.1005"],
+                         parties=orgs.values(), acting_user=other_facilitator)  # fmt: skip
+    assert Commitment.objects.get(pk=commitment.pk).status == "planned"
 
 
 def test_project_list_totals_in_rupiah(client, facilitator, project):

@@ -3,27 +3,27 @@
 Forums, targets/plans, create/edit forms and photos/data sharing live in the sibling modules."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.collaboration import services
-from gotong.collaboration.access import can_update, may_update_at_all
-from gotong.collaboration.forms import CommitmentStatusForm, add_service_errors
+from gotong.collaboration.forms import CommitmentStatusForm
 from gotong.collaboration.lists import agreement_rows, project_rows
 from gotong.collaboration.models import Agreement, BudgetSource, Commitment, PhotoStage, Project
+from gotong.collaboration.views.common import RECORD, VIEW
+from gotong.core.forms import add_service_errors
+from gotong.core.policy.routes import by, route
 
 
-@login_required
+@route(VIEW)
 def agreement_list(request):
     agreements = agreement_rows(request.user, request.GET)
-    context = {"agreements": agreements, "can_add": may_update_at_all(request.user)}
-    return render(request, "collaboration/agreement_list.html", context)
+    return render(request, "collaboration/agreement_list.html", {"agreements": agreements})
 
 
-@login_required
+@route(VIEW, target=by(Agreement))
 def agreement_detail(request, pk):
     agreement = get_object_or_404(
         Agreement.objects.visible_to(request.user).select_related("area").prefetch_related("parties"), pk=pk
@@ -36,25 +36,15 @@ def agreement_detail(request, pk):
         {"actor": party, "rate": services.kept_on_time_rate(party, agreement.commitments.all(), today)}
         for party in agreement.parties.all()
     ]
-    context = {
-        "agreement": agreement,
-        "rows": rows,
-        "rates": rates,
-        "can_update": can_update(request.user, agreement),
-    }
+    context = {"agreement": agreement, "rows": rows, "rates": rates}
     return render(request, "collaboration/agreement_detail.html", context)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Commitment))
 def commitment_status(request, pk):
-    # 403 for roles that never update, before looking the commitment up; 404 outside one's scope.
-    if not may_update_at_all(request.user):
-        raise PermissionDenied
     commitment = get_object_or_404(
         Commitment.objects.visible_to(request.user).select_related("agreement", "actor"), pk=pk
     )
-    if not can_update(request.user, commitment.agreement):
-        raise PermissionDenied
     initial = {"status": commitment.status, "done_on": commitment.done_on, "evidence": commitment.evidence}
     form = CommitmentStatusForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -71,7 +61,7 @@ def commitment_status(request, pk):
     return render(request, "collaboration/commitment_form.html", {"form": form, "commitment": commitment})
 
 
-@login_required
+@route(VIEW)
 def project_list(request):
     rows = project_rows(request.user, request.GET)
     sources = list(BudgetSource)
@@ -81,12 +71,11 @@ def project_list(request):
         "sources": sources,
         "totals": [(source, totals[source]) for source in sources],
         "grand_total": sum(totals.values()),
-        "can_add": may_update_at_all(request.user),
     }
     return render(request, "collaboration/project_list.html", context)
 
 
-@login_required
+@route(VIEW, target=by(Project))
 def project_detail(request, pk):
     project = get_object_or_404(
         Project.objects.visible_to(request.user).select_related("area__parent", "executor", "coordinator"), pk=pk
@@ -97,7 +86,6 @@ def project_detail(request, pk):
         "project": project,
         "budgets": budgets,
         "total": sum(b.amount_rupiah for b in budgets),
-        "can_update": can_update(request.user, project),
         "photo_stages": [(stage, stage.label, [p for p in photos if p.stage == stage]) for stage in PhotoStage],
         "activities": project.activities.select_related("plan"),
     }

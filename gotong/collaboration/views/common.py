@@ -1,22 +1,17 @@
-"""Small helpers every collaboration view uses: the write gate and the save-through-service pattern."""
+"""What every collaboration view shares: the capabilities its routes ask and the save-through-service pattern.
+
+Who may open a page is the route's rule (`gotong.core.policy.routes.route`), decided by the access policy before
+the view runs: 404 for a record outside the user's `collaboration.view`, 403 without `collaboration.record` there.
+"""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 
-from gotong.collaboration.access import can_update, may_update_at_all
-from gotong.collaboration.forms import add_service_errors
+from gotong.core.forms import add_service_errors
 
-
-def require_worker(user) -> None:
-    """403 for roles that never write here, checked before any lookup."""
-    if not may_update_at_all(user):
-        raise PermissionDenied
-
-
-def require_scope(user, record) -> None:
-    if not can_update(user, record):
-        raise PermissionDenied
+VIEW = "collaboration.view"
+RECORD = "collaboration.record"
 
 
 def save_or_errors(request, form, call, success_message, redirect_to):

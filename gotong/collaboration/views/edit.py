@@ -1,6 +1,5 @@
 """Create/edit pages for agreements, commitments and projects (with budget lines)."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,7 +9,8 @@ from gotong.collaboration import services
 from gotong.collaboration.access import area_choices, organization_choices
 from gotong.collaboration.forms.edit import AgreementForm, CommitmentForm, ProjectForm, budget_field_name
 from gotong.collaboration.models import Agreement, Project
-from gotong.collaboration.views.common import require_scope, require_worker, save_or_errors
+from gotong.collaboration.views.common import RECORD, save_or_errors
+from gotong.core.policy.routes import by, route
 
 
 def _back(record, detail, listing) -> str:
@@ -18,9 +18,6 @@ def _back(record, detail, listing) -> str:
 
 
 def _agreement_page(request, agreement=None):
-    require_worker(request.user)
-    if agreement is not None:
-        require_scope(request.user, agreement)
     initial = {}
     if agreement is not None:
         initial = {
@@ -58,22 +55,19 @@ def _agreement_page(request, agreement=None):
     )
 
 
-@login_required
+@route(RECORD, post=RECORD)
 def agreement_create(request):
     return _agreement_page(request)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Agreement))
 def agreement_edit(request, pk):
-    require_worker(request.user)
     return _agreement_page(request, get_object_or_404(Agreement.objects.visible_to(request.user), pk=pk))
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Agreement))
 def commitment_create(request, pk):
-    require_worker(request.user)
     agreement = get_object_or_404(Agreement.objects.visible_to(request.user), pk=pk)
-    require_scope(request.user, agreement)
     form = CommitmentForm(request.POST or None, agreement=agreement)
     done = save_or_errors(
         request,
@@ -95,10 +89,8 @@ def commitment_create(request, pk):
 
 
 def _project_page(request, project=None):
-    require_worker(request.user)
     initial = {}
     if project is not None:
-        require_scope(request.user, project)
         initial = {
             name: getattr(project, name)
             for name in ("name", "kind", "area", "volume", "unit", "year", "status", "executor", "coordinator")
@@ -130,12 +122,11 @@ def _project_page(request, project=None):
     )
 
 
-@login_required
+@route(RECORD, post=RECORD)
 def project_create(request):
     return _project_page(request)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Project))
 def project_edit(request, pk):
-    require_worker(request.user)
     return _project_page(request, get_object_or_404(Project.objects.visible_to(request.user), pk=pk))

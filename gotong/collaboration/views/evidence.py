@@ -2,26 +2,24 @@
 
 import mimetypes
 
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Level
-from gotong.collaboration.access import area_choices, may_update_at_all, organization_choices
+from gotong.collaboration.access import area_choices, organization_choices
 from gotong.collaboration.forms.plans import DataSharingForm, PhotoForm
 from gotong.collaboration.lists import sharing_rows
 from gotong.collaboration.models import Project, ProjectPhoto
 from gotong.collaboration.services import evidence as services
-from gotong.collaboration.views.common import require_scope, require_worker, save_or_errors
+from gotong.collaboration.views.common import RECORD, VIEW, save_or_errors
+from gotong.core.policy.routes import by, route
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Project))
 def photo_upload(request, pk):
-    require_worker(request.user)
     project = get_object_or_404(Project.objects.visible_to(request.user), pk=pk)
-    require_scope(request.user, project)
     form = PhotoForm(request.POST or None, request.FILES or None)
     done = save_or_errors(
         request,
@@ -38,7 +36,7 @@ def photo_upload(request, pk):
     )
 
 
-@login_required
+@route(VIEW, target=by(ProjectPhoto))
 def photo_file(request, pk):
     """The image itself, only for users who may see the project (404 otherwise); never cached publicly."""
     photo = get_object_or_404(ProjectPhoto.objects.visible_to(request.user), pk=pk)
@@ -53,17 +51,14 @@ def photo_file(request, pk):
     return response
 
 
-@login_required
+@route(VIEW)
 def sharing_list(request):
     entries = sharing_rows(request.user, request.GET)
-    return render(
-        request, "collaboration/sharing_list.html", {"entries": entries, "can_add": may_update_at_all(request.user)}
-    )
+    return render(request, "collaboration/sharing_list.html", {"entries": entries})
 
 
-@login_required
+@route(RECORD, post=RECORD)
 def sharing_create(request):
-    require_worker(request.user)
     form = DataSharingForm(
         request.POST or None,
         areas=area_choices(request.user, max_level=Level.VILLAGE),

@@ -1,7 +1,6 @@
 """Forums and meetings: list, detail, create/edit, participants, attendance (phone-first), decisions."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,8 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Level
-from gotong.collaboration.access import area_choices, can_update, may_update_at_all, organization_choices
-from gotong.collaboration.forms import add_service_errors
+from gotong.collaboration.access import area_choices, organization_choices
 from gotong.collaboration.forms.edit import ForumForm
 from gotong.collaboration.forms.meetings import (
     AttendanceForm,
@@ -22,19 +20,21 @@ from gotong.collaboration.forms.meetings import (
 from gotong.collaboration.lists import forum_rows
 from gotong.collaboration.models import Agreement, Decision, Forum, Meeting
 from gotong.collaboration.services import forums as services
-from gotong.collaboration.views.common import require_scope, require_worker, save_or_errors
+from gotong.collaboration.views.common import RECORD, VIEW, save_or_errors
+from gotong.core.forms import add_service_errors
+from gotong.core.policy import can
+from gotong.core.policy.routes import by, route
 from gotong.core.scoping import area_code_filter
 from gotong.registry.models import Person
 
 
-@login_required
+@route(VIEW)
 def forum_list(request):
     forums = forum_rows(request.user, request.GET)
-    context = {"forums": forums, "can_add": may_update_at_all(request.user)}
-    return render(request, "collaboration/forum_list.html", context)
+    return render(request, "collaboration/forum_list.html", {"forums": forums})
 
 
-@login_required
+@route(VIEW, target=by(Forum))
 def forum_detail(request, pk):
     forum = get_object_or_404(
         Forum.objects.visible_to(request.user).select_related("area", "convener").prefetch_related("members"), pk=pk
@@ -44,15 +44,13 @@ def forum_detail(request, pk):
         present=Count("participants", filter=Q(participants__attended=True)),
         decision_count=Count("decisions", distinct=True),
     )
-    context = {"forum": forum, "meetings": meetings, "can_update": can_update(request.user, forum)}
+    context = {"forum": forum, "meetings": meetings}
     return render(request, "collaboration/forum_detail.html", context)
 
 
 def _forum_page(request, forum=None):
-    require_worker(request.user)
     initial = {}
     if forum is not None:
-        require_scope(request.user, forum)
         initial = {
             "name": forum.name,
             "kind": forum.kind,
@@ -79,22 +77,19 @@ def _forum_page(request, forum=None):
     return done or render(request, "collaboration/form.html", {"form": form, "title": title, "back_url": back})
 
 
-@login_required
+@route(RECORD, post=RECORD)
 def forum_create(request):
     return _forum_page(request)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Forum))
 def forum_edit(request, pk):
-    require_worker(request.user)
     return _forum_page(request, get_object_or_404(Forum.objects.visible_to(request.user), pk=pk))
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Forum))
 def meeting_create(request, pk):
-    require_worker(request.user)
     forum = get_object_or_404(Forum.objects.visible_to(request.user), pk=pk)
-    require_scope(request.user, forum)
     form = MeetingForm(request.POST or None)
     done = save_or_errors(
         request,
@@ -111,21 +106,16 @@ def meeting_create(request, pk):
     )
 
 
-def _meeting(request, pk, *, write=False):
-    if write:
-        require_worker(request.user)
-    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).select_related("forum__area"), pk=pk)
-    if write:
-        require_scope(request.user, meeting)
-    return meeting
+def _meeting(request, pk):
+    return get_object_or_404(Meeting.objects.visible_to(request.user).select_related("forum__area"), pk=pk)
 
 
-@login_required
+@route(VIEW, target=by(Meeting))
 def meeting_detail(request, pk):
     meeting = _meeting(request, pk)
     participants = list(meeting.participants.select_related("organization", "person"))
     decisions = meeting.decisions.select_related("owner", "commitment__agreement")
-    writable = can_update(request.user, meeting)
+    writable = can(request.user, RECORD, meeting)
     context = {
         "meeting": meeting,
         "participants": participants,
@@ -139,9 +129,9 @@ def meeting_detail(request, pk):
     return render(request, "collaboration/meeting_detail.html", context)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Meeting))
 def meeting_edit(request, pk):
-    meeting = _meeting(request, pk, write=True)
+    meeting = _meeting(request, pk)
     initial = {"held_on": meeting.held_on, "place": meeting.place, "agenda": meeting.agenda, "minutes": meeting.minutes}
     form = MeetingForm(request.POST or None, initial=initial)
     done = save_or_errors(
@@ -159,9 +149,9 @@ def meeting_edit(request, pk):
     )
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Meeting))
 def participant_add(request, pk):
-    meeting = _meeting(request, pk, write=True)
+    meeting = _meeting(request, pk)
     people = Person.objects.visible_to(request.user).filter(area_code_filter([meeting.area_code])).order_by("name")
     form = ParticipantForm(request.POST or None, organizations=organization_choices(request.user), people=people)
     done = save_or_errors(
@@ -179,9 +169,9 @@ def participant_add(request, pk):
     )
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Meeting))
 def attendance(request, pk):
-    meeting = _meeting(request, pk, write=True)
+    meeting = _meeting(request, pk)
     participants = meeting.participants.select_related("organization", "person")
     form = AttendanceForm(request.POST or None, participants=participants)
     if request.method == "POST" and form.is_valid():
@@ -196,9 +186,9 @@ def attendance(request, pk):
     return render(request, "collaboration/attendance.html", {"meeting": meeting, "form": form})
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Meeting))
 def decision_add(request, pk):
-    meeting = _meeting(request, pk, write=True)
+    meeting = _meeting(request, pk)
     form = DecisionForm(request.POST or None, organizations=organization_choices(request.user))
     done = save_or_errors(
         request,
@@ -215,11 +205,9 @@ def decision_add(request, pk):
     )
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Decision))
 def decision_commitment(request, pk):
-    require_worker(request.user)
     decision = get_object_or_404(Decision.objects.visible_to(request.user).select_related("meeting", "owner"), pk=pk)
-    require_scope(request.user, decision)
     agreements = Agreement.objects.visible_to(request.user).filter(parties=decision.owner_id)
     form = DecisionCommitmentForm(request.POST or None, agreements=agreements)
     done = save_or_errors(

@@ -1,48 +1,41 @@
 """Shared targets and action plans: status toward the target, activities with derived progress and timeline."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Level
-from gotong.collaboration.access import area_choices, can_update, may_update_at_all, organization_choices
+from gotong.collaboration.access import area_choices, organization_choices
 from gotong.collaboration.forms.plans import ActionPlanForm, ActivityForm, ProgressForm, TargetForm
 from gotong.collaboration.lists import target_rows
 from gotong.collaboration.models import ActionPlan, Activity, Meeting, Project, Target
 from gotong.collaboration.services import targets as services
-from gotong.collaboration.views.common import require_scope, require_worker, save_or_errors
+from gotong.collaboration.views.common import RECORD, VIEW, save_or_errors
+from gotong.core.policy.routes import by, route
 from gotong.core.scoping import area_code_filter
 from gotong.slums.models import SlumLocation
 
 
-@login_required
+@route(VIEW)
 def target_list(request):
     rows = target_rows(request.user, request.GET)
-    return render(request, "collaboration/target_list.html", {"rows": rows, "can_add": may_update_at_all(request.user)})
+    return render(request, "collaboration/target_list.html", {"rows": rows})
 
 
-@login_required
+@route(VIEW, target=by(Target))
 def target_detail(request, pk):
     target = get_object_or_404(Target.objects.visible_to(request.user).select_related("area", "location"), pk=pk)
     plans = []
     for plan in target.plans.select_related("approved_at__forum"):
         _rows, overall = services.plan_tree(plan)
         plans.append({"plan": plan, "progress": overall})
-    context = {
-        "target": target,
-        "status": services.target_status(target),
-        "plans": plans,
-        "can_update": can_update(request.user, target),
-    }
+    context = {"target": target, "status": services.target_status(target), "plans": plans}
     return render(request, "collaboration/target_detail.html", context)
 
 
 def _target_page(request, target=None):
-    require_worker(request.user)
     initial = {}
     if target is not None:
-        require_scope(request.user, target)
         initial = {name: getattr(target, name) for name in services.TARGET_FIELDS}
     form = TargetForm(
         request.POST or None,
@@ -62,14 +55,13 @@ def _target_page(request, target=None):
     return done or render(request, "collaboration/form.html", {"form": form, "title": title, "back_url": back})
 
 
-@login_required
+@route(RECORD, post=RECORD)
 def target_create(request):
     return _target_page(request)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Target))
 def target_edit(request, pk):
-    require_worker(request.user)
     return _target_page(request, get_object_or_404(Target.objects.visible_to(request.user), pk=pk))
 
 
@@ -98,23 +90,19 @@ def _plan_page(request, target, plan=None):
     )
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Target))
 def plan_create(request, pk):
-    require_worker(request.user)
     target = get_object_or_404(Target.objects.visible_to(request.user), pk=pk)
-    require_scope(request.user, target)
     return _plan_page(request, target)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(ActionPlan))
 def plan_edit(request, pk):
-    require_worker(request.user)
     plan = get_object_or_404(ActionPlan.objects.visible_to(request.user).select_related("target"), pk=pk)
-    require_scope(request.user, plan)
     return _plan_page(request, plan.target, plan)
 
 
-@login_required
+@route(VIEW, target=by(ActionPlan))
 def plan_detail(request, pk):
     plan = get_object_or_404(
         ActionPlan.objects.visible_to(request.user).select_related("target", "approved_at__forum"), pk=pk
@@ -124,17 +112,14 @@ def plan_detail(request, pk):
         "plan": plan,
         "rows": rows,
         "progress": overall,
-        "can_update": can_update(request.user, plan),
         "budget_total": sum(row["activity"].budget_rupiah for row in rows if not row["is_parent"]),
     }
     return render(request, "collaboration/plan_detail.html", context)
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(ActionPlan))
 def activity_add(request, pk):
-    require_worker(request.user)
     plan = get_object_or_404(ActionPlan.objects.visible_to(request.user), pk=pk)
-    require_scope(request.user, plan)
     projects = Project.objects.visible_to(request.user).filter(area_code_filter([plan.area_code]))
     form = ActivityForm(
         request.POST or None,
@@ -157,11 +142,9 @@ def activity_add(request, pk):
     )
 
 
-@login_required
+@route(RECORD, post=RECORD, target=by(Activity))
 def activity_progress(request, pk):
-    require_worker(request.user)
     activity = get_object_or_404(Activity.objects.visible_to(request.user).select_related("plan"), pk=pk)
-    require_scope(request.user, activity)
     form = ProgressForm(request.POST or None, initial={"status": activity.status, "progress": activity.progress})
     done = save_or_errors(
         request,

@@ -8,6 +8,7 @@ posyandu's monthly tallies (`gotong.posyandu.tallies`), whole posyandu at a time
 
 from django.db.models import Max
 
+from gotong.core.policy import may_somewhere
 from gotong.core.scoping import area_code_filter
 from gotong.dashboards.figures.links import list_url
 from gotong.posyandu import skdn
@@ -23,6 +24,9 @@ def figures(user, area, today) -> dict | None:
     if month is None:
         return None
     total = skdn.total_for(posyandus_for(user).filter(in_area), month, label=area.name)
+    children_url = list_url("posyandu:child-list", area)
+    # The SKDN report is for those who report (`posyandu.report`); the others' numbers lead to the children list.
+    skdn_url = list_url("posyandu:skdn", area, bulan=month.strftime("%Y-%m"))
     return {
         "month": month,
         "s": total.s,
@@ -36,6 +40,6 @@ def figures(user, area, today) -> dict | None:
         "scored": total.scored,
         "stunted": total.stunted,
         "stunting_rate": skdn.percent(total.stunted, total.scored),
-        "skdn_url": list_url("posyandu:skdn", area, bulan=month.strftime("%Y-%m")),
-        "children_url": list_url("posyandu:child-list", area),
+        "skdn_url": skdn_url if may_somewhere(user, "posyandu.report") else children_url,
+        "children_url": children_url,
     }

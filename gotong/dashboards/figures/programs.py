@@ -6,6 +6,7 @@ certified, started a business).
 
 from django.db.models import Count, Q
 
+from gotong.core.policy import may_somewhere
 from gotong.core.scoping import area_code_filter
 from gotong.dashboards.figures.links import list_url
 from gotong.posyandu.skdn import percent
@@ -43,5 +44,6 @@ def figures(user, area, today) -> dict | None:
         "started_business": enrolments["business"],
         "sessions": sessions,
         "url": list_url("programs:home", area),
-        "left_out_url": list_url("programs:left-out", area),
+        # Who the programs have not reached yet is a managing page (`programs.manage`).
+        "left_out_url": list_url("programs:left-out", area) if may_somewhere(user, "programs.manage") else None,
     }

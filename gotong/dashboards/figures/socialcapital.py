@@ -6,18 +6,19 @@ responses come from the module's own access rule, and aggregate-only viewers get
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from gotong.core.policy import may_somewhere
 from gotong.core.scoping import area_code_filter
 from gotong.dashboards.figures.links import list_url
 from gotong.socialcapital.access import aggregates_only, responses_for_scores
-from gotong.socialcapital.models import Dimension, Response
-from gotong.socialcapital.reports import visible_rounds
+from gotong.socialcapital.models import Dimension, Response, SurveyRound
 from gotong.socialcapital.scoring import MIN_GROUP_FOR_AGGREGATES, OVERALL, household_scores
 
 
 def figures(user, area, today) -> dict | None:
     in_area = area_code_filter([area.code])
     surveyed = Response.objects.filter(in_area).values("survey_round")
-    survey_round = visible_rounds(user).filter(pk__in=surveyed, starts_on__lte=today).order_by("-starts_on").first()
+    rounds = SurveyRound.objects.visible_to(user).filter(pk__in=surveyed, starts_on__lte=today)
+    survey_round = rounds.order_by("-starts_on").first()
     if survey_round is None:
         return None
     responses = responses_for_scores(user, survey_round).filter(in_area)
@@ -33,7 +34,8 @@ def figures(user, area, today) -> dict | None:
             {"code": code, "label": label, "score": _mean(scores, code)} for code, label in Dimension.choices
         ],
         "url": list_url("socialcapital:scores", area, putaran=survey_round.pk),
-        "network_url": list_url("socialcapital:network", area),
+        # The actors' network is built from collaboration records: only for whoever reads those.
+        "network_url": list_url("socialcapital:network", area) if may_somewhere(user, "collaboration.view") else None,
     }
 
 

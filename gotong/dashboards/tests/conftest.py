@@ -9,12 +9,14 @@ from decimal import Decimal
 
 import pytest
 
+from gotong.accounts.models import User
 from gotong.activities import services as activities
 from gotong.areas.models import Area, Level
 from gotong.casework import services as casework
 from gotong.casework.models import Frequency, Program
 from gotong.collaboration import services as collaboration
-from gotong.organizations.choices import OrganizationKind
+from gotong.organizations.choices import MemberRole, OrganizationKind
+from gotong.organizations.models import Membership
 from gotong.organizations.services import create_organization
 from gotong.posyandu import services as posyandu
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
@@ -153,16 +155,19 @@ def town(areas, other_village, city_officer, facilitator, today):
         name="Bank Sampah Bugis", kind=OrganizationKind.WASTE_BANK, area=bugis, acting_user=city_officer
     )
     bank = wastebank.set_up_bank(bank_org, acting_user=city_officer)
+    # The bank's own staff keep its books (`wastebank.record`); the city officer only reads them.
+    keeper = User.objects.create_user(username="pengelola-bugis", password="rahasia-123", role="org_staff")
+    Membership.objects.create(organization=bank_org, user=keeper, role=MemberRole.MANAGER, started_on=D(2025, 1, 1))
     pet = wastebank.add_category(
-        bank, name="Botol PET", price_per_kg=3_500, valid_from=D(2026, 1, 1), acting_user=city_officer
+        bank, name="Botol PET", price_per_kg=3_500, valid_from=D(2026, 1, 1), acting_user=keeper
     )
     paper = wastebank.add_category(
-        bank, name="Kardus", price_per_kg=2_000, valid_from=D(2026, 1, 1), acting_user=city_officer
+        bank, name="Kardus", price_per_kg=2_000, valid_from=D(2026, 1, 1), acting_user=keeper
     )
-    member = wastebank.register_member(bank, person=adults[2], joined_on=D(2026, 1, 1), acting_user=city_officer)
+    member = wastebank.register_member(bank, person=adults[2], joined_on=D(2026, 1, 1), acting_user=keeper)
     for day, lines in ((D(2026, 2, 10), [(pet, 2_350), (paper, 5_000)]), (D(2026, 3, 2), [(pet, 1_650)])):
         wastebank.record_deposit(
-            bank, member=member, occurred_on=day, lines=lines, key=uuid.uuid4().hex, acting_user=city_officer
+            bank, member=member, occurred_on=day, lines=lines, key=uuid.uuid4().hex, acting_user=keeper
         )
 
     melati = create_organization(
@@ -189,4 +194,11 @@ def town(areas, other_village, city_officer, facilitator, today):
         acting_user=facilitator,
     )
     casework.set_visit_plan(case, frequency=Frequency.MONTHLY, start_on=D(2026, 1, 10), acting_user=facilitator)
-    return {"bugis": bugis, "other": other_village, "city": areas[CITY], "mother": mother, "case": case}
+    return {
+        "bugis": bugis,
+        "other": other_village,
+        "city": areas[CITY],
+        "mother": mother,
+        "case": case,
+        "keeper": keeper,
+    }

@@ -97,7 +97,7 @@ def test_waste_bank_staff_sees_no_health_or_cases(town):
 
 def test_cancelled_deposit_is_not_collected_waste(town, city_officer):
     deposit = Deposit.objects.order_by("occurred_on").first()
-    wastebank.cancel_record(deposit, reason="Salah timbang", key="batal-1", acting_user=city_officer)
+    wastebank.cancel_record(deposit, reason="Salah timbang", key="batal-1", acting_user=town["keeper"])
     assert collect(city_officer, town["city"], TODAY)["wastebank"]["kg"] == Decimal("1.7")
 
 
@@ -107,9 +107,12 @@ def test_scope_decides_which_areas_open(town, city_officer, facilitator, other_f
         area_or_404(facilitator, town["other"].code)
     with pytest.raises(Http404):
         area_or_404(other_facilitator, "21.72")
+    # A partner's grant is aggregates: the public areas open (their page shows public figures), nothing below.
+    assert area_or_404(partner, "21.72").code == "21.72"
     with pytest.raises(Http404):
-        area_or_404(partner, "21.72")
+        area_or_404(partner, "21.72.03")
     with pytest.raises(Http404):
         area_or_404(city_officer, "99.99")
     assert default_code(facilitator) == BUGIS and default_code(partner) is None
+    assert [a.code for a in choices(partner)] == ["21.72"]  # the cities with figures
     assert [a.code for a in choices(facilitator)] == ["21.72", BUGIS]

@@ -21,7 +21,7 @@ def test_home_opens_the_first_work_area(client, town, facilitator, partner):
     client.force_login(partner)
     response = client.get("/dasbor/")
     assert response.status_code == 200
-    assert "belum memiliki wilayah kerja" in response.content.decode()
+    assert 'href="/dasbor/21.72/"' in response.content.decode()  # the cities with figures to choose from
 
 
 def test_city_dashboard_links_each_number_to_its_list(client, town, city_officer):
@@ -81,3 +81,34 @@ def test_pdf_carries_the_numbers_on_the_page(client, town, city_officer):
         + sum(len(p.images) for p in PdfReader(BytesIO(response.content)).pages[1:])
         == 5
     )
+
+
+def test_partner_reads_public_figures_without_names(client, town, partner):
+    """Issue 17: a partner's dashboard grant is aggregates: the page opens (no 403), shows the city's figures as the
+    portal publishes them (small counts masked) and names nobody; the PDF carries the same."""
+    client.force_login(partner)
+    response = client.get("/dasbor/21.72/")
+    assert response.status_code == 200
+    assert response.templates[0].name == "dashboards/public_area.html"
+    html = response.content.decode()
+    # Five households in two villages of 3 and 2: published as the portal does, the small counts masked.
+    assert 'data-figure="households">—<' in html and 'data-figure="persons">—<' in html
+    assert "625.000.000" in html  # public money is shown in full
+    for name in ("Andi", "Bayu", "Citra", "Dewi", "Eko"):
+        assert name not in html
+    assert "/registrasi/" not in html and "/kasus/" not in html and "/posyandu/" not in html  # no named lists
+    assert client.get("/dasbor/21.72/laporan.pdf")["Content-Type"] == "application/pdf"
+    assert client.get("/dasbor/21.72.03/").status_code == 404  # only the public areas: cities and villages
+    assert client.get("/dasbor/21.72/peta.json").json()["features"] == []
+
+
+def test_resident_opens_the_public_figures_of_their_own_village(client, town):
+    from gotong.accounts.models import User
+    from gotong.registry.models import Person
+
+    andi = Person.objects.get(name="Andi")
+    resident = User.objects.create_user(username="andi", password="rahasia-123", role="resident", person=andi)
+    client.force_login(resident)
+    assert client.get("/dasbor/").url == f"/dasbor/{BUGIS}/"
+    html = client.get(f"/dasbor/{BUGIS}/").content.decode()
+    assert "Profil kelurahan Kampung Bugis" in html and "Bayu" not in html and "Citra" not in html

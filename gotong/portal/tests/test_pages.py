@@ -96,3 +96,17 @@ def test_no_nik_or_name_on_any_page(client, town):
         assert not re.search(r"\d{16}", html), url
         assert not any(name in html for name in names), url
         assert not any(kk in html for kk in Household.objects.values_list("family_card_number", flat=True))
+
+
+def test_portal_routes_are_public_for_everyone(client, town, partner):
+    """The portal is `portal.view`, granted to anonymous visitors and every account alike; writes answer 405."""
+    from django.urls import resolve
+
+    from gotong.core.policy.routes import rule_of
+
+    for url in (reverse("portal:home"), reverse("portal:area", args=[CITY])):
+        rule = rule_of(resolve(url).func)
+        assert rule.public and rule.get == "portal.view" and rule.post is None
+    client.force_login(partner)
+    assert client.get(reverse("portal:area", args=[BUGIS])).status_code == 200
+    assert client.post(reverse("portal:area", args=[BUGIS])).status_code == 405

@@ -57,11 +57,55 @@ def test_outside_scope_is_404(client, other_facilitator, demo):
     assert client.get(reverse("slums:assessment-create", args=[demo.pk])).status_code == 404
 
 
-def test_partner_may_not_assess(client, partner, demo):
+def test_partner_has_no_slums_pages(client, partner, demo):
+    """Issue 17: partners hold no slums grant: no menu entry, 403 on the module's pages, 404 on its records."""
     client.force_login(partner)
-    assert client.get(reverse("slums:assessment-create", args=[demo.pk])).status_code == 403
-    assert client.post(reverse("slums:assessment-create", args=[demo.pk]), _form_data()).status_code == 403
+    for name in ("slums:list", "slums:map", "slums:map-data", "slums:progress", "slums:location-create"):
+        assert client.get(reverse(name)).status_code == 403, name
+    assert client.get(reverse("slums:assessment-create", args=[demo.pk])).status_code == 404
+    assert client.post(reverse("slums:assessment-create", args=[demo.pk]), _form_data()).status_code == 404
     assert client.get(reverse("slums:detail", args=[demo.pk])).status_code == 404
+    assert not Assessment.objects.filter(assessed_on="2020-06-30").exists()
+
+
+def _officer_of(area, role):
+    from gotong.accounts.models import User
+    from gotong.organizations.models import Membership, Organization
+
+    organization = Organization.objects.create(name=f"BKM {role}", kind="bkm", area=area, area_code=area.code)
+    user = User.objects.create_user(username=f"staf-{role}", password="rahasia-123", role="org_staff")
+    Membership.objects.create(organization=organization, user=user, role=role)
+    return user
+
+
+def test_org_officer_reads_but_may_not_assess(client, areas, demo):
+    """An organisation's ketua sees the locations of the area it serves; assessing is for area workers (403)."""
+    client.force_login(_officer_of(areas["21.72.03.1005"], "ketua"))
+    assert [row["location"] for row in client.get(reverse("slums:list")).context["rows"]] == [demo]
+    detail = client.get(reverse("slums:detail", args=[demo.pk])).content.decode()
+    assert reverse("slums:assessment-create", args=[demo.pk]) not in detail  # no button that answers 403
+    assert client.get(reverse("slums:assessment-create", args=[demo.pk])).status_code == 403
+    assert client.post(reverse("slums:location-edit", args=[demo.pk]), {}).status_code == 403
+
+
+def test_plain_member_sees_no_named_location(client, areas, demo):
+    """Issue 17: a plain anggota of the BKM no longer reads the organisation area's records."""
+    client.force_login(_officer_of(areas["21.72.03.1005"], "anggota"))
+    assert client.get(reverse("slums:list")).status_code == 403
+    assert client.get(reverse("slums:detail", args=[demo.pk])).status_code == 404
+
+
+def test_service_refuses_a_user_outside_its_reach(demo, other_facilitator, facilitator, percentages):
+    from django.core.exceptions import PermissionDenied
+
+    from gotong.slums.services import record_assessment, register_location
+
+    with pytest.raises(PermissionDenied):
+        record_assessment(demo, assessed_on="2021-01-01", percentages=percentages, affected_area_ha=1,
+                          acting_user=other_facilitator)  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        register_location(name="Luar", decree_number="1", decree_authority="W", area_ha=1,
+                          village=demo.village.parent, acting_user=facilitator)  # fmt: skip
 
 
 def test_login_required(client, demo):

@@ -14,10 +14,11 @@ BUGIS = "21.72.03.1005"
 
 
 @pytest.fixture
-def two_groups(areas, city_officer):
+def two_groups(areas, city_officer, admin_user):
     def org(name, code=BUGIS, parent=None):
+        # The admin registers them: Palembang lies outside the Tanjungpinang officer's reach.
         return create_organization(name=name, kind=OrganizationKind.OTHER, area=areas[code], parent=parent,
-                                   acting_user=city_officer)  # fmt: skip
+                                   acting_user=admin_user)  # fmt: skip
 
     orgs = {name: org(name) for name in ("Posyandu A", "Bank Sampah A", "Pemuda B", "BKM B")}
     # A city body: Budi (Kampung Bugis) sees it in his network although it is not inside his kelurahan.

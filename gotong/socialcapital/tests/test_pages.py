@@ -127,3 +127,53 @@ def test_round_households_page_through_without_counting_them(client, facilitator
     assert sorted(shown) == sorted(h.pk for h in homes)
     assert homes[-1].pk in first.context["answered"] | second["answered"]
     assert 'rel="next"' in first.content.decode()
+
+
+def test_partner_and_resident_read_aggregates_only(client, bugis_round, facilitator, partner):
+    """Issue 17: aggregate viewers open the module (no 403): rounds and scores of groups of five or more, never a
+    household, and no network of named organisations (no tab, 403)."""
+    from gotong.accounts.models import User
+
+    homes = [household(6, 2) for _ in range(5)]
+    for home in homes:
+        answer(bugis_round, home, facilitator, (4, 4), 1)
+    resident = User.objects.create_user(username="warga", password="rahasia-123", role="resident")
+    for user in (partner, resident):
+        client.force_login(user)
+        page = client.get("/modal-sosial/")
+        assert page.status_code == 200 and page.context["aggregates_only"]
+        body = page.content.decode()
+        assert "/modal-sosial/putaran/baru/" not in body and "/modal-sosial/jaringan/" not in body
+        scores = client.get("/modal-sosial/skor/", {"putaran": bugis_round.pk})
+        assert [row["n"] for row in scores.context["rows"]][:1] == [5]
+        assert not any(home.address and home.address in scores.content.decode() for home in homes)
+        assert client.get(f"/modal-sosial/putaran/{bugis_round.pk}/").status_code == 302  # to the scores
+        assert client.get("/modal-sosial/jaringan/").status_code == 403
+        assert client.get("/modal-sosial/putaran/baru/").status_code == 403
+
+
+def test_plain_member_has_no_social_capital_pages(client, bugis_round, areas, admin_user):
+    """Issue 17: a plain anggota of an organisation reads nothing of the area's survey any more."""
+    from gotong.accounts.models import User
+    from gotong.organizations.models import Membership, Organization
+
+    org = Organization.objects.create(name="KSM", kind="ksm", area=areas[BUGIS])
+    member = User.objects.create_user(username="anggota", password="rahasia-123", role="org_staff")
+    Membership.objects.create(organization=org, user=member, role="anggota")
+    client.force_login(member)
+    assert client.get("/modal-sosial/").status_code == 403
+    assert client.get(f"/modal-sosial/putaran/{bugis_round.pk}/").status_code == 404
+
+
+def test_services_refuse_outside_the_record_reach(bugis_round, instrument, areas, other_facilitator, partner):
+    from django.core.exceptions import PermissionDenied
+
+    from gotong.socialcapital.tests.conftest import make_round
+
+    with pytest.raises(PermissionDenied):
+        answer(bugis_round, household(), other_facilitator, (4, 4), 1)
+    with pytest.raises(PermissionDenied):
+        make_round(instrument, areas[BUGIS], other_facilitator, name="Lain")
+    with pytest.raises(PermissionDenied):
+        make_round(instrument, areas[BUGIS], partner, name="Mitra")
+    assert not Response.objects.exists()
