@@ -4,7 +4,10 @@ Clients (phones, scripts) branch on `code`; `message` is Indonesian and translat
 with each input field, so a form can show the error next to the field.
 """
 
+from collections.abc import Mapping
+
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers, status
@@ -46,6 +49,34 @@ def error_body(status_code: int, *, code: str | None = None, message: str | None
     return {
         "error": {"code": code or _CODES.get(status_code, "error"), "message": str(message), "fields": fields or {}}
     }
+
+
+def service_error_fields(error: DjangoValidationError, *, rename: Mapping[str, str] | None = None) -> dict:
+    """A service's Django `ValidationError` as the API's fields: {"field": ["message", …]}.
+
+    Errors about the whole record ("__all__", or raised without a field) go under "non_field_errors"; `rename` maps a
+    service's field name to the API's where they differ (e.g. {"area": "rt"}).
+    """
+    names = {"__all__": "non_field_errors", **(rename or {})}
+    if hasattr(error, "error_dict"):
+        fields: dict[str, list[str]] = {}
+        for name, messages in error.message_dict.items():
+            fields.setdefault(names.get(name, name), []).extend(str(m) for m in messages)
+        return fields
+    return {"non_field_errors": [str(m) for m in error.messages]}
+
+
+def service_errors(
+    error: DjangoValidationError, *, rename: Mapping[str, str] | None = None
+) -> exceptions.ValidationError:
+    """The DRF `ValidationError` to raise for a service's Django one (400 with the messages beside their fields):
+
+    try:
+        return save_household(...)
+    except django.core.exceptions.ValidationError as error:
+        raise service_errors(error) from None
+    """
+    return exceptions.ValidationError(service_error_fields(error, rename=rename))
 
 
 def _flatten(detail) -> dict[str, list[str]]:

@@ -2,12 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth import authenticate
-from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.authtoken.models import Token
@@ -15,7 +13,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from gotong.api import tokens
 from gotong.api.errors import ErrorSerializer, error_body
+from gotong.core.policy.routes import Rule, route
 
 
 class LockedOut(exceptions.APIException):
@@ -36,6 +36,8 @@ class TokenSerializer(serializers.Serializer):
 class ObtainTokenView(APIView):
     """Exchange a username and password for the user's API token (the same token until it is revoked)."""
 
+    # Public: the credentials are the request itself (django-axes throttles guessing).
+    access_rule = Rule(get=None, post="portal.view", public=True)
     authentication_classes = []
     permission_classes = [AllowAny]
 
@@ -61,26 +63,27 @@ class ObtainTokenView(APIView):
         return Response({"token": token.key})
 
 
+@route("portal.view", post="portal.view", public=True)
 def not_found(request, rest=""):
     """Unknown addresses under /api/ answer in the API's JSON error body, not the site's HTML page."""
     return JsonResponse(error_body(status.HTTP_404_NOT_FOUND), status=status.HTTP_404_NOT_FOUND)
 
 
+# Public like the API's documentation it links to: how to get a token, which filters exist.
+@route("portal.view", public=True)
 def index(request):
     return render(request, "api/index.html")
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@route("devices.use", post="devices.use")
 def token_page(request):
-    """Create (shown once), replace or revoke the signed-in user's API token."""
+    """Create (shown once), replace or revoke the signed-in user's API token (`gotong.api.tokens`)."""
     new_key = None
     if request.method == "POST":
-        action = request.POST.get("action")
-        Token.objects.filter(user=request.user).delete()
-        if action == "create":
-            new_key = Token.objects.create(user=request.user).key
+        if request.POST.get("action") == "create":
+            new_key = tokens.rotate_token(request.user)
         else:
+            tokens.revoke_token(request.user)
             messages.success(request, _("Token dicabut; perangkat yang memakainya tidak bisa masuk lagi."))
             return redirect("api:token-page")
     token = Token.objects.filter(user=request.user).first()

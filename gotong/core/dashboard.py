@@ -4,6 +4,7 @@ from django.db.models import Count, Q
 
 from gotong.accounts.roles import Role
 from gotong.areas.models import Area
+from gotong.core.policy import may_somewhere
 from gotong.core.scoping import visible_area_codes
 from gotong.organizations.models import Membership, Organization
 from gotong.registry.models import Household, Person
@@ -59,4 +60,6 @@ def dashboard_for(user) -> dict:
         "organizations": Organization.objects.visible_to(user).order_by("kind", "name")[:12],
         "my_memberships": Membership.objects.active().filter(user=user).select_related("organization"),
         "own_household": households.first() if user.role == Role.RESIDENT else None,
+        # The figures link to the household list only for those who may open it (a partner reads the figures only).
+        "lists_households": may_somewhere(user, "registry.view"),
     }

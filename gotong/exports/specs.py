@@ -36,6 +36,12 @@ class ListExport:
     rows: Callable[[Any, Mapping[str, str]], Iterable]
     columns: Sequence[Column]
     path_params: tuple[str, ...] = field(default=())  # URL arguments of the page, passed along in `params`
+    # What the list's page needs (besides `exports.use`): `<module>.view` unless named.
+    capability: str | None = None
+
+    @property
+    def needs(self) -> str:
+        return self.capability or f"{self.key.split('.', 1)[0]}.view"
 
     @property
     def headers(self) -> list[str]:

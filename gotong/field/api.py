@@ -8,10 +8,13 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from gotong.api.errors import error_body
+from gotong.api.errors import error_body, service_error_fields
+from gotong.api.permissions import PolicyPermission
+from gotong.core.policy.routes import Rule
 from gotong.field import reference
 from gotong.field.models import SubmissionKind
 from gotong.field.services import SubmissionConflict, apply_submission
+from gotong.field.views import KnownForm
 
 
 class SubmissionSerializer(serializers.Serializer):
@@ -50,11 +53,10 @@ ConflictSerializer = inline_serializer(
 
 
 def _validation_body(error: ValidationError) -> dict:
-    if hasattr(error, "error_dict"):
-        fields = {field: [str(m) for m in messages] for field, messages in error.message_dict.items()}
-        message = " ".join(m for messages in fields.values() for m in messages)
-        return error_body(status.HTTP_400_BAD_REQUEST, message=message, fields=fields)
-    return error_body(status.HTTP_400_BAD_REQUEST, message=" ".join(str(m) for m in error.messages))
+    # The phone shows `message` in its queue: the messages themselves, not the API's general "check the fields".
+    fields = service_error_fields(error)
+    message = " ".join(m for messages in fields.values() for m in messages)
+    return error_body(status.HTTP_400_BAD_REQUEST, message=message, fields=fields)
 
 
 def _conflict_body(conflict: SubmissionConflict) -> dict:
@@ -64,7 +66,12 @@ def _conflict_body(conflict: SubmissionConflict) -> dict:
 
 
 class SubmitView(APIView):
-    """Send one queued field entry. 201 recorded, 200 already recorded under this key (a retry)."""
+    """Send one queued field entry. 201 recorded, 200 already recorded under this key (a retry).
+
+    Whether the user may record on the record the entry names is `apply_submission`'s check (403 "scope")."""
+
+    access_rule = Rule(get=None, post="devices.use")
+    permission_classes = [PolicyPermission]
 
     @extend_schema(
         request=SubmissionSerializer,
@@ -94,7 +101,12 @@ class SubmitView(APIView):
 
 
 class ReferenceView(APIView):
-    """What a form needs offline for this user: children and session, members and prices, cases, or events."""
+    """What a form needs offline for this user: children and session, members and prices, cases, or events.
+
+    Everyone with a device may ask; the lists hold only what the user may record (`gotong.field.recordable`)."""
+
+    access_rule = Rule(get="devices.use", target=KnownForm("kind", {kind: kind for kind in reference.BUILDERS}))
+    permission_classes = [PolicyPermission]
 
     @extend_schema(
         parameters=[OpenApiParameter("kind", str, OpenApiParameter.PATH, enum=SubmissionKind.values)],

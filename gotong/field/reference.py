@@ -1,35 +1,28 @@
 """The reference data each field form downloads while online and keeps on the device (IndexedDB).
 
-Everything goes through the modules' own scoped querysets and access checks: a form gets only what its user
-may record. No NIK, and no health details (case conditions, z-scores) leave the server here.
+A form gets only what its user may record: the records of `gotong.field.recordable` (ODK's choice lists are built
+from the same answer), and in them only what the user sees. No NIK, and no health details (case conditions,
+z-scores) leave the server here.
 """
 
 import datetime
 
 from django.utils.translation import gettext as _
 
-from gotong.activities import access as activities_access
-from gotong.activities.models import Event
-from gotong.casework import access as casework_access
+from gotong.field import recordable
 from gotong.field.services.kinds import attendance, weighing
-from gotong.posyandu.access import can_record as can_weigh
-from gotong.posyandu.access import posyandus_for
 from gotong.posyandu.models import Child, Session, Weighing
 from gotong.registry.models import Person
-from gotong.wastebank import access as wastebank_access
-from gotong.wastebank.models import Member, WasteBank
+from gotong.wastebank.models import Member
 from gotong.wastebank.services import price_list
 
 MAX_PEOPLE = 400  # an RT rarely has more; a longer list would not be usable on a phone anyway
-EVENT_WINDOW_DAYS = (30, 14)  # events from a month ago to two weeks ahead
 
 
 def weighing_data(user, today: datetime.date) -> dict:
     month = today.replace(day=1)
     posyandus = []
-    for posyandu in posyandus_for(user).order_by("name"):
-        if not can_weigh(user, posyandu):
-            continue
+    for posyandu in recordable.posyandus(user).order_by("name"):
         session = Session.objects.filter(posyandu=posyandu, month=month).first()
         children = (
             Child.objects.visible_to(user).filter(posyandu=posyandu).current(today).select_related("person")
@@ -60,10 +53,13 @@ def weighing_data(user, today: datetime.date) -> dict:
 
 def deposit_data(user, today: datetime.date) -> dict:
     banks = []
-    for bank in WasteBank.objects.visible_to(user).select_related("organization"):
-        if not wastebank_access.can_record(user, bank):
-            continue
-        members = Member.objects.filter(bank=bank, is_active=True).select_related("person").order_by("number")
+    for bank in recordable.banks(user).select_related("organization").order_by("pk"):
+        members = (
+            Member.objects.visible_to(user)
+            .filter(bank=bank, is_active=True)
+            .select_related("person")
+            .order_by("number")
+        )
         banks.append(
             {
                 "id": str(bank.pk),
@@ -81,7 +77,7 @@ def deposit_data(user, today: datetime.date) -> dict:
 
 def visit_data(user, today: datetime.date) -> dict:
     cases = []
-    for case in casework_access.recordable_cases(user).select_related("person", "household").order_by("pk"):
+    for case in recordable.cases(user).select_related("person", "household").order_by("pk"):
         last = case.visits.order_by("-visited_on", "-pk").first()
         cases.append(
             {
@@ -99,14 +95,8 @@ def visit_data(user, today: datetime.date) -> dict:
 
 
 def attendance_data(user, today: datetime.date) -> dict:
-    before, after = EVENT_WINDOW_DAYS
-    events = Event.objects.visible_to(user).filter(
-        held_on__gte=today - datetime.timedelta(days=before), held_on__lte=today + datetime.timedelta(days=after)
-    )
     rows = []
-    for event in events.select_related("organization").order_by("held_on", "pk"):
-        if not activities_access.can_record(user, event):
-            continue
+    for event in recordable.recent_events(user, today).select_related("organization").order_by("held_on", "pk"):
         people = Person.objects.visible_to(user).in_area(event.area_code).order_by("name")[:MAX_PEOPLE]
         present = {a.person_id: str(a.hours) for a in event.attendance.all()}
         rows.append(
@@ -130,22 +120,6 @@ BUILDERS = {
     "visit": visit_data,
     "attendance": attendance_data,
 }
-
-
-def available_forms(user) -> list[str]:
-    """The forms worth showing this user: those for which they may record something at all."""
-    from gotong.posyandu.access import may_record_somewhere
-
-    kinds = []
-    if may_record_somewhere(user):
-        kinds.append("weighing")
-    if any(wastebank_access.can_record(user, b) for b in WasteBank.objects.visible_to(user)):
-        kinds.append("deposit")
-    if casework_access.recordable_cases(user).exists():
-        kinds.append("visit")
-    if activities_access.may_record_at_all(user):
-        kinds.append("attendance")
-    return kinds
 
 
 def no_data_message(kind: str) -> str:

@@ -8,7 +8,6 @@ import hashlib
 import json
 from functools import cache
 
-from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
@@ -16,9 +15,9 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
-from django.views.decorators.http import require_GET
 
-from gotong.field import reference
+from gotong.core.policy.routes import route
+from gotong.field import recordable, reference
 from gotong.field.catalog import form_titles, js_catalog
 
 # Indonesian addresses, like the rest of the site: /lapangan/timbang/ …
@@ -27,22 +26,41 @@ KINDS = {slug: kind for kind, slug in SLUGS.items()}
 SHELL_STATIC = ("bootstrap/css/bootstrap.min.css", "field/field.css", "field/field.js", "field/icon-192.png")
 
 
-@require_GET
-@login_required
+class KnownForm:
+    """`target=` of a form's URL: an unknown form is a 404; a known one is no record (`None`: the policy is asked
+    about `devices.use` anywhere). `samples()` gives every form's URL keyword for the URL-generated access test."""
+
+    def __init__(self, keyword: str, names: dict[str, str]):
+        self.keyword = keyword
+        self.names = names  # URL value → kind
+
+    def __call__(self, **kwargs):
+        if kwargs.get(self.keyword) not in self.names:
+            raise Http404
+        return None
+
+    def samples(self):
+        for name in self.names:
+            yield {self.keyword: name}
+
+
+known_slug = KnownForm("slug", KINDS)
+
+
+@route("devices.use")
 @ensure_csrf_cookie
 def home(request):
+    # Only the forms the user may submit somewhere (`gotong.field.recordable`, the same answer as ODK's form list).
     titles = form_titles()
-    forms = [(SLUGS[kind], titles[kind]) for kind in reference.available_forms(request.user)]
+    forms = [(SLUGS[kind], titles[kind]) for kind in recordable.kinds_for(request.user)]
     return render(request, "field/home.html", {"forms": forms, "text": js_catalog()})
 
 
-@require_GET
-@login_required
+@route("devices.use", target=known_slug)
 @ensure_csrf_cookie
 def form(request, slug: str):
-    kind = KINDS.get(slug)
-    if kind is None:
-        raise Http404
+    # Every form's shell opens for everyone (the service worker precaches all four); its data are per user.
+    kind = KINDS[slug]
     return render(
         request,
         f"field/form_{kind}.html",
@@ -72,7 +90,7 @@ def shell_urls() -> list[str]:
     return pages + [static(name) for name in SHELL_STATIC] + [reverse("field:manifest")]
 
 
-@require_GET
+@route("portal.view", public=True)
 def service_worker(request):
     body = render(
         request,
@@ -90,7 +108,7 @@ def service_worker(request):
     return body
 
 
-@require_GET
+@route("portal.view", public=True)
 def manifest(request):
     data = {
         "name": "Gotong Lapangan",

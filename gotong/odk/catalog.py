@@ -8,12 +8,12 @@ so editing the file changes the version and devices fetch the new form; per-user
 import dataclasses
 import functools
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 from pyxform.xls2xform import convert
 
+from gotong.field import recordable
 from gotong.odk import media
 
 SOURCES = Path(__file__).resolve().parent / "xlsforms"
@@ -28,7 +28,15 @@ class OdkForm:
     title: str
     description: str
     media_files: tuple[str, ...]
-    may_use: Callable[[object], bool]
+
+    @property
+    def capability(self) -> str:
+        """What the form records, as the access policy names it (`posyandu.record` for weighings)."""
+        return recordable.CAPABILITIES[self.kind]
+
+    def may_use(self, user) -> bool:
+        """Worth offering to this user: there is something they may record with it (`gotong.field.recordable`)."""
+        return recordable.may_submit(user, self.kind)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -48,7 +56,6 @@ FORMS: dict[str, OdkForm] = {
             title=_("Penimbangan balita"),
             description=_("Berat, panjang/tinggi dan LiLA balita posyandu; z-skor dihitung di server."),
             media_files=(media.CHILDREN,),
-            may_use=media.may_weigh,
         ),
         OdkForm(
             form_id="gotong_setoran_sampah",
@@ -57,7 +64,6 @@ FORMS: dict[str, OdkForm] = {
             title=_("Setoran bank sampah"),
             description=_("Sampah yang ditimbang per jenis; nilainya dihitung dengan daftar harga hari itu."),
             media_files=(media.MEMBERS, media.CATEGORIES),
-            may_use=media.may_take_deposits,
         ),
         OdkForm(
             form_id="gotong_kunjungan",
@@ -66,7 +72,6 @@ FORMS: dict[str, OdkForm] = {
             title=_("Kunjungan rumah"),
             description=_("Catatan kunjungan satu menit untuk kasus yang Anda dampingi."),
             media_files=(media.CASES,),
-            may_use=media.may_visit,
         ),
         OdkForm(
             form_id="gotong_kehadiran",
@@ -75,7 +80,6 @@ FORMS: dict[str, OdkForm] = {
             title=_("Kehadiran gotong royong"),
             description=_("Siapa yang ikut kerja bakti; daftar yang sudah tercatat di server tidak ditimpa."),
             media_files=(media.EVENTS, media.PEOPLE),
-            may_use=media.may_take_attendance,
         ),
     )
 }

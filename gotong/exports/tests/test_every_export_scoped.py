@@ -45,7 +45,7 @@ CASES = {
     "activities.warnings": ("facilitator", "other_facilitator"),
     "casework.agenda": ("facilitator", "other_facilitator"),
     "casework.cases": ("facilitator", "other_facilitator"),
-    "casework.supervision": ("city_officer", "other_facilitator", 403),
+    "casework.supervision": ("city_officer", "partner", 403),  # a facilitator supervising nobody: an empty list
     "collaboration.agreements": ("facilitator", "other_facilitator"),
     "collaboration.forums": ("facilitator", "other_facilitator"),
     "collaboration.projects": ("facilitator", "other_facilitator"),

@@ -7,7 +7,9 @@ The field forms (`/lapangan/`) and the ODK bridge call this. Each entry carries 
   carrying the server's current values in `.server`; nothing is written. To send anyway as a correction the
   client resends the same key and payload with `base_version` = the `version` given in the conflict.
 - `base_version=None` means "I saw nothing there yet": an existing, different record is a conflict too.
-Scope errors raise `PermissionDenied`, bad input `ValidationError`, both with Indonesian messages.
+Scope errors raise `PermissionDenied` (the record an entry names must be one the user may record on:
+`gotong.field.recordable`, the same answer the forms' lists come from), bad input `ValidationError`, both with
+Indonesian messages.
 
 Payloads are plain JSON (ids are public ids as strings, dates ISO `YYYY-MM-DD`, decimals as strings "9.5"
 — a decimal comma "9,5" is accepted too):

@@ -21,5 +21,19 @@ MARCH_10 = datetime.date(2026, 3, 10)
 
 
 @pytest.fixture
+def bkm_secretary(bkm):  # noqa: F811
+    """The BKM's sekretaris: records its gotong royong (a plain staf of the BKM reads it only)."""
+    from gotong.accounts.models import User
+    from gotong.organizations.choices import MemberRole
+    from gotong.organizations.models import Membership
+
+    user = User.objects.create_user(username="sekretaris_bkm", password="rahasia-123", role="org_staff")
+    Membership.objects.create(
+        organization=bkm, user=user, role=MemberRole.SECRETARY, started_on=datetime.date(2020, 1, 1)
+    )
+    return user
+
+
+@pytest.fixture
 def march(posyandu, cadre):  # noqa: F811 (fixtures imported above)
     return open_month(posyandu, 2026, 3, cadre)

@@ -168,31 +168,32 @@ def attendance_payload(event, people, hours=None):
 
 
 class TestAttendance:
-    def test_a_retried_list_is_saved_once(self, bkm_staff, event, residents):
+    def test_a_retried_list_is_saved_once(self, bkm_secretary, event, residents):
         key = uuid.uuid4()
         payload = attendance_payload(event, residents["adults"][:3])
-        first = apply_submission(bkm_staff, "attendance", key, payload)
-        again = apply_submission(bkm_staff, "attendance", key, payload)
+        first = apply_submission(bkm_secretary, "attendance", key, payload)
+        again = apply_submission(bkm_secretary, "attendance", key, payload)
         assert first.created and not again.created
         assert Attendance.objects.filter(event=event).count() == 3
 
-    def test_a_list_changed_on_the_server_is_a_conflict_showing_it(self, bkm_staff, city_officer, event, residents):
+    def test_a_list_changed_on_the_server_is_a_conflict_showing_it(self, bkm_secretary, city_officer, event, residents):
         adults = residents["adults"]
         seen = apply_submission(city_officer, "attendance", uuid.uuid4(), attendance_payload(event, adults[:2]))
         apply_submission(city_officer, "attendance", uuid.uuid4(), attendance_payload(event, adults[:1]),
                          base_version=seen.version)  # fmt: skip
         with pytest.raises(SubmissionConflict) as conflict:
-            apply_submission(bkm_staff, "attendance", uuid.uuid4(), attendance_payload(event, adults),
+            apply_submission(bkm_secretary, "attendance", uuid.uuid4(), attendance_payload(event, adults),
                              base_version=seen.version)  # fmt: skip
         assert [row["name"] for row in conflict.value.server["present"]] == [adults[0].name]
         assert Attendance.objects.filter(event=event).count() == 1
 
-    def test_someone_outside_the_event_cannot_record(self, other_facilitator, partner, event, residents):
-        for user in (other_facilitator, partner):
+    def test_someone_outside_the_event_cannot_record(self, other_facilitator, partner, bkm_staff, event, residents):
+        # A staf of the organising BKM reads the event; recording is for its ketua, pengelola and sekretaris.
+        for user in (other_facilitator, partner, bkm_staff):
             with pytest.raises(PermissionDenied):
                 apply_submission(user, "attendance", uuid.uuid4(), attendance_payload(event, residents["adults"]))
 
-    def test_wrong_hours_are_explained(self, bkm_staff, event, residents):
+    def test_wrong_hours_are_explained(self, bkm_secretary, event, residents):
         with pytest.raises(ValidationError, match="24"):
-            apply_submission(bkm_staff, "attendance", uuid.uuid4(),
+            apply_submission(bkm_secretary, "attendance", uuid.uuid4(),
                              attendance_payload(event, residents["adults"][:1], hours="30"))  # fmt: skip

@@ -42,10 +42,19 @@ def test_waste_bank_staff_list_only_the_deposit_form(client, staff):
     assert list(_forms(client.get(key_url(staff, "formList")))) == ["gotong_setoran_sampah"]
 
 
-def test_someone_who_records_nothing_gets_an_empty_list_and_no_form(client, other_facilitator):
+def test_someone_who_records_nothing_gets_an_empty_list_and_no_form(client, other_facilitator, partner, child):
+    # Rina may weigh in her own area's posyandu (there are none yet): no form listed, the form itself but no child.
     assert _forms(client.get(key_url(other_facilitator, "formList"))) == {}
-    response = client.get(key_url(other_facilitator, "forms/gotong_penimbangan/form.xml"))
-    assert response.status_code == 404
+    assert client.get(key_url(other_facilitator, "forms/gotong_penimbangan/form.xml")).status_code == 200
+    files = _manifest_files(client, other_facilitator, "gotong_penimbangan")
+    assert _csv(client.get(files["anak.csv"][1]).content) == []
+    # A partner records nothing anywhere: the form's URLs are refused, in OpenRosa's words.
+    assert _forms(client.get(key_url(partner, "formList"))) == {}
+    for path in ("form.xml", "manifest", "media/anak.csv"):
+        refused = client.get(key_url(partner, f"forms/gotong_penimbangan/{path}"))
+        assert refused.status_code == 403
+        _assert_openrosa(refused)
+    assert client.get(key_url(partner, "forms/gotong_penimbangan/media/rahasia.csv")).status_code == 404
 
 
 def _manifest_files(client, user, form_id) -> dict[str, tuple[str, str]]:
@@ -137,3 +146,38 @@ def test_guessing_basic_passwords_is_throttled_like_the_login_page(client, cadre
     response = client.get("/odk/formList", REMOTE_ADDR="10.0.0.9", **basic("kader"))
     assert response.status_code == 429  # django-axes answers, even with the right password
     assert b"gotong_penimbangan" not in response.content
+
+
+def test_every_odk_url_declares_its_rule_devices_use_or_the_forms_record_capability():
+    from django.urls import URLResolver, get_resolver
+
+    from gotong.core.policy.routes import rule_of
+
+    def patterns(resolver):
+        for entry in resolver.url_patterns:
+            yield from patterns(entry) if isinstance(entry, URLResolver) else [entry]
+
+    per_form = {"form-xml", "manifest", "media"}
+    wanted = sorted(form.capability for form in catalog.FORMS.values())
+    found: dict[str, list[str]] = {}
+    for pattern in patterns(get_resolver().namespace_dict["odk"][1]):
+        found.setdefault(pattern.name, []).append(rule_of(pattern.callback).get)
+    for name, capabilities in found.items():
+        if name.removeprefix("key-") in per_form:
+            assert sorted(capabilities) == wanted, name
+        else:
+            assert capabilities == ["devices.use"], name
+
+
+def test_a_forms_own_urls_ask_for_credentials_like_collect_expects(client, cadre):
+    for path in ("forms/gotong_penimbangan/form.xml", "forms/gotong_penimbangan/manifest", "submission"):
+        missing = client.get(f"/odk/{path}", **OPENROSA)
+        assert missing.status_code == 401
+        assert missing["WWW-Authenticate"].startswith("Basic")
+        _assert_openrosa(missing)
+        assert client.get(f"/odk/key/{'0' * 40}/{path}", **OPENROSA).status_code == 401
+    assert client.get("/odk/forms/gotong_penimbangan/manifest", **basic("kader")).status_code == 200
+    # Another form's URLs ask for that form's capability: a cadre records no deposits anywhere.
+    refused = client.get("/odk/forms/gotong_setoran_sampah/manifest", **basic("kader"))
+    assert refused.status_code == 403
+    _assert_openrosa(refused)

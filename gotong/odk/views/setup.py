@@ -1,11 +1,11 @@
 """`/odk/`: how to connect ODK Collect or KoboCollect to Gotong, and which forms this account can fill in."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
 
-from gotong.odk import catalog, tokens
+from gotong.api import tokens
+from gotong.core.policy.routes import route
+from gotong.odk import catalog
 
 
 def server_url(request, token: str | None = None) -> str:
@@ -15,10 +15,10 @@ def server_url(request, token: str | None = None) -> str:
     return request.build_absolute_uri(reverse("odk:key-form-list", kwargs={"token": token})).removesuffix("/formList")
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@route("devices.use", post="devices.use")
 def setup_page(request):
-    new_token = tokens.issue_token(request.user) if request.method == "POST" else None
+    # "Buat alamat server": a new token replaces the old one (in one locked transaction: `tokens.rotate_token`).
+    new_token = tokens.rotate_token(request.user) if request.method == "POST" else None
     context = {
         "forms": catalog.forms_for(request.user),
         "has_token": new_token is not None or tokens.has_token(request.user),

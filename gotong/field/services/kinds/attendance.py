@@ -5,9 +5,9 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from gotong.activities import access
 from gotong.activities.models import Event
 from gotong.activities.services import record_attendance
+from gotong.field import recordable
 from gotong.field.services.common import Outcome, changed_on_server, decimal, digest, public_id
 from gotong.registry.models import Person
 
@@ -64,8 +64,7 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
     event = Event.objects.visible_to(user).filter(public_id=public_id(payload, "event")).first()
     if event is None:
         raise PermissionDenied(_("Kegiatan ini tidak ada dalam lingkup Anda."))
-    if not access.can_record(user, event):
-        raise PermissionDenied(_("Anda tidak berwenang mencatat kehadiran kegiatan ini."))
+    recordable.require(user, "attendance", event, _("Anda tidak berwenang mencatat kehadiran kegiatan ini."))
     wanted = _wanted(payload, user, event)
     guests = payload.get("guests", 0) or 0
     if isinstance(guests, bool) or not isinstance(guests, int):

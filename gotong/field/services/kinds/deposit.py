@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from gotong.core.money import format_rupiah
+from gotong.field import recordable
 from gotong.field.services.common import Outcome, changed_on_server, date, decimal, public_id
-from gotong.wastebank import access
 from gotong.wastebank.models import Member, WasteCategory
 from gotong.wastebank.services import price_list, record_deposit
 
@@ -44,8 +44,7 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
     if member is None:
         raise PermissionDenied(_("Anggota ini tidak ada dalam lingkup Anda."))
     bank = member.bank
-    if not access.can_record(user, bank):
-        raise PermissionDenied(_("Hanya pengurus bank sampah ini yang mencatat setoran."))
+    recordable.require(user, "deposit", bank, _("Hanya pengurus bank sampah ini yang mencatat setoran."))
     occurred_on = date(payload, "occurred_on")
     lines = _lines(payload, bank)
     prices = {c.pk: p for c, p in price_list(bank, occurred_on, active_only=False)}

@@ -3,9 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from gotong.casework import access
 from gotong.casework.models import Case, Visit
 from gotong.casework.services import log_visit
+from gotong.field import recordable
 from gotong.field.services.common import Outcome, changed_on_server, date, public_id, text
 
 FIELDS = ("met_with", "condition", "adherence", "issues", "next_step")
@@ -34,8 +34,7 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
     )
     if case is None:
         raise PermissionDenied(_("Kasus ini tidak ada dalam lingkup Anda."))
-    if not access.can_record(user, case):
-        raise PermissionDenied(_("Hanya tim pendamping yang mencatat pada kasus yang masih terbuka."))
+    recordable.require(user, "visit", case, _("Hanya tim pendamping yang mencatat pada kasus yang masih terbuka."))
     visited_on = date(payload, "visited_on")
     values = {name: text(payload, name) for name in FIELDS}
     if not case.is_tb:

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from gotong.field import recordable
 from gotong.field.services.common import Outcome, changed_on_server, date, decimal, flag, public_id, text
 from gotong.posyandu import services as posyandu
 from gotong.posyandu.models import Child, Session, Weighing
@@ -59,6 +60,9 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
     )
     if child is None:
         raise PermissionDenied(_("Balita ini tidak ada dalam lingkup Anda."))
+    recordable.require(
+        user, "weighing", child.posyandu, _("Anda tidak berwenang menimbang di %(p)s.") % {"p": child.posyandu.name}
+    )
     measured_on = date(payload, "measured_on")
     session = Session.objects.filter(posyandu=child.posyandu, month=measured_on.replace(day=1)).first()
     if session is None:

@@ -1,0 +1,81 @@
+"""The menu and the home page offer only what opens: for every demo persona, each link there answers (no 403/404).
+
+The menu (`templates/base.html`) shows a module only when the access policy lets the user in (`may.<module>.view`,
+`may.devices.use` for the field forms, ODK and the API); the home page links its figures to the household list only
+for those who may open it.
+"""
+
+import re
+
+import pytest
+from django.db import transaction
+from django.test import Client
+
+from gotong.accounts.models import User
+from gotong.core.demo import MIN_HOUSEHOLDS, load_demo
+
+PERSONAS = (
+    "admin",
+    "kota",
+    "kotamedan",
+    "faskel",
+    "pendamping",
+    "psm",
+    "kader",
+    "banksampah",
+    "bendahara",
+    "mitra",
+    "warga",
+    "anggota",
+)
+HREF = re.compile(r'href="(/[^"#]*)"')
+NOT_PAGES = ("/static/", "/akun/keluar/", "/i18n/")
+
+
+@pytest.fixture(scope="module")
+def demo_world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            load_demo(MIN_HOUSEHOLDS * 2)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def _links(html: str) -> list[str]:
+    return sorted({href for href in HREF.findall(html) if not href.startswith(NOT_PAGES)})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_every_link_of_the_menu_and_home_page_opens(demo_world, persona):
+    client = Client()
+    client.force_login(User.objects.get(username=persona))
+    home = client.get("/")
+    assert home.status_code == 200
+    failures = []
+    for url in _links(home.content.decode()):
+        response = client.get(url)
+        location = response.get("Location", "")
+        if response.status_code >= 400 or "/akun/masuk/" in location:
+            failures.append(f"{url}: {response.status_code} {location}")
+    assert not failures, f"{persona}: " + "; ".join(failures)
+
+
+@pytest.mark.django_db
+def test_the_menu_follows_the_policy(demo_world):
+    def menu(username: str) -> str:
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        html = client.get("/").content.decode()
+        return html[html.index("<nav") : html.index("</nav>")]
+
+    partner, cadre, officer = menu("mitra"), menu("kader"), menu("kota")
+    # A partner reads aggregates: no household list, no posyandu, no import; devices and exports for everyone.
+    assert "/registrasi/" not in partner and "/posyandu/" not in partner and "/registrasi/impor/" not in partner
+    assert "/lapangan/" in partner and "/odk/" in partner and "/ekspor/" in partner
+    assert "/posyandu/" in cadre and "/registrasi/impor/" not in cadre
+    assert "/registrasi/impor/" in officer

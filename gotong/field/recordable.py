@@ -1,0 +1,113 @@
+"""What a user may record offline: for each form kind, the records a submission may name.
+
+The one answer for every offline path: the field app's reference data and form list (`gotong.field.reference`,
+`/lapangan/`), ODK's form list, manifests and choice lists (`gotong.odk.media`, `gotong.odk.catalog`) and the
+server's check of every submission (`gotong.field.services.apply_submission`). Each is built on the access policy
+(`gotong.core.policy`): the records the user sees that the kind's record capability reaches.
+
+    weighing    posyandu.record     the posyandu whose children may be weighed
+    deposit     wastebank.record    the waste banks whose members' deposits may be booked
+    visit       casework.record     the open cases a visit may be logged on
+    attendance  activities.record   the gotong royong events whose attendance may be recorded
+
+The forms offer (`offered`) what may be recorded, narrowed where a list would otherwise be endless: attendance
+lists the events of a month back to two weeks ahead. A submission is checked against everything recordable
+(`require`): an entry queued on a phone for an event that has since left the window is still accepted.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from gotong.core.policy.decide import reaches
+from gotong.core.scoping import area_code_filter
+
+KINDS = ("weighing", "deposit", "visit", "attendance")
+CAPABILITIES = {
+    "weighing": "posyandu.record",
+    "deposit": "wastebank.record",
+    "visit": "casework.record",
+    "attendance": "activities.record",
+}
+EVENT_WINDOW_DAYS = (30, 14)  # events from a month ago to two weeks ahead
+
+
+def posyandus(user) -> QuerySet:
+    """Posyandu (organisations) where the user may weigh children."""
+    from gotong.posyandu.access import recordable_posyandus
+
+    return recordable_posyandus(user)
+
+
+def banks(user) -> QuerySet:
+    """Waste banks the user sees and may book deposits at."""
+    from gotong.wastebank.access import recordable_banks
+    from gotong.wastebank.models import WasteBank
+
+    return WasteBank.objects.visible_to(user).filter(pk__in=recordable_banks(user).values("pk"))
+
+
+def cases(user) -> QuerySet:
+    """Open cases the user sees and may log visits on."""
+    from gotong.casework.access import recordable_cases
+
+    return recordable_cases(user)
+
+
+def events(user) -> QuerySet:
+    """Gotong royong events the user sees and may record attendance for (`can(user, "activities.record", e)`)."""
+    from gotong.activities.models import Event
+
+    reached = reaches(user, CAPABILITIES["attendance"])
+    visible = Event.objects.visible_to(user)
+    if reached.everything:
+        return visible
+    query = Q(pk__in=[])
+    codes = sorted(reached.area_codes | reached.organization_area_codes)
+    if codes:
+        query |= area_code_filter(codes)
+    if reached.organization_ids:
+        query |= Q(organization_id__in=sorted(reached.organization_ids))
+    return visible.filter(query)
+
+
+def recent_events(user, today: datetime.date) -> QuerySet:
+    before, after = EVENT_WINDOW_DAYS
+    return events(user).filter(
+        held_on__gte=today - datetime.timedelta(days=before), held_on__lte=today + datetime.timedelta(days=after)
+    )
+
+
+_RECORDABLE = {"weighing": posyandus, "deposit": banks, "visit": cases, "attendance": events}
+
+
+def recordable(user, kind: str) -> QuerySet:
+    """Everything a submission of `kind` may name for this user (the server's check)."""
+    return _RECORDABLE[kind](user)
+
+
+def offered(user, kind: str, today: datetime.date | None = None) -> QuerySet:
+    """What the forms list for this user: the recordable records (attendance: the recent events only)."""
+    if kind == "attendance":
+        return recent_events(user, today or timezone.localdate())
+    return recordable(user, kind)
+
+
+def may_submit(user, kind: str, today: datetime.date | None = None) -> bool:
+    """Is a form of this kind worth offering: is there anything at all it could record?"""
+    if not reaches(user, CAPABILITIES[kind]):
+        return False
+    return offered(user, kind, today).exists()
+
+
+def kinds_for(user, today: datetime.date | None = None) -> list[str]:
+    """The form kinds to offer this user, in the order the field app and ODK list them."""
+    return [kind for kind in KINDS if may_submit(user, kind, today)]
+
+
+def require(user, kind: str, record, message: str) -> None:
+    """The server's check of a submission: PermissionDenied(message) unless `record` may be recorded on."""
+    if not recordable(user, kind).filter(pk=record.pk).exists():
+        raise PermissionDenied(message)
