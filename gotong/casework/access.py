@@ -33,18 +33,7 @@ def cases_reached(user, capability: str):
     before the case must also be visible)."""
     from gotong.casework.models import Case
 
-    reached = reaches(user, capability)
-    if reached.everything:
-        return Case.objects.all()
-    query = Q(pk__in=[])
-    codes = sorted(reached.area_codes | reached.organization_area_codes)
-    if codes:
-        query |= area_code_filter(codes)
-    if reached.organization_ids:
-        query |= Q(organization_id__in=sorted(reached.organization_ids))
-    if reached.team:
-        query |= Q(pk__in=team_cases(user).values("pk"))
-    return Case.objects.filter(query)
+    return Case.objects.reached_by(user, capability)
 
 
 def health_case_ids(user, case_ids) -> set[int]:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from django.db import models
 
 from gotong.accounts.roles import ROLES_WORKING_AREAS, Role
-from gotong.core.area_codes import code_inside, code_overlaps  # noqa: F401  (re-exported for older imports)
+from gotong.core.area_codes import ancestors_of_all, code_inside, code_overlaps  # noqa: F401  (re-exported)
 
 # Both caches live on the user object, which Django loads afresh for every request: a change to assignments or
 # memberships is seen on the next request (or at once after `forget_visible_area_codes`).
@@ -159,6 +159,12 @@ class ScopeHooks:
     # The capability whose grant decides who sees the records; `<module>.view` unless the records are narrower
     # (a treasury's named savings and loans: `treasury.view_records`).
     view: str | None = None
+    # Records filed at an area that CONTAINS one of the user's areas are reached too (a city-wide survey round is
+    # seen by the facilitator of one of its villages).
+    ancestors: bool = False
+    # A figures-only grant (partners, residents: AGGREGATE) sees every record: the records name no one and what
+    # they show such viewers is suppressed aggregates (survey rounds, treasuries' totals).
+    aggregate_sees_all: bool = False
 
     @property
     def view_capability(self) -> str:
@@ -183,16 +189,24 @@ class ScopedQuerySet(models.QuerySet):
     scope_hooks: ScopeHooks
 
     def visible_to(self, user):
+        return self.reached_by(user, self.scope_hooks.view_capability)
+
+    def reached_by(self, user, capability: str, *, named_only: bool = False):
+        """The records `capability` reaches for `user`, as one query: what `can(user, capability, record)` answers
+        record by record (form choices, the offline forms' lists, "the posyandus this cadre records in").
+        `named_only` leaves out what a figures-only grant sees (`aggregate_sees_all`)."""
         from gotong.core.policy.decide import reaches
 
         hooks = self.scope_hooks
-        reached = reaches(user, hooks.view_capability)
-        if reached.everything:
+        reached = reaches(user, capability)
+        if reached.everything or (hooks.aggregate_sees_all and reached.aggregate and not named_only):
             return self
         query = models.Q(pk__in=[])
         codes = sorted(reached.area_codes | reached.organization_area_codes)
         if hooks.area and codes:
             query |= area_code_filter(codes, hooks.area)
+            if hooks.ancestors:
+                query |= models.Q(**{f"{hooks.area}__in": sorted(ancestors_of_all(codes))})
         if hooks.organization and reached.organization_ids:
             query |= models.Q(**{f"{hooks.organization}__in": sorted(reached.organization_ids)})
         if reached.own and user.person_id:
@@ -225,22 +239,3 @@ class ScopedQuerySet(models.QuerySet):
 
     def in_area(self, code: str):
         return self.filter(area_code_filter([code], self.scope_hooks.area or "area_code"))
-
-
-class AreaScopedQuerySet(models.QuerySet):
-    """Base for querysets of records that carry an `area_code` (being replaced by `ScopedQuerySet`)."""
-
-    # How to reach the household id from this model, for a resident's own records.
-    household_field = "household_id"
-
-    def visible_to(self, user) -> "AreaScopedQuerySet":
-        codes = visible_area_codes(user)
-        if codes is None:
-            return self
-        query = area_code_filter(codes)
-        if user.is_authenticated and user.role == Role.RESIDENT and user.person_id:
-            query |= models.Q(**{self.household_field: user.person.household_id})
-        return self.filter(query)
-
-    def in_area(self, code: str) -> "AreaScopedQuerySet":
-        return self.filter(area_code_filter([code]))

@@ -9,9 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area, Level
-from gotong.core.area_codes import ancestors_of_all
 from gotong.core.fields import AreaCodeField
-from gotong.core.scoping import ScopedQuerySet, ScopeHooks, area_code_filter
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 DECILE_FIELDS = tuple(f"decile_{d}" for d in range(1, 11))
 
@@ -27,24 +26,20 @@ class AreaTallyQuerySet(ScopedQuerySet):
 
 
 class DashboardAreaQuerySet(ScopedQuerySet):
-    scope_hooks = ScopeHooks(module="dashboards", area="code")
+    """Areas holding part of what the `dashboards.view` grant reaches (a facilitator opens their city, seeing their
+    part of it); a grant of figures only (partners' aggregates, residents) opens the public areas, the cities and
+    villages, whose page shows the public figures."""
+
+    scope_hooks = ScopeHooks(module="dashboards", area="code", ancestors=True)
 
     def visible_to(self, user):
-        """Areas holding part of what the `dashboards.view` grant reaches (a facilitator opens their city, seeing
-        their part of it); a grant of figures only (partners' aggregates, residents) opens the public areas, the
-        cities and villages, whose page shows the public figures."""
         from gotong.core.policy.decide import reaches
 
         reached = reaches(user, "dashboards.view")
-        if reached.everything:
-            return self
-        codes = sorted(reached.area_codes | reached.organization_area_codes)
-        query = models.Q(pk__in=[])
-        if codes:
-            query |= area_code_filter(codes, "code") | models.Q(code__in=ancestors_of_all(codes))
-        if reached.aggregate or reached.own:
-            query |= models.Q(level__in=PUBLIC_LEVELS)
-        return self.filter(query)
+        scoped = super().visible_to(user)
+        if reached.everything or not (reached.aggregate or reached.own):
+            return scoped
+        return scoped | self.filter(level__in=PUBLIC_LEVELS)
 
 
 PUBLIC_LEVELS = (Level.REGENCY, Level.VILLAGE)

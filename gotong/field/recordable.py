@@ -18,11 +18,10 @@ lists the events of a month back to two weeks ahead. A submission is checked aga
 import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from gotong.core.policy.decide import reaches
-from gotong.core.scoping import area_code_filter
 
 KINDS = ("weighing", "deposit", "visit", "attendance")
 CAPABILITIES = {
@@ -60,17 +59,7 @@ def events(user) -> QuerySet:
     """Gotong royong events the user sees and may record attendance for (`can(user, "activities.record", e)`)."""
     from gotong.activities.models import Event
 
-    reached = reaches(user, CAPABILITIES["attendance"])
-    visible = Event.objects.visible_to(user)
-    if reached.everything:
-        return visible
-    query = Q(pk__in=[])
-    codes = sorted(reached.area_codes | reached.organization_area_codes)
-    if codes:
-        query |= area_code_filter(codes)
-    if reached.organization_ids:
-        query |= Q(organization_id__in=sorted(reached.organization_ids))
-    return visible.filter(query)
+    return Event.objects.visible_to(user).reached_by(user, CAPABILITIES["attendance"])
 
 
 def recent_events(user, today: datetime.date) -> QuerySet:

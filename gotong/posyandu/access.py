@@ -6,11 +6,8 @@ where the user serves in a role that holds the grant (ketua, pengelola, kader re
 The field app and ODK ask `recordable_posyandus(user)` for the posyandu whose children a device may download.
 """
 
-from django.db.models import Q
-
 from gotong.core.policy import can, may_somewhere
-from gotong.core.policy.decide import Place, reaches
-from gotong.core.scoping import area_code_filter
+from gotong.core.policy.decide import Place
 from gotong.organizations.choices import OrganizationKind
 from gotong.organizations.models import Organization
 
@@ -20,17 +17,7 @@ def posyandus_reached(user, capability: str):
 
     A resident's own reach (their children) names no posyandu: they see their children, not the posyandu's.
     """
-    posyandus = Organization.objects.filter(kind=OrganizationKind.POSYANDU)
-    reached = reaches(user, capability)
-    if reached.everything:
-        return posyandus
-    query = Q(pk__in=[])
-    codes = sorted(reached.area_codes | reached.organization_area_codes)
-    if codes:
-        query |= area_code_filter(codes)
-    if reached.organization_ids:
-        query |= Q(pk__in=sorted(reached.organization_ids))
-    return posyandus.filter(query)
+    return Organization.objects.filter(kind=OrganizationKind.POSYANDU).reached_by(user, capability)
 
 
 def posyandus_for(user):

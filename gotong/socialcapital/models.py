@@ -10,10 +10,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
-from gotong.core.area_codes import ancestors_of_all
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel, TimeStampedModel
-from gotong.core.scoping import ScopedQuerySet, ScopeHooks, area_code_filter
+from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
 class Dimension(models.TextChoices):
@@ -123,19 +122,11 @@ class Choice(models.Model):
 
 
 class RoundQuerySet(ScopedQuerySet):
-    scope_hooks = ScopeHooks(module="socialcapital")
+    """A round is seen by whoever works inside its area or whose area lies inside it (a facilitator of one RT of a
+    city-wide round, an RT's organisation), after the `socialcapital.view` grant. An aggregate-only viewer
+    (partner, resident) sees every round: a round names no one, and its scores reach them suppressed."""
 
-    def visible_to(self, user):
-        """A round is seen by whoever works inside its area or whose area lies inside it (a facilitator of one RT of
-        a city-wide round, an RT's organisation), after the `socialcapital.view` grant. An aggregate-only viewer
-        (partner, resident) sees every round: a round names no one, and its scores reach them suppressed."""
-        from gotong.core.policy.decide import reaches
-
-        reached = reaches(user, f"{self.scope_hooks.module}.view")
-        if reached.everything or reached.aggregate:
-            return self
-        codes = sorted(reached.area_codes | reached.organization_area_codes)
-        return self.filter(area_code_filter(codes) | models.Q(area_code__in=ancestors_of_all(codes)))
+    scope_hooks = ScopeHooks(module="socialcapital", ancestors=True, aggregate_sees_all=True)
 
 
 class SurveyRound(TimeStampedModel):

@@ -22,18 +22,13 @@ VIEW, VIEW_RECORDS, RECORD = "treasury.view", "treasury.view_records", "treasury
 class TreasuryQuerySet(ScopedQuerySet):
     """Organisations as treasuries, seen through `treasury.view`."""
 
-    scope_hooks = ScopeHooks(module="treasury", area="area_code", organization="pk")
-
-    def visible_to(self, user):
-        # Partners read every treasury's totals (an aggregate, never a name): the summary page shows them nothing
-        # else (`read_in_full`).
-        if reaches(user, VIEW).aggregate:
-            return self
-        return super().visible_to(user)
+    # Partners read every treasury's totals (an aggregate, never a name): the summary page shows them nothing else
+    # (`read_in_full`).
+    scope_hooks = ScopeHooks(module="treasury", area="area_code", organization="pk", aggregate_sees_all=True)
 
     def read_in_full(self, user):
         """Treasuries whose summary the user reads as a member, bookkeeper or area worker (not a partner's totals)."""
-        return super().visible_to(user)
+        return self.reached_by(user, VIEW, named_only=True)
 
     def own_records(self, user) -> Q:
         """A resident's own treasuries: where their registry person saves or borrows, or is a member."""

@@ -7,12 +7,10 @@ The field app and ODK ask `recordable_banks(user)` for the banks whose members a
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from gotong.core.policy import can, may_somewhere
-from gotong.core.policy.decide import Place, reaches
-from gotong.core.scoping import area_code_filter
+from gotong.core.policy.decide import Place
 
 RECORD = "wastebank.record"
 
@@ -40,14 +38,4 @@ def recordable_banks(user):
     """The waste banks the user may record at, as a queryset (form choices, the field app, ODK's lists)."""
     from gotong.wastebank.models import WasteBank
 
-    banks = WasteBank.objects.all()
-    reached = reaches(user, RECORD)
-    if reached.everything:
-        return banks
-    query = Q(pk__in=[])
-    codes = sorted(reached.area_codes | reached.organization_area_codes)
-    if codes:
-        query |= area_code_filter(codes)
-    if reached.organization_ids:
-        query |= Q(organization_id__in=sorted(reached.organization_ids))
-    return banks.filter(query)
+    return WasteBank.objects.reached_by(user, RECORD)
