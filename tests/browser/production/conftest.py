@@ -77,7 +77,9 @@ def _run(args, env, log: Path, timeout: int) -> None:
     with log.open("a") as out:
         out.write(f"\n$ gotong {' '.join(args)}\n")
         out.flush()
+        started = time.monotonic()
         result = subprocess.run([*GOTONG, *args], env=env, stdout=out, stderr=subprocess.STDOUT, timeout=timeout)
+        out.write(f"# {time.monotonic() - started:.1f} s, exit {result.returncode}\n")
     if result.returncode:
         pytest.fail(f"`gotong {' '.join(args)}` failed ({result.returncode}):\n{_tail(log)}", pytrace=False)
 
