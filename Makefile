@@ -48,16 +48,20 @@ format: $(TEST_INSTALLED)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# The whole suite on SQLite always, then on PostgreSQL too when DATABASE_URL points at one.
+# The whole suite on SQLite always, then on PostgreSQL too when DATABASE_URL points at one, then the
+# production-mode stage (tests/browser/production: `gotong serve` with DEBUG off, on PostgreSQL when set).
 test: test-deps lint
 	env -u DATABASE_URL $(BIN)/gotong makemigrations --check --dry-run
-	env -u DATABASE_URL $(BIN)/pytest
+	env -u DATABASE_URL $(BIN)/pytest -m 'not production'
 	@if [ -n "$$DATABASE_URL" ]; then \
 		echo "== PostgreSQL: $${DATABASE_URL%%@*}@…"; \
-		$(BIN)/pytest -m 'not browser'; \
+		$(BIN)/pytest -m 'not browser and not production'; \
 	else \
 		echo "DATABASE_URL is not set: PostgreSQL run skipped"; \
 	fi
+	@# Production mode: `gotong serve` with DEBUG off on a fresh database (PostgreSQL when DATABASE_URL is set).
+	@if [ -n "$$DATABASE_URL" ]; then echo "== Production mode on PostgreSQL"; else echo "== Production mode on SQLite"; fi
+	$(BIN)/pytest -m production
 
 serve: setup
 	$(BIN)/gotong serve --host $(HOST) --port $(PORT)

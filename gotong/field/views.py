@@ -8,6 +8,7 @@ import hashlib
 import json
 from functools import cache
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
@@ -99,7 +100,8 @@ def service_worker(request):
             "version": _shell_version(),
             "shell": json.dumps(shell_urls()),
             "data_prefix": json.dumps(reverse("api:field:reference", args=["x"])[: -len("x/")]),
-            "static_prefix": json.dumps(static("")),
+            # Not static(""): the manifest storage (DEBUG off) has no entry for "" and raises.
+            "static_prefix": json.dumps(settings.STATIC_URL),
             "scope": json.dumps(reverse("field:home")),
         },
         content_type="application/javascript; charset=utf-8",
