@@ -42,3 +42,10 @@ def test_form_body_over_the_limit_is_not_a_500_on_the_token_endpoint(client):
     response = client.post(reverse("api:token"), {"username": "x" * 4000, "password": "y"})
     assert response.status_code in (400, 413)
     assert "terlalu besar" in response.json()["error"]["message"]
+
+
+@pytest.mark.django_db
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1024)
+def test_a_page_form_over_the_limit_is_a_400_not_a_500(client):
+    response = client.post("/akun/masuk/", {"username": "x" * 4000, "password": "y"})
+    assert response.status_code == 400
