@@ -6,7 +6,7 @@ with each input field, so a form can show the error next to the field.
 
 from collections.abc import Mapping
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -99,6 +99,15 @@ def api_exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RecursionError):
+        # A JSON body nested thousands deep (the stock JSONParser recurses): refused like any unreadable body.
+        from gotong.api.parsers import too_deep_message
+
+        exc = exceptions.ParseError(too_deep_message())
+    elif isinstance(exc, RequestDataTooBig):
+        from gotong.api.parsers import too_large_message
+
+        exc = exceptions.ParseError(too_large_message())
     if not isinstance(exc, exceptions.APIException):
         return None  # a real server error: let Django report it
     headers = {}

@@ -12,6 +12,8 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from gotong.core.cellsafe import safe_cell
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -22,7 +24,7 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[obje
         sheet = workbook.create_sheet(title=title[:31])
         sheet.append([_bold(sheet, h) for h in headers])
         for row in rows:
-            sheet.append(list(row))
+            sheet.append([safe_cell(v) for v in row])
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -31,7 +33,7 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[obje
 def _bold(sheet, text):
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(sheet, value=str(text))
+    cell = WriteOnlyCell(sheet, value=safe_cell(str(text)))
     cell.font = Font(bold=True)
     return cell
 
@@ -47,7 +49,7 @@ def csv_text(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     buffer = StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(headers)
+    writer.writerow([safe_cell(h) for h in headers])
     for row in rows:
         writer.writerow([_csv_value(v) for v in row])
     return buffer.getvalue()
@@ -56,7 +58,7 @@ def csv_text(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 def _csv_value(value):
     if isinstance(value, float | Decimal):
         return f"{value}".replace(".", ",")
-    return "" if value is None else value
+    return "" if value is None else safe_cell(value)
 
 
 def csv_response(filename: str, headers, rows) -> HttpResponse:

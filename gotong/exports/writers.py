@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from gotong.core.cellsafe import safe_cell
 from gotong.exports.specs import DATE, DECIMAL, INT, RUPIAH, ListExport
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,7 +40,7 @@ def typed_value(value, kind: str):
             # A moment is shown on the day it was in Jakarta (the page's time zone), not UTC's.
             return (timezone.localtime(value) if timezone.is_aware(value) else value).date()
         return value
-    return str(value)
+    return safe_cell(str(value))
 
 
 def typed_row(spec: ListExport, obj) -> list:
@@ -55,7 +56,7 @@ def write_xlsx(out, spec: ListExport, rows: Iterable, *, progress: Callable[[int
     sheet = workbook.create_sheet(title=str(spec.title)[:31])
     header = []
     for text in spec.headers:
-        cell = WriteOnlyCell(sheet, value=text)
+        cell = WriteOnlyCell(sheet, value=safe_cell(str(text)))
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)
@@ -92,7 +93,7 @@ def write_csv(out, spec: ListExport, rows: Iterable, *, progress: Callable[[int]
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     text.write("\ufeff")  # the BOM Excel needs to read UTF-8
     writer = csv.writer(text, delimiter=";")
-    writer.writerow(spec.headers)
+    writer.writerow([safe_cell(str(h)) for h in spec.headers])
     done = 0
     for obj in rows:
         writer.writerow([csv_cell(v) for v in typed_row(spec, obj)])

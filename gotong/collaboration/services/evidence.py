@@ -1,6 +1,7 @@
 """Project photos (validated images, stored under MEDIA_ROOT, served only through a scoped view) and the
 data-sharing register."""
 
+import warnings
 from io import BytesIO
 
 from auditlog.context import set_actor
@@ -16,6 +17,9 @@ from gotong.collaboration.services import collect_errors
 from gotong.core.validation import not_in_future
 
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
+# 40 megapixels: more than any phone camera, far less than a decompression bomb (a 12,000 × 12,000 PNG of a few
+# hundred KB opens to 144 MP, over 400 MB of memory). Checked from the header, before any pixel is decoded.
+MAX_PHOTO_PIXELS = 40_000_000
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
@@ -27,9 +31,17 @@ def check_image(upload) -> str:
         )
     try:
         upload.seek(0)
-        with Image.open(upload) as image:
-            kind = image.format
-            image.verify()  # reads the whole file: catches truncated or disguised files
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:  # reads the header only
+                kind = image.format
+                width, height = image.size
+                if width * height > MAX_PHOTO_PIXELS:
+                    raise _too_many_pixels(width, height)
+                image.verify()  # reads the whole file: catches truncated or disguised files
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # Pillow's own guard, for images far over its limit: refused like any too-large photo.
+        raise ValidationError({"image": _too_many_pixels_message()}) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError({"image": _("Berkas ini bukan gambar yang bisa dibaca.")}) from None
     finally:
@@ -37,6 +49,22 @@ def check_image(upload) -> str:
     if kind not in ALLOWED_FORMATS:
         raise ValidationError({"image": _("Format foto harus JPEG, PNG atau WebP.")})
     return ALLOWED_FORMATS[kind]
+
+
+def _too_many_pixels_message(width=None, height=None) -> str:
+    limit = MAX_PHOTO_PIXELS // 1_000_000
+    if width is None:
+        return _("Ukuran foto terlalu besar; maksimal %(max)s megapiksel. Perkecil fotonya lalu unggah ulang.") % {
+            "max": limit
+        }
+    return _(
+        "Ukuran foto terlalu besar (%(width)s × %(height)s piksel); maksimal %(max)s megapiksel. "
+        "Perkecil fotonya lalu unggah ulang."
+    ) % {"width": width, "height": height, "max": limit}
+
+
+def _too_many_pixels(width, height) -> ValidationError:
+    return ValidationError({"image": _too_many_pixels_message(width, height)})
 
 
 def without_metadata(upload, kind: str) -> bytes:

@@ -20,6 +20,14 @@ from django.utils.translation import gettext as _
 CHUNK_SIZE = 1024 * 1024
 DELIMITERS = ",;\t"
 
+# Limits an office understands, checked before a hostile file can take the server's memory.
+# One CSV cell: 128 KB (Python's default, set here so it is ours); a 15 MB field is refused with a message.
+MAX_CSV_FIELD = 128 * 1024
+# An XLSX is a zip: 196 KB of it once expanded to 200 MB of shared strings. Refused before openpyxl reads it.
+MAX_XLSX_UNCOMPRESSED = 200 * 1024 * 1024  # every part together
+MAX_XLSX_SHARED_STRINGS = 50 * 1024 * 1024  # the shared-strings part, which openpyxl holds in memory
+csv.field_size_limit(MAX_CSV_FIELD)
+
 
 class TableError(Exception):
     """The file cannot be read at all; the message is shown to the user."""
@@ -100,11 +108,62 @@ def _csv_table(binary) -> Iterator[Table]:
         if not first_line.strip():
             raise TableError(_("File kosong: baris pertama harus berisi judul kolom."))
         reader = csv.reader(chain([first_line], text), delimiter=_delimiter(first_line))
-        header = next(reader)
-        yield Table(header=header, rows=enumerate(reader, start=2))
+        try:
+            header = next(reader)
+        except csv.Error:
+            raise TableError(_csv_error_message(1)) from None
+        yield Table(header=header, rows=_csv_rows(reader))
     finally:
         # Leave the caller's file open: it belongs to them (an upload, a test buffer).
         text.detach()
+
+
+def _csv_error_message(row: int) -> str:
+    return _(
+        "Baris %(row)s tidak dapat dibaca: ada sel yang terlalu panjang (lebih dari %(kb)s KB) atau tanda kutip "
+        "yang tidak ditutup. Periksa baris itu lalu unggah ulang."
+    ) % {"row": row, "kb": MAX_CSV_FIELD // 1024}
+
+
+def _csv_rows(reader) -> Iterator[tuple[int, list]]:
+    number = 1
+    while True:
+        number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            raise TableError(_csv_error_message(number)) from None
+        yield number, cells
+
+
+def check_xlsx_size(binary) -> None:
+    """Refuse a zip bomb: the declared uncompressed sizes (which zipfile enforces when reading) must be modest."""
+    from zipfile import ZipFile
+
+    try:
+        with ZipFile(binary) as archive:
+            parts = archive.infolist()
+    except (BadZipFile, OSError):
+        raise TableError(_("File ini bukan file XLSX yang bisa dibaca.")) from None
+    finally:
+        binary.seek(0)
+    total = sum(part.file_size for part in parts)
+    strings = sum(part.file_size for part in parts if part.filename.lower().endswith("sharedstrings.xml"))
+    if strings > MAX_XLSX_SHARED_STRINGS:
+        size, limit = strings, MAX_XLSX_SHARED_STRINGS
+    elif total > MAX_XLSX_UNCOMPRESSED:
+        size, limit = total, MAX_XLSX_UNCOMPRESSED
+    else:
+        return
+    raise TableError(
+        _(
+            "File XLSX ini terlalu besar setelah dibuka (%(mb)s MB; paling banyak %(max)s MB). "
+            "Bagi menjadi beberapa file atau simpan sebagai CSV."
+        )
+        % {"mb": size // (1024 * 1024), "max": limit // (1024 * 1024)}
+    )
 
 
 @contextmanager
@@ -112,6 +171,7 @@ def _xlsx_table(binary) -> Iterator[Table]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_xlsx_size(binary)
     try:
         workbook = load_workbook(binary, read_only=True, data_only=True)
     except (BadZipFile, InvalidFileException, KeyError, OSError):

@@ -8,6 +8,7 @@ import csv
 import io
 from pathlib import Path
 
+from gotong.core.cellsafe import safe_cell
 from gotong.registry.importing.result import ImportResult
 
 REPORT_COLUMNS = ("row", "field", "value", "reason")
@@ -17,7 +18,7 @@ def write_report(result: ImportResult, stream) -> None:
     writer = csv.writer(stream)
     writer.writerow(REPORT_COLUMNS)
     for issue in result.sorted_issues():
-        writer.writerow([issue.row, issue.field, issue.value, issue.message])
+        writer.writerow([issue.row, issue.field, safe_cell(issue.value), issue.message])
 
 
 def report_text(result: ImportResult) -> str:

@@ -2,7 +2,7 @@
 
 from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
@@ -57,13 +57,35 @@ def savings_balances(member) -> dict[str, int]:
     return balances
 
 
-@transaction.atomic
 def record_savings(member, *, kind, amount, withdrawal=False, occurred_on, key, acting_user) -> SavingsMovement:
-    """A deposit (cash in, the member's savings up) or a withdrawal of voluntary savings."""
+    """A deposit (cash in, the member's savings up) or a withdrawal of voluntary savings.
+
+    Recorded once per key: a replay of the same form (double click, a resent request, ten at once) gets the first
+    movement back with `replayed` set, never an error.
+    """
+    try:
+        return _record_savings(
+            member, kind=kind, amount=amount, withdrawal=withdrawal, occurred_on=occurred_on, key=key,
+            acting_user=acting_user,
+        )  # fmt: skip
+    except IntegrityError:
+        # A concurrent replay committed the same key between our look-up and our insert: answer with its record.
+        existing = SavingsMovement.objects.filter(member=member, idempotency_key=clean_key(key)).first()
+        if existing is None:
+            raise
+        existing.replayed = True
+        return existing
+
+
+@transaction.atomic
+def _record_savings(member, *, kind, amount, withdrawal, occurred_on, key, acting_user) -> SavingsMovement:
     require_bookkeeper(acting_user, member.organization)
     key = clean_key(key)
+    # Replays of one member's form queue on the member's row, so each sees what the first one committed.
+    Member.objects.select_for_update().filter(pk=member.pk).values_list("pk", flat=True).first()
     existing = SavingsMovement.objects.filter(member=member, idempotency_key=key).first()
     if existing:
+        existing.replayed = True
         return existing
     if kind not in SavingsKind.values:
         raise ValidationError({"kind": _("Jenis simpanan tidak dikenal.")})
@@ -102,6 +124,10 @@ def record_savings(member, *, kind, amount, withdrawal=False, occurred_on, key, 
         )
     except ledger.InsufficientBalance as exc:
         raise ValidationError({"amount": exc.messages}) from exc
+    already = SavingsMovement.objects.filter(transaction=txn).first()
+    if already is not None:  # the ledger had this key: a replay that got past the look-up above
+        already.replayed = True
+        return already
     movement = SavingsMovement(
         member=member,
         kind=kind,
@@ -115,4 +141,5 @@ def record_savings(member, *, kind, amount, withdrawal=False, occurred_on, key, 
     movement.full_clean()
     with set_actor(acting_user):
         movement.save()
+    movement.replayed = False
     return movement

@@ -150,7 +150,7 @@ def savings_new(request, public_id):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.record_savings(
+            movement = services.record_savings(
                 member,
                 kind=data["kind"],
                 amount=data["amount"],
@@ -162,7 +162,14 @@ def savings_new(request, public_id):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Simpanan %(name)s dicatat.") % {"name": member.person.name})
+            if getattr(movement, "replayed", False):
+                messages.info(
+                    request,
+                    _("Simpanan %(name)s ini sudah dicatat sebelumnya; tidak dicatat dua kali.")
+                    % {"name": member.person.name},
+                )
+            else:
+                messages.success(request, _("Simpanan %(name)s dicatat.") % {"name": member.person.name})
             return redirect("treasury:member-detail", member.public_id)
     context = org_context(request.user, organization, "members")
     context.update(form=form, title=_("Simpanan — %(name)s") % {"name": member.person.name}, member=member)
