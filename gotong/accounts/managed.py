@@ -10,6 +10,7 @@ an area: only a superuser manages a city officer, and nobody manages a superuser
 import secrets
 
 from django.db import transaction
+from django.db.models import Prefetch, Q
 from django.http import Http404
 
 from gotong.accounts.models import User
@@ -21,10 +22,15 @@ CAPABILITY = "accounts.manage"
 
 
 def account_area_codes(user) -> set[str]:
-    codes = set(user.work_assignments.values_list("area__code", flat=True))
     from gotong.organizations.models import Membership
 
-    codes.update(Membership.objects.active().filter(user=user).values_list("organization__area_code", flat=True))
+    if hasattr(user, "_work_list"):  # prefetched by `managed_accounts`
+        codes = {work.area.code for work in user._work_list}
+        codes.update(membership.organization.area_code for membership in user._membership_list)
+    else:
+        codes = set(user.work_assignments.values_list("area__code", flat=True))
+        active = Membership.objects.active().filter(user=user)
+        codes.update(active.values_list("organization__area_code", flat=True))
     if user.person_id and user.person.household_id:
         codes.add(user.person.household.area_code)
     return {code for code in codes if code}
@@ -60,10 +66,21 @@ def managed_accounts(officer) -> list:
     reached = reaches(officer, CAPABILITY)
     if not reached:
         return []
-    candidates = User.objects.filter(is_superuser=False).exclude(pk=officer.pk).select_related("person__household")
-    if not reached.everything:
-        from django.db.models import Q
+    from gotong.areas.models import WorkAssignment
+    from gotong.organizations.models import Membership
 
+    candidates = (
+        User.objects.filter(is_superuser=False)
+        .exclude(pk=officer.pk)
+        .select_related("person__household")
+        .prefetch_related(
+            Prefetch("work_assignments", WorkAssignment.objects.select_related("area"), to_attr="_work_list"),
+            Prefetch(
+                "memberships", Membership.objects.active().select_related("organization"), to_attr="_membership_list"
+            ),
+        )
+    )
+    if not reached.everything:
         near = Q()
         for code in reached.area_codes:
             for field in ("work_assignments__area__code", "memberships__organization__area_code",

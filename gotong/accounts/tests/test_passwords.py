@@ -161,3 +161,15 @@ def test_with_mail_a_user_resets_their_password_by_email(client, mail_urls, faci
     assert done["Location"] == "/akun/lupa-kata-sandi/selesai/"
     facilitator.refresh_from_db()
     assert facilitator.check_password("Kampung-Bugis-2026") and not facilitator.must_change_password
+
+
+def test_the_list_reads_each_relation_once(
+    client, city_officer, cadre, facilitator, areas, django_assert_max_num_queries
+):
+    for number in range(5):
+        user = User.objects.create_user(f"warga{number}", password="rahasia-123", role="facilitator")
+        user.work_assignments.create(area=areas["21.72.03.1005"])
+    client.force_login(city_officer)
+    with django_assert_max_num_queries(15):
+        page = client.get("/akun/pengguna/").content.decode()
+    assert "warga4" in page and "kader" in page
