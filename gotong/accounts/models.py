@@ -16,6 +16,9 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="user_account",
     )
+    # Set when an officer resets the password to a temporary one: the user must choose their own before anything
+    # else (`gotong.accounts.middleware.PasswordChangeRequiredMiddleware`); cleared when they do.
+    must_change_password = models.BooleanField(_("wajib ganti kata sandi"), default=False)
 
     class Meta:
         verbose_name = _("pengguna")

@@ -1,13 +1,14 @@
 """Helpers for the modules' API tests."""
 
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+
+from gotong.api import tokens
 
 
 def token_client(user) -> APIClient:
     """A client that signs in the way a device or script does: with the user's API token."""
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {tokens.issue_token(user)}")
     return client
 
 

@@ -4,17 +4,18 @@ from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gotong.api import tokens
 from gotong.api.errors import ErrorSerializer, error_body
+from gotong.api.models import digest
 from gotong.core.policy.routes import Rule, route
 
 
@@ -27,14 +28,22 @@ class LockedOut(exceptions.APIException):
 class TokenRequestSerializer(serializers.Serializer):
     username = serializers.CharField(label=gettext_lazy("nama pengguna"), max_length=150)
     password = serializers.CharField(label=gettext_lazy("kata sandi"), max_length=128, style={"input_type": "password"})
+    name = serializers.CharField(
+        label=gettext_lazy("nama perangkat"),
+        max_length=80,
+        required=False,
+        default=tokens.API_TOKEN,
+        help_text=gettext_lazy("Label token di daftar perangkat Anda, mis. 'Skrip laporan'."),
+    )
 
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField(help_text=gettext_lazy("Kirim sebagai header `Authorization: Token <token>`."))
+    expires = serializers.DateTimeField(help_text=gettext_lazy("Sesudah waktu ini token ditolak (401)."))
 
 
 class ObtainTokenView(APIView):
-    """Exchange a username and password for the user's API token (the same token until it is revoked)."""
+    """Exchange a username and password for a new device token (valid `GOTONG_TOKEN_LIFETIME_DAYS`, 180 days)."""
 
     # Public: the credentials are the request itself (django-axes throttles guessing).
     access_rule = Rule(get=None, post="portal.view", public=True)
@@ -52,6 +61,7 @@ class ObtainTokenView(APIView):
         form = TokenRequestSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         # Through Django's authenticate(request=…) so django-axes counts failures and locks out guessing.
+        name = form.validated_data.pop("name")
         user = authenticate(request._request, **form.validated_data)
         if getattr(request._request, "axes_locked_out", False):
             # Answer in the API's JSON error body instead of AxesMiddleware's HTML lockout page.
@@ -59,8 +69,9 @@ class ObtainTokenView(APIView):
             raise LockedOut()
         if user is None:
             raise exceptions.ValidationError({"non_field_errors": [_("Nama pengguna atau kata sandi salah.")]})
-        token, _created = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        key = tokens.issue_token(user, name)
+        token = tokens.devices(user).get(key_digest=digest(key))
+        return Response({"token": key, "expires": token.expires})
 
 
 @route("portal.view", post="portal.view", public=True)
@@ -77,14 +88,25 @@ def index(request):
 
 @route("devices.use", post="devices.use")
 def token_page(request):
-    """Create (shown once), replace or revoke the signed-in user's API token (`gotong.api.tokens`)."""
+    """The signed-in user's device tokens: make one (shown once), revoke one or all (`gotong.api.tokens`)."""
     new_key = None
     if request.method == "POST":
-        if request.POST.get("action") == "create":
-            new_key = tokens.rotate_token(request.user)
-        else:
-            tokens.revoke_token(request.user)
-            messages.success(request, _("Token dicabut; perangkat yang memakainya tidak bisa masuk lagi."))
+        action = request.POST.get("action")
+        if action == "create":
+            name = request.POST.get("name", "").strip() or tokens.API_TOKEN
+            new_key = tokens.issue_token(request.user, name)
+        elif action == "revoke" and request.POST.get("token", "").isdigit():
+            if tokens.revoke_device(request.user, int(request.POST["token"])):
+                messages.success(request, _("Token dicabut; perangkat yang memakainya tidak bisa masuk lagi."))
             return redirect("api:token-page")
-    token = Token.objects.filter(user=request.user).first()
-    return render(request, "api/token.html", {"token": token, "new_key": new_key})
+        elif action == "revoke_all":
+            tokens.revoke_token(request.user)
+            messages.success(request, _("Semua token dicabut; setiap perangkat harus masuk lagi."))
+            return redirect("api:token-page")
+    context = {
+        "devices": tokens.devices(request.user),
+        "new_key": new_key,
+        "lifetime_days": tokens.lifetime().days,
+        "now": timezone.now(),
+    }
+    return render(request, "api/token.html", context)

@@ -1,5 +1,6 @@
-"""Who is calling an OpenRosa endpoint: the DRF token in the URL (`/odk/key/<token>/…`, like ODK Central's app
-users), or HTTP Basic on `/odk/…` checked by `django.contrib.auth.authenticate` so django-axes throttles guesses.
+"""Who is calling an OpenRosa endpoint: the device token in the URL (`/odk/key/<token>/…`, like ODK Central's app
+users; `gotong.api.tokens`), or HTTP Basic on `/odk/…` checked by `django.contrib.auth.authenticate` so
+django-axes throttles guesses.
 
 Browser sessions are deliberately not accepted: these endpoints are CSRF-exempt, so only credentials a browser
 does not attach on its own may open them (Basic POSTs must also carry Collect's `X-OpenRosa-Version` header,
@@ -10,14 +11,19 @@ import base64
 import binascii
 
 from django.contrib.auth import authenticate
-from rest_framework.authtoken.models import Token
+
+from gotong.api import tokens
 
 
 def user_from_token(token: str):
-    found = Token.objects.select_related("user").filter(key=token).first()
-    if found is None or not found.user.is_active:
+    """The user of an active device token; `tokens.TokenRefused` (with its reason) for an expired one, None for
+    an unknown or revoked one or an inactive user."""
+    try:
+        return tokens.user_for_key(token)[0]
+    except tokens.TokenRefused as refused:
+        if refused.message is tokens.EXPIRED:
+            raise
         return None
-    return found.user
 
 
 def basic_credentials(request) -> tuple[str, str] | None:

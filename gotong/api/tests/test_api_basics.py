@@ -1,9 +1,10 @@
 """Token authentication, the shared error body, pagination and the shared filters."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from gotong.api.models import DeviceToken
+from gotong.api.testing import token_client
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
 
 BUGIS = "21.72.03.1005"
@@ -15,10 +16,7 @@ def api():
     return APIClient()
 
 
-def _token_client(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
+_token_client = token_client
 
 
 def test_anonymous_gets_401_with_the_error_body(api, areas):
@@ -53,11 +51,11 @@ def test_repeated_guessing_is_locked_out_by_axes(api, facilitator, settings):
 def test_token_page_shows_a_new_token_once_and_revokes_it(client, facilitator):
     client.force_login(facilitator)
     created = client.post("/api/token/", {"action": "create"})
-    key = Token.objects.get(user=facilitator).key
+    key = created.context["new_key"]
     assert key in created.content.decode()
     assert key not in client.get("/api/token/").content.decode()
-    client.post("/api/token/", {"action": "revoke"})
-    assert not Token.objects.filter(user=facilitator).exists()
+    client.post("/api/token/", {"action": "revoke_all"})
+    assert not DeviceToken.objects.filter(user=facilitator).exists()
 
 
 def test_pages_link_without_counting(facilitator):

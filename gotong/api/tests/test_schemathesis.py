@@ -8,7 +8,6 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -16,6 +15,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from gotong.api import tokens
 from gotong.portal.tests.town import build_town
 from gotong.wsgi import application
 
@@ -56,8 +56,7 @@ def keep_test_connection():
 @pytest.mark.usefixtures("keep_test_connection")
 def test_every_operation_conforms_to_the_schema(admin_user, city_officer):
     build_town(city_officer)
-    token = Token.objects.create(user=admin_user)
-    headers = {"Authorization": f"Token {token.key}"}
+    headers = {"Authorization": f"Token {tokens.issue_token(admin_user, 'schemathesis')}"}
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
     operations = [result.ok() for result in schema.get_all_operations()]
     operations_run = [op for op in operations if op.method.upper() == "GET"]

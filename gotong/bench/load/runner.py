@@ -33,9 +33,8 @@ def refresh_statistics() -> None:
 
 def prepare_officer(city_code: str) -> tuple[str, str]:
     """A city officer for the city, with a session cookie and an API token."""
-    from rest_framework.authtoken.models import Token
-
     from gotong.accounts.models import User
+    from gotong.api import tokens
     from gotong.areas.models import Area, WorkAssignment
 
     user = User.objects.filter(username=USERNAME).first()
@@ -44,7 +43,7 @@ def prepare_officer(city_code: str) -> tuple[str, str]:
     WorkAssignment.objects.get_or_create(user=user, area=Area.objects.get(code=city_code))
     client = Client()
     client.force_login(user)
-    return client.cookies["sessionid"].value, Token.objects.get_or_create(user=user)[0].key
+    return client.cookies["sessionid"].value, tokens.issue_token(user, "locust")
 
 
 def _wait_for(port: int, seconds: float = 60) -> None:

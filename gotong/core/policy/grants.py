@@ -35,7 +35,8 @@ CAPABILITIES: dict[str, str] = {
     "areas.view": _("Melihat wilayah"),
     "areas.manage": _("Menambah RW/RT"),
     "areas.assign": _("Menugaskan wilayah kerja"),
-    "accounts.manage": _("Mengelola akun pengguna (admin)"),
+    "accounts.password": _("Mengganti kata sandi sendiri"),
+    "accounts.manage": _("Mengatur ulang kata sandi akun yang dikelola (admin: semua akun)"),
     "devices.use": _("Token API, formulir lapangan dan ODK"),
     "exports.use": _("Ekspor miliknya"),
     "dashboards.view": _("Dasbor dan profil kelurahan"),
@@ -87,6 +88,7 @@ _EVERY_ACCOUNT = {
     "areas.view": ALL,
     "devices.use": ALL,
     "exports.use": OWN,
+    "accounts.password": ALL,
 }
 
 # City officers and facilitators: the area workers. Their reach is the work areas assigned to them.
@@ -128,6 +130,9 @@ ROLE_GRANTS: dict[str, dict[str, tuple[Reach, ...]]] = {
         **_AREA_WORKER,
         "areas.manage": AREA,
         "areas.assign": AREA,
+        # Password resets for the accounts working or taking part inside the officer's areas (never another city
+        # officer's: `gotong.accounts.managed`).
+        "accounts.manage": AREA,
         # City officers supervise the city's case workers, so they see every case of their areas.
         "casework.view": (Reach.AREA, Reach.TEAM),
         "casework.supervise": (Reach.AREA, Reach.TEAM),

@@ -243,9 +243,9 @@ def demo_world(django_db_setup, django_db_blocker):
 def _token_for(user) -> str | None:
     if not user.is_authenticated:
         return None
-    from rest_framework.authtoken.models import Token
+    from gotong.api import tokens
 
-    return Token.objects.get_or_create(user=user)[0].key
+    return tokens.issue_token(user)
 
 
 def _call(client: Client, method: str, url: str, **headers):

@@ -5,8 +5,8 @@ import base64
 import uuid
 
 import pytest
-from rest_framework.authtoken.models import Token
 
+from gotong.api import tokens
 from gotong.casework.tests.conftest import bugis_patient, helper_colleague, tb_case  # noqa: F401
 from gotong.posyandu.tests.conftest import cadre, child, family, other_cadre, other_posyandu, posyandu  # noqa: F401
 from gotong.wastebank.tests.conftest import bank, categories, member, staff  # noqa: F401
@@ -15,7 +15,10 @@ OPENROSA = {"HTTP_X_OPENROSA_VERSION": "1.0"}
 
 
 def token_for(user) -> str:
-    return Token.objects.get_or_create(user=user)[0].key
+    # One key per user object, like the one server URL typed into a phone.
+    if getattr(user, "_odk_test_key", None) is None:
+        user._odk_test_key = tokens.issue_token(user, tokens.ODK_TOKEN)
+    return user._odk_test_key
 
 
 def basic(username: str, password: str = "rahasia-123") -> dict:

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from gotong.api import tokens
 from gotong.core.policy.decide import Decision
 from gotong.core.policy.routes import Rule
 from gotong.odk import catalog, media, openrosa
@@ -79,7 +80,10 @@ def openrosa_endpoint(rule: OpenRosaRule, *methods: str):
                 response = openrosa.message(_("Metode tidak didukung."), 405)
                 response["Allow"] = ", ".join(methods)
                 return response
-            user = user_from_token(token) if token is not None else user_from_basic(request)
+            try:
+                user = user_from_token(token) if token is not None else user_from_basic(request)
+            except tokens.TokenRefused as refused:
+                return openrosa.message(str(refused.message), 401)
             if user is None:
                 return _refuse_unauthenticated(token)
             if token is None and request.method == "POST" and "HTTP_X_OPENROSA_VERSION" not in request.META:

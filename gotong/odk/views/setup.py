@@ -17,11 +17,12 @@ def server_url(request, token: str | None = None) -> str:
 
 @route("devices.use", post="devices.use")
 def setup_page(request):
-    # "Buat alamat server": a new token replaces the old one (in one locked transaction: `tokens.rotate_token`).
-    new_token = tokens.rotate_token(request.user) if request.method == "POST" else None
+    # "Buat alamat server": a new ODK token replaces the old ODK one (one locked transaction: `tokens.rotate_token`);
+    # the user's other devices keep theirs.
+    new_token = tokens.rotate_token(request.user, tokens.ODK_TOKEN) if request.method == "POST" else None
     context = {
         "forms": catalog.forms_for(request.user),
-        "has_token": new_token is not None or tokens.has_token(request.user),
+        "has_token": new_token is not None or tokens.has_token(request.user, tokens.ODK_TOKEN),
         "token_url": server_url(request, new_token) if new_token else None,
         "basic_url": server_url(request),
     }
