@@ -51,7 +51,7 @@ def ksm(areas):
 def test_partner_never_writes_community_records(partner):
     for capability in CAPABILITIES:
         action = capability.split(".", 1)[1]
-        if action not in ("view", "use", "see_nik", "see_health") and capability != "portal.view":
+        if action not in ("view", "use", "password", "see_nik", "see_health") and capability != "portal.view":
             assert not may_somewhere(partner, capability), capability
     assert may_somewhere(partner, "dashboards.view")
 
