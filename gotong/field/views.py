@@ -11,7 +11,7 @@ from functools import cache
 from django.contrib.staticfiles import finders
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
-from django.templatetags.static import static
+from django.templatetags.static import PrefixNode, static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -99,7 +99,8 @@ def service_worker(request):
             "version": _shell_version(),
             "shell": json.dumps(shell_urls()),
             "data_prefix": json.dumps(reverse("api:field:reference", args=["x"])[: -len("x/")]),
-            "static_prefix": json.dumps(static("")),
+            # The prefix itself ({% get_static_prefix %}), not static(""): a manifest storage has no entry for "".
+            "static_prefix": json.dumps(PrefixNode.handle_simple("STATIC_URL")),
             "scope": json.dumps(reverse("field:home")),
         },
         content_type="application/javascript; charset=utf-8",
