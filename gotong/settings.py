@@ -111,8 +111,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'gotong.sqlite3'}",
+    # DATABASE_URL, or DATABASE_URL_FILE (the URL holds the password); the embedded SQLite file otherwise.
+    "default": dj_database_url.parse(
+        env_secret("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'gotong.sqlite3'}",
         conn_max_age=env_int("CONN_MAX_AGE", 60, minimum=0),
     )
 }
