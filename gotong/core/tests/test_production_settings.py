@@ -103,6 +103,15 @@ def test_debug_is_off_unless_asked_for_and_the_key_lands_in_the_data_folder(tmp_
     assert again.stdout.splitlines()[-1] == key
 
 
+def test_database_url_from_a_file(tmp_path):
+    url_file = tmp_path / "database_url"
+    url_file.write_text(f"sqlite:///{tmp_path / 'elsewhere.sqlite3'}\n")
+    probe = "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
+    result = gotong("shell", "-c", probe, env={"DATABASE_URL_FILE": str(url_file)}, data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == str(tmp_path / "elsewhere.sqlite3")
+
+
 def test_check_deploy_is_clean_under_the_documented_production_settings(tmp_path):
     result = gotong("check", "--deploy", "--fail-level", "WARNING", env=DOCUMENTED_PRODUCTION_ENV, data_dir=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
