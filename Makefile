@@ -10,9 +10,15 @@ TEST_INSTALLED := $(VENV)/.test-installed-$(shell cksum pyproject.toml | cut -d'
 
 .PHONY: demo setup install test test-deps lint format messages serve clean
 
+# The demo runs as production does (DEBUG off, its own secret key in var/, collected and compressed static files,
+# `gotong serve`), with two differences that make it a demo install: `--force` loads the demo accounts, whose
+# password is published, and the cookies are not marked Secure, because a demo is reached over plain HTTP
+# (this machine or the office network). Never copy either onto a real server.
+DEMO_ENV := SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false
 demo: setup
-	$(BIN)/gotong demo
-	$(BIN)/gotong serve --host $(HOST) --port $(PORT)
+	$(BIN)/gotong demo --force
+	$(BIN)/gotong collectstatic --no-input -v 0
+	$(DEMO_ENV) $(BIN)/gotong serve --no-collectstatic --host $(HOST) --port $(PORT)
 
 setup: install messages
 	$(BIN)/gotong migrate --no-input -v 0

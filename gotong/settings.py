@@ -6,31 +6,21 @@ from pathlib import Path
 import bootstrap_wrapper
 import dj_database_url
 import xstatic.pkg.leaflet
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from gotong.core.env import env_bool, env_int, env_list, env_secret, stored_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent
 # Runtime data (SQLite database, uploads) lives beside the checkout, never inside the package.
 DATA_DIR = Path(os.environ.get("GOTONG_DATA_DIR", BASE_DIR.parent / "var"))
 
 
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DEBUG", True)
-# A development default that cannot leak: production refuses to start without its own key.
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise RuntimeError("SECRET_KEY must be set when DEBUG is off")
-    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
+# Off unless asked for: a server nobody configured runs in production mode (see README, "Configuration").
+DEBUG = env_bool("DEBUG", False)
+# From SECRET_KEY or SECRET_KEY_FILE; otherwise one made for this install on first start and kept in the data folder,
+# so a fresh machine (and `make demo`) runs without configuration and no two installs share a key.
+SECRET_KEY = env_secret("SECRET_KEY") or stored_secret_key(DATA_DIR / "secret_key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -43,6 +33,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "django_htmx",
     "axes",
     "auditlog",
@@ -78,7 +69,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: a HEAD answer loses its body after everything else has run (waitress would send it).
+    "gotong.core.middleware.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gotong.core.middleware.IndonesianFirstMiddleware",
@@ -111,15 +106,17 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gotong.core.policy.context.may",
+                "gotong.core.context.csp_nonce",
             ],
         },
     }
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'gotong.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+    # DATABASE_URL, or DATABASE_URL_FILE (the URL holds the password); the embedded SQLite file otherwise.
+    "default": dj_database_url.parse(
+        env_secret("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'gotong.sqlite3'}",
+        conn_max_age=env_int("CONN_MAX_AGE", 60, minimum=0),
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -158,18 +155,24 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Mail (password reset by e-mail is offered only when EMAIL_HOST is set: gotong.accounts.mail).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD") or ""
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Gotong <noreply@localhost>")
 # Device tokens (API, ODK) expire this many days after they are made (gotong.api.tokens).
-GOTONG_TOKEN_LIFETIME_DAYS = int(os.environ.get("GOTONG_TOKEN_LIFETIME_DAYS", "180"))
+GOTONG_TOKEN_LIFETIME_DAYS = env_int("GOTONG_TOKEN_LIFETIME_DAYS", 180, minimum=1)
 
-# Throttle guessing: five failures lock that username from that address for fifteen minutes.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Throttle guessing, in two limits an office understands (README, "Configuration"):
+# - one account from one address: AXES_FAILURE_LIMIT wrong passwords lock that pair for AXES_COOLOFF_MINUTES. Behind
+#   the office's proxy or NAT everyone shares one address, so one person's typos lock only their own account there;
+# - one address across all accounts: AXES_ADDRESS_FAILURE_LIMIT failures (many usernames tried from one place) lock
+#   the address. Axes compares every parameter set with one limit, so gotong.core.throttle weighs the two.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 30, minimum=1)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["ip_address"]]
+AXES_HANDLER = "gotong.core.throttle.TwoLimitHandler"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -204,10 +207,66 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# --- Security by environment (README, "Configuration" and "Running in production") --------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 X_FRAME_OPTIONS = "DENY"
+# HSTS is only ever sent over HTTPS, so a year by default is safe also for a demo on plain HTTP.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Reverse proxies in front of `gotong serve` (nginx, Caddy: usually 1). With N > 0 the proxy's X-Forwarded-Proto says
+# whether the visitor used HTTPS, and the login throttle takes the visitor's address from X-Forwarded-For, counting N
+# addresses from the right (the ones our proxies appended), so a visitor cannot choose an address by sending the header.
+# Leave 0 when nothing is in front: then both headers are ignored, as anyone could send them.
+GOTONG_TRUSTED_PROXIES = env_int("GOTONG_TRUSTED_PROXIES", 0, minimum=0, maximum=10)
+if GOTONG_TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# ipware's proxy count reads the header differently from "N proxies in front" (one nginx: no address at all), so
+# the throttle takes the address from our own function of GOTONG_TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "gotong.core.throttle.client_address"
+
+# Content-Security-Policy (django-csp): scripts only from this site or carrying this response's nonce (the few inline
+# scripts use `nonce="{{ csp_nonce }}"`), no plugins, no framing, forms only to this site. Styles allow inline
+# `style=""` attributes (layout widths in templates, Leaflet's positioning): style cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        # The maps' background tiles come from OpenStreetMap.
+        "img-src": [SELF, "data:", "blob:", "https://tile.openstreetmap.org"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "worker-src": [SELF, "blob:"],  # Redoc (API docs) runs its search in a blob: worker
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy (django-permissions-policy): no page asks for sensors, camera (photos come through a file input,
+# which needs no permission), microphone, location or payment, so all are off; fullscreen for this site only.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
@@ -274,7 +333,7 @@ SPECTACULAR_SETTINGS = {
 # Django's Tasks API (backport) with the database backend: no Redis or broker needed, also on a laptop's SQLite.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Exports up to this many rows download at once; larger ones become a background job with a progress page.
-GOTONG_EXPORT_MAX_DIRECT_ROWS = int(os.environ.get("GOTONG_EXPORT_MAX_DIRECT_ROWS", "5000"))
+GOTONG_EXPORT_MAX_DIRECT_ROWS = env_int("GOTONG_EXPORT_MAX_DIRECT_ROWS", 5000, minimum=1)
 GOTONG_EXPORT_PROGRESS_EVERY = 1000  # rows between progress updates of a background export
 GOTONG_EXPORT_KEEP_HOURS = 24  # `gotong exports prune` removes older export files
 

@@ -28,3 +28,6 @@ urlpatterns = [
     path("odk/", include("gotong.odk.urls")),
     path("", core_views.dashboard, name="dashboard"),
 ]
+
+# Indonesian error pages: 403.html and 404.html (site layout), 500.html rendered without the request's context.
+handler500 = "gotong.core.errors.server_error"

@@ -1,7 +1,7 @@
 from importlib import import_module
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularJSONAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from gotong.api import views
@@ -36,7 +36,7 @@ app_name = "api"
 urlpatterns = [
     path("", views.index, name="index"),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("token/", views.token_page, name="token-page"),
     path("v1/token/", views.ObtainTokenView.as_view(), name="token"),

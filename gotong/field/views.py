@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
-from django.templatetags.static import static
+from django.templatetags.static import PrefixNode, static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -100,8 +100,8 @@ def service_worker(request):
             "version": _shell_version(),
             "shell": json.dumps(shell_urls()),
             "data_prefix": json.dumps(reverse("api:field:reference", args=["x"])[: -len("x/")]),
-            # Not static(""): the manifest storage (DEBUG off) has no entry for "" and raises.
-            "static_prefix": json.dumps(settings.STATIC_URL),
+            # The prefix itself ({% get_static_prefix %}), not static(""): a manifest storage has no entry for "".
+            "static_prefix": json.dumps(PrefixNode.handle_simple("STATIC_URL")),
             "scope": json.dumps(reverse("field:home")),
         },
         content_type="application/javascript; charset=utf-8",

@@ -46,7 +46,11 @@ def test_a_deposit_weighed_offline_is_booked_once_at_the_days_price(phone, live_
     page = phone
     log_in(page, live_server, "maimunah")
     page.goto(f"{live_server.url}/lapangan/setoran/")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    # page.evaluate, not wait_for_function, whose predicate is eval'ed in the page and refused by the CSP.
+    page.evaluate(
+        """() => navigator.serviceWorker.controller !== null || new Promise((resolve) =>
+            navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true)))"""
+    )
     expect(page.locator("#entry")).to_be_visible()
 
     page.context.set_offline(True)

@@ -35,7 +35,12 @@ def kenanga(areas, admin_user):
 
 def wait_until_offline_ready(page):
     """The service worker controls the page (shell precached) and the form's data are on the phone."""
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    # page.evaluate, not wait_for_function: the latter evals its predicate inside the page, which the site's
+    # Content-Security-Policy (no 'unsafe-eval') rightly refuses.
+    page.evaluate(
+        """() => navigator.serviceWorker.controller !== null || new Promise((resolve) =>
+            navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true)))"""
+    )
     expect(page.locator("#entry")).to_be_visible()
 
 

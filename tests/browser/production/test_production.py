@@ -230,10 +230,6 @@ def read_response(stream) -> tuple[bytes, dict[str, str], bytes]:
     return status, headers, body
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 18: waitress sends the body of a HEAD response, which the next response on the connection follows",
-)
 def test_head_has_no_body_and_keeps_the_connection_usable(production_server):
     """HEAD then GET on one kept-alive connection: the GET's status line comes right after the HEAD's headers.
 
