@@ -8,7 +8,6 @@ import hashlib
 import json
 from functools import cache
 
-from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
