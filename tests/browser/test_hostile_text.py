@@ -64,6 +64,10 @@ def test_field_app_member_list_shows_a_name_as_text(phone, live_server, bank):  
     page = phone
     log_in(page, live_server, "maimunah")
     page.goto(f"{live_server.url}/lapangan/setoran/")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    # page.evaluate, not wait_for_function: the site's CSP (no 'unsafe-eval') refuses a predicate evaluated in the page.
+    page.evaluate(
+        """() => navigator.serviceWorker.controller !== null || new Promise((resolve) =>
+            navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true)))"""
+    )
     expect(page.get_by_label("Anggota").locator("option", has_text=PAYLOAD)).to_have_count(1)
     _no_script_ran(page)
