@@ -156,7 +156,11 @@ def test_cadre_weighs_offline_and_the_entry_syncs(phone, production_server):
     log_in(page, production_server, "kader")
     page.goto(f"{production_server.url}/lapangan/")
     page.get_by_role("link", name="Penimbangan balita").click()
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    # page.evaluate, not wait_for_function: the CSP (no 'unsafe-eval') refuses a predicate evaluated in the page.
+    page.evaluate(
+        """() => navigator.serviceWorker.controller !== null || new Promise((resolve) =>
+            navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true)))"""
+    )
     expect(page.locator("#entry")).to_be_visible()
     expect(page.get_by_label("Balita").locator("option[value]:not([value=''])").first).to_be_attached()
 
