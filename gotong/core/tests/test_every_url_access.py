@@ -21,25 +21,12 @@ from django.urls.exceptions import NoReverseMatch
 
 from gotong.accounts.models import User
 from gotong.core.demo import MIN_HOUSEHOLDS, load_demo
-from gotong.core.demo.users import DEMO_PASSWORD
+from gotong.core.demo.users import DEMO_PASSWORD, DEMO_USERS
 from gotong.core.policy.decide import Decision, decide, may_somewhere
 from gotong.core.policy.routes import Rule, declared_rule
 
-PERSONAS = (
-    "anonymous",
-    "admin",
-    "kota",
-    "kotamedan",
-    "faskel",
-    "pendamping",
-    "psm",
-    "kader",
-    "banksampah",
-    "bendahara",
-    "mitra",
-    "warga",
-    "anggota",
-)
+# Every demo login (the demo declares them once), and a caller with none.
+PERSONAS = ("anonymous", *(user.username for user in DEMO_USERS))
 METHODS = ("GET", "POST")
 ALLOWED = {200, 201, 202, 204, 301, 302, 303, 400, 409}
 LOGIN_PATH = "/akun/masuk/"

@@ -13,21 +13,10 @@ from django.test import Client
 
 from gotong.accounts.models import User
 from gotong.core.demo import MIN_HOUSEHOLDS, load_demo
+from gotong.core.demo.users import DEMO_USERS
 
-PERSONAS = (
-    "admin",
-    "kota",
-    "kotamedan",
-    "faskel",
-    "pendamping",
-    "psm",
-    "kader",
-    "banksampah",
-    "bendahara",
-    "mitra",
-    "warga",
-    "anggota",
-)
+# Every demo login (the demo declares them once), each with its own home and menus.
+PERSONAS = tuple(user.username for user in DEMO_USERS)
 HREF = re.compile(r'href="(/[^"#]*)"')
 NOT_PAGES = ("/static/", "/akun/keluar/", "/i18n/")
 
