@@ -3,6 +3,7 @@
 from django import forms
 
 from gotong.core.money import parse_rupiah
+from gotong.core.numbers import format_decimal, parse_decimal
 
 
 class DateInput(forms.DateInput):
@@ -14,12 +15,67 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class DecimalInput(forms.TextInput):
+    """A text box, not `type=number`: a number box drops or misreads the Indonesian decimal comma ("3,2" became
+    32), while `inputmode="decimal"` still gives phones a numeric keypad with the comma. Values are shown back the
+    Indonesian way ("3,2")."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            return value or None  # what the user typed is shown back as typed
+        return format_decimal(value) or None
+
+
+class IndonesianNumberMixin:
+    """`to_python` of a Decimal/FloatField through `gotong.core.numbers.parse_decimal` (comma, thousands dots)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        default = forms.DecimalField.default_error_messages["invalid"]
+        custom = self.error_messages.get("invalid")
+        try:
+            number = parse_decimal(value.strip() if isinstance(value, str) else value)
+        except forms.ValidationError:
+            if custom and str(custom) not in (str(default), str(forms.FloatField.default_error_messages["invalid"])):
+                raise forms.ValidationError(custom, code="invalid") from None
+            raise
+        return float(number) if isinstance(self, forms.FloatField) else number
+
+
+_INDONESIAN_CLASSES: dict[type, type] = {}
+
+
+def accept_decimal_comma(field: forms.Field) -> forms.Field:
+    """Make a form's Decimal/FloatField read "3,2" as 3.2 and render as a text box with a decimal keypad.
+
+    `StyledFormMixin` calls this on every field, so every form of the project (plain and ModelForm) gets it once,
+    centrally; a field built elsewhere can be passed through it too."""
+    if not isinstance(field, forms.DecimalField | forms.FloatField) or isinstance(field, IndonesianNumberMixin):
+        return field
+    cls = type(field)
+    if cls not in _INDONESIAN_CLASSES:
+        _INDONESIAN_CLASSES[cls] = type(f"Indonesian{cls.__name__}", (IndonesianNumberMixin, cls), {})
+    field.__class__ = _INDONESIAN_CLASSES[cls]
+    if field.widget.is_hidden:
+        return field
+    attrs = {key: value for key, value in field.widget.attrs.items() if key not in ("step", "min", "max", "type")}
+    field.widget = DecimalInput(attrs)
+    field.widget.is_required = field.required
+    return field
+
+
 class StyledFormMixin:
-    """Give widgets Bootstrap's classes so templates can render `{{ field }}` as is."""
+    """Give widgets Bootstrap's classes so templates can render `{{ field }}` as is; decimal inputs accept
+    the Indonesian comma (see `accept_decimal_comma`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            accept_decimal_comma(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gotong.core.numbers import parse_decimal
 from gotong.posyandu import growth, kbm
 from gotong.posyandu.access import can_record
 from gotong.posyandu.dates import add_months, five_years_before
@@ -134,10 +135,9 @@ def _decimal(value, field: str, places: str) -> Decimal | None:
     if value in (None, ""):
         return None
     try:
-        number = Decimal(str(value).replace(",", ".")).quantize(Decimal(places))
-    except InvalidOperation as exc:
-        raise ValidationError({field: _("Isi dengan angka, mis. 9,5.")}) from exc
-    return number
+        return parse_decimal(value, example="9,5").quantize(Decimal(places))
+    except (ValidationError, InvalidOperation):
+        raise ValidationError({field: _("Isi dengan angka, mis. 9,5.")}) from None
 
 
 def _validate_measurements(weight, length, muac, measure, age_days) -> None:

@@ -104,14 +104,14 @@ class LocationForm(StyledFormMixin, forms.Form):
         label=_("Luas menurut SK (ha)"),
         max_digits=8,
         decimal_places=2,
-        error_messages={"invalid": _("Masukkan luas dalam hektar, mis. 18.92.")},
+        error_messages={"invalid": _("Masukkan luas dalam hektar, mis. 18,92.")},
     )
     neighbourhood_units = forms.CharField(label=_("RW/RT"), max_length=255, required=False)
     latitude = forms.DecimalField(
-        label=_("Lintang"), max_digits=9, decimal_places=6, required=False, help_text=_("Mis. 0.9278 (utara positif)")
+        label=_("Lintang"), max_digits=9, decimal_places=6, required=False, help_text=_("Mis. 0,9278 (utara positif)")
     )
     longitude = forms.DecimalField(
-        label=_("Bujur"), max_digits=9, decimal_places=6, required=False, help_text=_("Mis. 104.4512")
+        label=_("Bujur"), max_digits=9, decimal_places=6, required=False, help_text=_("Mis. 104,4512")
     )
     boundary_geojson = forms.CharField(
         label=_("Batas (GeoJSON)"),

@@ -3,13 +3,14 @@ so a double submit (or a phone retrying) records once. Weights are typed in kg (
 as grams; rupiah amounts accept "50000" and "50.000"."""
 
 import uuid
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
+from gotong.core.numbers import parse_decimal
 from gotong.registry.nik import mask_nik
 from gotong.wastebank.models import Member, WasteCategory, WithdrawalKind
 
@@ -26,11 +27,9 @@ class KgField(forms.CharField):
         text = (super().clean(value) or "").strip().replace(" ", "")
         if not text:
             return None
-        if text.count(",") + text.count(".") > 1:
-            raise forms.ValidationError(_("Tulis berat seperti 2,35 (satu tanda desimal, tanpa titik ribuan)."))
         try:
-            kg = Decimal(text.replace(",", "."))
-        except InvalidOperation:
+            kg = parse_decimal(text)  # "2,35", "2.35", "1.250" (thousands): the project's one rule
+        except forms.ValidationError:
             raise forms.ValidationError(_("Berat harus angka dalam kg, mis. 2,35.")) from None
         if kg < 0:
             raise forms.ValidationError(_("Berat tidak boleh negatif."))

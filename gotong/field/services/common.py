@@ -4,10 +4,12 @@ import datetime
 import hashlib
 import uuid
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from gotong.core.numbers import parse_decimal
 
 
 class SubmissionConflict(Exception):
@@ -99,12 +101,9 @@ def decimal(payload: dict, name: str, *, required: bool = False) -> Decimal | No
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise ValidationError({name: _("Isi dengan angka, mis. 9,5.")})
     try:
-        number = Decimal(str(value).strip().replace(",", "."))
-    except InvalidOperation as exc:
-        raise ValidationError({name: _("Isi dengan angka, mis. 9,5.")}) from exc
-    if not number.is_finite():
-        raise ValidationError({name: _("Isi dengan angka, mis. 9,5.")})
-    return number
+        return parse_decimal(value, example="9,5")  # the same rules as every web form: "9,5", "1.250,5"
+    except ValidationError as exc:
+        raise ValidationError({name: exc.messages}) from None
 
 
 def flag(payload: dict, name: str, default: bool) -> bool:

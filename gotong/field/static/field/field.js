@@ -33,7 +33,19 @@
     var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
-  function number(text) { var n = parseFloat(String(text || "").replace(",", ".")); return isNaN(n) ? null : n; }
+  // The rules of gotong/core/numbers.py: "3,2" is 3.2, "1.250" and "1.250,5" use the dot for thousands, a lone
+  // "3.2" is a decimal point; anything else is not a number (null), never a silently different one.
+  function number(text) {
+    var s = String(text == null ? "" : text).replace(/[\s\u00a0\u202f]+/g, "").replace("\u2212", "-");
+    var m = /^([-+]?)(\d{1,3}(?:\.\d{3})+|\d*)(?:,(\d*))?$/.exec(s);
+    if (!m) {
+      m = /^([-+]?)(\d*)\.(\d+)$/.exec(s);
+      if (!m) return null;
+    }
+    if (!m[2] && !m[3]) return null;
+    var n = parseFloat((m[1] === "-" ? "-" : "") + (m[2] || "0").replace(/\./g, "") + "." + (m[3] || "0"));
+    return isNaN(n) ? null : n;
+  }
   function rupiah(n) { return "Rp" + Math.round(n).toLocaleString("id-ID"); }
   function find(list, id) { return list.filter(function (x) { return x.id === id; })[0]; }
   function options(select, pairs, withBlank) {

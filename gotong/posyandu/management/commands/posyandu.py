@@ -1,8 +1,10 @@
 import json
 import math
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from gotong.core.numbers import parse_decimal
 from gotong.posyandu import growth
 
 
@@ -10,8 +12,8 @@ def _number(text: str | None, what: str, *, integer: bool = False) -> float | in
     if text is None:
         return None
     try:
-        value = int(text) if integer else float(text.replace(",", "."))
-    except ValueError as exc:
+        value = int(text) if integer else float(parse_decimal(text))
+    except (ValueError, ValidationError) as exc:
         kind = "bilangan bulat" if integer else "angka"
         raise CommandError(f"{what} harus {kind}, bukan {text!r}.", returncode=1) from exc
     if not math.isfinite(value) or value < 0 or (value == 0 and not integer):
