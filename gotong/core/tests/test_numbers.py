@@ -44,8 +44,8 @@ def test_numbers_are_shown_back_with_the_comma_in_indonesian():
 
 
 def test_slum_location_hectares_typed_with_a_comma():
-    from gotong.slums.forms import LocationForm
     from gotong.areas.models import Area
+    from gotong.slums.forms import LocationForm
 
     form = LocationForm({"area_ha": "3,2"}, villages=Area.objects.none())
     form.is_valid()
@@ -55,10 +55,11 @@ def test_slum_location_hectares_typed_with_a_comma():
 
 
 def test_a_bad_number_names_what_was_expected_and_keeps_the_other_values():
-    from gotong.slums.forms import LocationForm
     from gotong.areas.models import Area
+    from gotong.slums.forms import LocationForm
 
-    form = LocationForm({"area_ha": "tiga", "name": "Kampung Bugis", "latitude": "0,9278"}, villages=Area.objects.none())
+    typed = {"area_ha": "tiga", "name": "Kampung Bugis", "latitude": "0,9278"}
+    form = LocationForm(typed, villages=Area.objects.none())
     assert not form.is_valid()
     assert form.errors["area_ha"] == ["Masukkan luas dalam hektar, mis. 18,92."]
     assert form.cleaned_data["latitude"] == Decimal("0.9278")
