@@ -38,7 +38,10 @@ class IndonesianNumberMixin:
         default = forms.DecimalField.default_error_messages["invalid"]
         custom = self.error_messages.get("invalid")
         try:
-            number = parse_decimal(value.strip() if isinstance(value, str) else value)
+            # A field holding three or more decimals (coordinates, grams) reads "104.449" as a decimal point.
+            places = getattr(self, "decimal_places", None)
+            thousands = places is None or places < 3
+            number = parse_decimal(value.strip() if isinstance(value, str) else value, thousands=thousands)
         except forms.ValidationError:
             if custom and str(custom) not in (str(default), str(forms.FloatField.default_error_messages["invalid"])):
                 raise forms.ValidationError(custom, code="invalid") from None

@@ -5,7 +5,9 @@ Every decimal input (web forms through `StyledFormMixin`, the field app's JSON, 
 
 - the comma is the decimal separator: "3,2" → 3.2;
 - a dot followed by exactly three digits, in groups, is a thousands separator (PUEBI): "1.250" → 1250,
-  "1.250,5" → 1250.5, "1.250.000" → 1250000; this is what an Indonesian types and what rupiah look like;
+  "1.250,5" → 1250.5, "1.250.000" → 1250000; this is what an Indonesian types and what rupiah look like.
+  Not where the value may carry three or more decimals (coordinates, kg to the gram: `thousands=False`,
+  which forms choose by the field's `decimal_places`): there "104.449" is 104.449 and "1.250" kg is 1.25;
 - a single dot followed by other than three digits is read as a decimal point, because phones with an
   English keypad and people used to spreadsheets type "3.2": "3.2" → 3.2, "12.75" → 12.75;
 - spaces (also the narrow no-break space some keyboards insert) are ignored, a leading minus or the
@@ -23,7 +25,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
-_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.250 or 1.250.000
+_GROUPED = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")  # 1.250 or 1.250.000 (never 0.941)
 _PLAIN = re.compile(r"^\d*$")
 
 
@@ -31,8 +33,11 @@ def example_message(example: str = "3,2") -> str:
     return _("Tulis angka, mis. %(example)s.") % {"example": example}
 
 
-def parse_decimal(text, *, example: str = "3,2") -> Decimal:
-    """The number in `text` by the rules above; ValidationError (code "invalid") in Indonesian otherwise."""
+def parse_decimal(text, *, example: str = "3,2", thousands: bool = True) -> Decimal:
+    """The number in `text` by the rules above; ValidationError (code "invalid") in Indonesian otherwise.
+
+    `thousands=False` where three decimals after a dot are a plausible precision (coordinates "104.449", grams
+    "1.250" kg): there a dot is always a decimal point and "1.250" is 1.25."""
     if isinstance(text, Decimal):
         return text
     if isinstance(text, bool):
@@ -51,7 +56,7 @@ def parse_decimal(text, *, example: str = "3,2") -> Decimal:
     if _comma and not _PLAIN.match(fraction):
         raise ValidationError(example_message(example), code="invalid")
     if "." in whole:
-        if _GROUPED.match(whole):
+        if thousands and _GROUPED.match(whole):
             whole = whole.replace(".", "")
         elif not _comma and whole.count(".") == 1:
             whole, fraction = whole.split(".")  # "3.2": a decimal point, see the module docstring
@@ -61,7 +66,7 @@ def parse_decimal(text, *, example: str = "3,2") -> Decimal:
     if not _PLAIN.match(whole) or not _PLAIN.match(fraction) or not (whole or fraction):
         raise ValidationError(example_message(example), code="invalid")
     try:
-        number = Decimal(f"{sign}{whole or '0'}.{fraction or '0'}")
+        number = Decimal(f"{sign}{whole or '0'}.{fraction}" if fraction else f"{sign}{whole}")
     except InvalidOperation:
         raise ValidationError(example_message(example), code="invalid") from None
     return number

@@ -124,6 +124,43 @@ CRITERIA: tuple[Criterion, ...] = (
 CRITERION_CODES: tuple[str, ...] = tuple(c.code for c in CRITERIA)
 CRITERIA_BY_CODE: dict[str, Criterion] = {c.code: c for c in CRITERIA}
 
+
+@dataclass(frozen=True)
+class Basis:
+    """A whole of the location that a criterion's count is a part of, as KOTAKU's baseline form heads it."""
+
+    field: str  # the Assessment field that stores it
+    label: str  # Indonesian, as on the baseline form
+    unit: str
+
+
+# The denominators of the KOTAKU baseline (Pendataan Baseline Permukiman Kumuh; the form published per RT on
+# e.g. kawanku.pkpjatim.id): "Luas Verifikasi (Ha), Jumlah Bangunan (Unit), Jumlah KK, Panjang Jalan Lingkungan
+# Ideal (m), Panjang Drainase Lingkungan Ideal (m)". Each criterion's "volume" is counted in its unit and
+# divided by one of them: e.g. 2b "Kualitas Permukaan Jalan" 605 m of 780 m ideal road = 77,56 % → 5;
+# 4c drainage 310 m of 385 m = 80,52 %; 4a flooded 0,50 ha of 4,21 ha = 11,88 %.
+BASES: dict[str, Basis] = {
+    "buildings": Basis("building_count", _("Jumlah bangunan"), "unit"),
+    "area": Basis("verified_area_ha", _("Luas verifikasi"), "ha"),
+    "roads": Basis("road_length_m", _("Panjang jalan lingkungan ideal"), "m"),
+    "drains": Basis("drain_length_m", _("Panjang drainase lingkungan ideal"), "m"),
+    "households": Basis("household_count", _("Jumlah KK"), "KK"),
+}
+BASIS_OF: dict[str, str] = {
+    "1a": "buildings", "1b": "area", "1c": "buildings",
+    "2a": "roads", "2b": "roads",
+    "3a": "households", "3b": "households",
+    "4a": "area", "4b": "drains", "4c": "drains",
+    "5a": "households", "5b": "households",
+    "6a": "households", "6b": "households",
+    "7a": "buildings", "7b": "buildings",
+}  # fmt: skip
+
+
+def basis_of(code: str) -> Basis:
+    return BASES[BASIS_OF[code]]
+
+
 # (upper bound, upper bound included, score), checked in order; see the module docstring.
 SCORE_BANDS: tuple[tuple[Decimal, bool, int], ...] = (
     (Decimal("25"), False, 0),

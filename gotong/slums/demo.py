@@ -1,9 +1,10 @@
 """Demo data: the seven slum locations of Keputusan Walikota Tanjungpinang No. 337 Tahun 2014 (seed 004).
 
 Names and hectares are exactly those of the decree's table (total 150.41 ha). Kampung Bugis gets a 2014
-baseline (18.92 ha, "kumuh sedang" as the seed describes it) and a 2018 assessment (4.66 ha left); the
-percentages are illustrative, shaped by the seed's description (35–65 % irregular buildings, >60 % roads
-without drains, <20 % of households with a latrine and septic tank, <30 % on piped water).
+baseline (18.92 ha, "kumuh sedang" as the seed describes it) and a 2018 assessment (4.66 ha left), both
+entered as counts; the counts are illustrative, shaped so the percentages follow the seed's description
+(35–65 % irregular buildings, >60 % roads without drains, <20 % of households with a latrine and septic
+tank, <30 % on piped water).
 
 Map points are approximate (see POINTS). `load_slum_demo()` is idempotent and needs the areas of 21.72 loaded.
 """
@@ -53,13 +54,24 @@ POINTS = {
 
 KAMPUNG_BUGIS_UNITS = "RW 001: RT 001, 002, 003; RW 006: RT 001, 002, 003, 004"
 
-BASELINE_2014 = {  # total 45: kumuh sedang
-    "1a": 60, "1b": 30, "1c": 62, "2a": 40, "2b": 28, "3a": 65, "3b": 70, "4a": 20,
-    "4b": 62, "4c": 45, "5a": 80, "5b": 78, "6a": 55, "6b": 60, "7a": 80, "7b": 80,
+# Counted as KOTAKU's baseline form collects them (criteria.BASES): the location's wholes, then per criterion the
+# buildings, hectares, metres or households affected. The 420 buildings are the seed's ("keteraturan bangunan
+# 420 unit"); the other wholes are illustrative. The percentages come out as the seed describes the place.
+BASES_2014 = {
+    "verified_area_ha": Decimal("18.92"), "building_count": 420, "household_count": 510,
+    "road_length_m": Decimal("4000"), "drain_length_m": Decimal("4000"),
 }  # fmt: skip
-LATEST_2018 = {  # total 19: kumuh ringan, after concrete roads, pelantar and RTLH repairs
-    "1a": 40, "1b": 20, "1c": 30, "2a": 15, "2b": 10, "3a": 35, "3b": 40, "4a": 10,
-    "4b": 30, "4c": 20, "5a": 45, "5b": 45, "6a": 30, "6b": 30, "7a": 80, "7b": 80,
+BASELINE_2014 = {  # total 45: kumuh sedang
+    "1a": 252, "1b": Decimal("5.68"), "1c": 260, "2a": 1600, "2b": 1120, "3a": 332, "3b": 357, "4a": Decimal("3.78"),
+    "4b": 2480, "4c": 1800, "5a": 408, "5b": 398, "6a": 281, "6b": 306, "7a": 336, "7b": 336,
+}  # fmt: skip
+BASES_2018 = {
+    "verified_area_ha": Decimal("18.92"), "building_count": 430, "household_count": 520,
+    "road_length_m": Decimal("4000"), "drain_length_m": Decimal("4000"),
+}  # fmt: skip
+LATEST_2018 = {  # total 19: kumuh ringan, after concrete roads (2.002,38 m + 760 m), pelantar and RTLH repairs
+    "1a": 172, "1b": Decimal("3.78"), "1c": 129, "2a": 600, "2b": 400, "3a": 182, "3b": 208, "4a": Decimal("1.89"),
+    "4b": 1200, "4c": 800, "5a": 234, "5b": 234, "6a": 156, "6b": 156, "7a": 344, "7b": 344,
 }  # fmt: skip
 
 
@@ -91,7 +103,8 @@ def load_slum_demo(acting_user=None) -> list[SlumLocation]:
         record_assessment(
             bugis,
             assessed_on=datetime.date(2014, 12, 31),
-            percentages=BASELINE_2014,
+            counts=BASELINE_2014,
+            bases=BASES_2014,
             affected_area_ha=Decimal("18.92"),
             is_baseline=True,
             non_physical={"population_density": "high"},  # "cukup padat" in the seed; legality not stated
@@ -100,7 +113,8 @@ def load_slum_demo(acting_user=None) -> list[SlumLocation]:
         record_assessment(
             bugis,
             assessed_on=datetime.date(2018, 12, 31),
-            percentages=LATEST_2018,
+            counts=LATEST_2018,
+            bases=BASES_2018,
             affected_area_ha=Decimal("4.66"),
             non_physical={"population_density": "high"},  # "cukup padat" in the seed; legality not stated
             acting_user=acting_user,

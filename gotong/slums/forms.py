@@ -3,8 +3,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.core.forms import DateInput, StyledFormMixin, add_service_errors
-from gotong.slums.criteria import ASPECTS, CRITERIA, CRITERION_CODES, criteria_of
+from gotong.core.forms import DateInput, DecimalInput, StyledFormMixin, accept_decimal_comma, add_service_errors
+from gotong.slums.counts import percentages_from_counts
+from gotong.slums.criteria import ASPECTS, BASES, CRITERIA, CRITERIA_BY_CODE, CRITERION_CODES, basis_of, criteria_of
 from gotong.slums.models import LandLegality, PopulationDensity, StrategicValue
 from gotong.slums.scoring import assess
 
@@ -13,15 +14,25 @@ def percent_field_name(code: str) -> str:
     return f"p_{code}"
 
 
+def count_field_name(code: str) -> str:
+    return f"c_{code}"
+
+
 class AssessmentForm(StyledFormMixin, forms.Form):
-    """16 percent inputs (no range limits here: `assess()` checks them, with the criterion's name)."""
+    """An assessment as KOTAKU's baseline form collects it: five wholes of the location and, per criterion, the
+    count affected in the criterion's unit; the percent is computed (live in the page, and again by the service).
+    Where only a percentage exists (older surveys) it can be typed instead of the count."""
 
     assessed_on = forms.DateField(label=_("Tanggal penilaian"), initial=timezone.localdate, widget=DateInput())
     affected_area_ha = forms.DecimalField(
         label=_("Luas kumuh tersisa (ha)"),
         max_digits=8,
         decimal_places=2,
-        help_text=_("Bagian lokasi yang masih kumuh setelah penilaian ini."),
+        required=False,
+        help_text=_(
+            "Bagian lokasi yang masih kumuh setelah penilaian ini. Jika hasilnya Bukan kumuh, luas kumuh tersisa "
+            "0 ha (boleh dikosongkan): seluruh lokasi keluar dari daftar kumuh."
+        ),
     )
     is_baseline = forms.BooleanField(label=_("Ini data awal (baseline)"), required=False)
     land_legality = forms.ChoiceField(
@@ -39,38 +50,122 @@ class AssessmentForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for criterion in CRITERIA:
-            field = forms.DecimalField(
-                label=f"{criterion.code}. {criterion.name}",
-                max_digits=6,
-                decimal_places=2,
-                help_text=_("%% terdampak, dihitung dari jumlah %(unit)s") % {"unit": criterion.unit},
-                error_messages={
-                    "required": _("Isi persen untuk kriteria %(code)s.") % {"code": criterion.code},
-                    "invalid": _("Kriteria %(code)s: masukkan angka 0–100.") % {"code": criterion.code},
-                },
-                widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+        for basis in BASES.values():
+            self.fields[basis.field] = accept_decimal_comma(
+                forms.DecimalField(
+                    label=f"{basis.label} ({basis.unit})",
+                    max_digits=10,
+                    decimal_places=2,
+                    min_value=0,
+                    required=False,
+                )
             )
-            field.widget.attrs["class"] = "form-control"
-            self.fields[percent_field_name(criterion.code)] = field
+        for criterion in CRITERIA:
+            count = accept_decimal_comma(
+                forms.DecimalField(
+                    label=_("%(code)s. Jumlah terdampak (%(unit)s)") % {"code": criterion.code, "unit": criterion.unit},
+                    max_digits=12,
+                    decimal_places=2,
+                    required=False,
+                    help_text=_("dari %(basis)s (%(unit)s)")
+                    % {"basis": basis_of(criterion.code).label.lower(), "unit": basis_of(criterion.code).unit},
+                    error_messages={
+                        "invalid": _("Kriteria %(code)s: tulis jumlah sebagai angka, mis. 12.")
+                        % {"code": criterion.code}
+                    },
+                )
+            )
+            count.widget.attrs.update({"data-basis": basis_of(criterion.code).field, "data-code": criterion.code})
+            self.fields[count_field_name(criterion.code)] = count
+            percent = accept_decimal_comma(
+                forms.DecimalField(
+                    label=_("%(code)s. Atau persen saja (%%)") % {"code": criterion.code},
+                    max_digits=6,
+                    decimal_places=2,
+                    required=False,
+                    error_messages={
+                        "invalid": _("Kriteria %(code)s: tulis persen 0–100, mis. 37,5.") % {"code": criterion.code}
+                    },
+                )
+            )
+            percent.widget.attrs["data-percent-of"] = criterion.code
+            self.fields[percent_field_name(criterion.code)] = percent
+        for field in self.fields.values():  # fields added after StyledFormMixin styled the declared ones
+            if "form-control" not in field.widget.attrs.get("class", "") and isinstance(field.widget, DecimalInput):
+                field.widget.attrs["class"] = "form-control"
+
+    def basis_fields(self):
+        return [self[basis.field] for basis in BASES.values()]
 
     def aspect_groups(self):
-        return [(aspect, [self[percent_field_name(c.code)] for c in criteria_of(aspect.number)]) for aspect in ASPECTS]
+        """Per aspect, its criteria as (criterion, basis, count field, percent field)."""
+        return [
+            (
+                aspect,
+                [
+                    (c, basis_of(c.code), self[count_field_name(c.code)], self[percent_field_name(c.code)])
+                    for c in criteria_of(aspect.number)
+                ],
+            )
+            for aspect in ASPECTS
+        ]
 
     def non_physical_fields(self):
         return [self[name] for name in ("land_legality", "strategic_value", "population_density", "potential")]
 
+    def counts(self) -> dict:
+        data = self.cleaned_data
+        return {
+            code: data.get(count_field_name(code))
+            for code in CRITERION_CODES
+            if data.get(count_field_name(code)) is not None
+        }
+
+    def bases(self) -> dict:
+        return {basis.field: self.cleaned_data.get(basis.field) for basis in BASES.values()}
+
     def percentages(self) -> dict:
-        return {code: self.cleaned_data[percent_field_name(code)] for code in CRITERION_CODES}
+        """The percents typed for criteria without a count (a count decides its criterion's percent)."""
+        data, counts = self.cleaned_data, self.counts()
+        return {
+            code: data[percent_field_name(code)]
+            for code in CRITERION_CODES
+            if code not in counts and data.get(percent_field_name(code)) is not None
+        }
 
     def clean(self):
         cleaned = super().clean()
-        if all(cleaned.get(percent_field_name(code)) is not None for code in CRITERION_CODES):
-            try:
-                assess(self.percentages())
-            except ValidationError as exc:
-                add_service_errors(self, exc, field_for=service_field)
+        typed_wrong = {name for name in self.errors}
+        missing = [
+            code
+            for code in CRITERION_CODES
+            if not {count_field_name(code), percent_field_name(code)} & typed_wrong
+            and cleaned.get(count_field_name(code)) is None
+            and cleaned.get(percent_field_name(code)) is None
+        ]
+        for code in missing:
+            self.add_error(
+                count_field_name(code),
+                _("Kriteria %(code)s (%(name)s): isi jumlah %(unit)s, atau persennya jika hanya itu yang ada.")
+                % {"code": code, "name": CRITERIA_BY_CODE[code].name, "unit": CRITERIA_BY_CODE[code].unit},
+            )
+        if self.errors:
+            return cleaned
+        try:
+            counted = percentages_from_counts(counts=self.counts(), bases=self.bases(), percentages=self.percentages())
+            assess(counted.percentages)
+        except ValidationError as exc:
+            add_service_errors(self, exc, field_for=self.service_field)
         return cleaned
+
+    def service_field(self, key: str) -> str:
+        """The input an error about `key` belongs on: a criterion's count when it was counted, else its percent."""
+        if key in CRITERION_CODES:
+            counted = (
+                self.cleaned_data.get(count_field_name(key)) is not None if hasattr(self, "cleaned_data") else False
+            )
+            return count_field_name(key) if counted else percent_field_name(key)
+        return key
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
@@ -78,16 +173,13 @@ class AssessmentForm(StyledFormMixin, forms.Form):
             "assessed_on": data["assessed_on"],
             "affected_area_ha": data["affected_area_ha"],
             "is_baseline": data["is_baseline"],
+            "counts": self.counts(),
+            "bases": self.bases(),
             "percentages": self.percentages(),
             "non_physical": {
                 name: data[name] for name in ("land_legality", "strategic_value", "population_density", "potential")
             },
         }
-
-
-def service_field(key: str) -> str:
-    """The form field a service's or `assess()`'s error key belongs on: a criterion code is its percent input."""
-    return percent_field_name(key) if key in CRITERION_CODES else key
 
 
 class LocationForm(StyledFormMixin, forms.Form):

@@ -8,7 +8,7 @@ from gotong.areas.models import Area, Level
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
-from gotong.slums.criteria import CRITERIA, MAX_TOTAL, SCORES, SLUM_CLASSES
+from gotong.slums.criteria import CRITERIA, CRITERIA_BY_CODE, MAX_TOTAL, SCORES, SLUM_CLASSES, basis_of
 
 
 class SlumClass(models.TextChoices):
@@ -109,7 +109,23 @@ class Assessment(TimeStampedModel):
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     assessed_on = models.DateField(_("tanggal penilaian"))
     is_baseline = models.BooleanField(_("data awal (baseline)"), default=False)
+    # The part of the location still counted as slum after this assessment. A location classed "Bukan kumuh"
+    # has left the slum list as a whole, so its remaining slum area is 0 ha by definition (services enforce it,
+    # migration 0004 corrected older rows); pockets still slum are assessed as a location of their own.
     affected_area_ha = models.DecimalField(_("luas kumuh tersisa (ha)"), max_digits=8, decimal_places=2)
+    # The wholes the criteria's counts are parts of, as KOTAKU's baseline form collects them (criteria.BASES).
+    # Empty for assessments recorded as percentages only (older records, or where only percentages exist).
+    verified_area_ha = models.DecimalField(
+        _("luas verifikasi (ha)"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    building_count = models.PositiveIntegerField(_("jumlah bangunan (unit)"), null=True, blank=True)
+    household_count = models.PositiveIntegerField(_("jumlah KK"), null=True, blank=True)
+    road_length_m = models.DecimalField(
+        _("panjang jalan lingkungan ideal (m)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    drain_length_m = models.DecimalField(
+        _("panjang drainase lingkungan ideal (m)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
     total = models.PositiveSmallIntegerField(_("total nilai"))
     slum_class = models.CharField(_("tingkat kekumuhan"), max_length=10, choices=SlumClass.choices)
     land_legality = models.CharField(_("legalitas lahan"), max_length=10, choices=LandLegality.choices, blank=True)
@@ -142,6 +158,16 @@ class Assessment(TimeStampedModel):
             ),
             models.CheckConstraint(condition=models.Q(affected_area_ha__gte=0), name="slum_affected_area_not_negative"),
             models.CheckConstraint(condition=models.Q(total__lte=MAX_TOTAL), name="slum_total_at_most_max"),
+            models.CheckConstraint(
+                condition=~models.Q(slum_class="none") | models.Q(affected_area_ha=0),
+                name="slum_not_slum_has_no_remaining_area",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(verified_area_ha__isnull=True) | models.Q(verified_area_ha__gte=0))
+                & (models.Q(road_length_m__isnull=True) | models.Q(road_length_m__gte=0))
+                & (models.Q(drain_length_m__isnull=True) | models.Q(drain_length_m__gte=0)),
+                name="slum_bases_not_negative",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -157,6 +183,9 @@ class CriterionMeasurement(models.Model):
         Assessment, verbose_name=_("penilaian"), on_delete=models.CASCADE, related_name="measurements"
     )
     code = models.CharField(_("kriteria"), max_length=2, choices=CRITERION_CHOICES)
+    # What was counted, in the criterion's unit (KOTAKU's "volume": buildings, ha, m, KK); the percent is
+    # computed from it and the assessment's basis. Empty when only the percent was known.
+    amount = models.DecimalField(_("jumlah terdampak"), max_digits=12, decimal_places=2, null=True, blank=True)
     percent = models.DecimalField(_("persen terdampak"), max_digits=5, decimal_places=2)
     score = models.PositiveSmallIntegerField(_("nilai"))
 
@@ -170,10 +199,24 @@ class CriterionMeasurement(models.Model):
                 condition=models.Q(percent__gte=0, percent__lte=100), name="criterion_percent_0_to_100"
             ),
             models.CheckConstraint(condition=models.Q(score__in=SCORES), name="criterion_score_official"),
+            models.CheckConstraint(
+                condition=models.Q(amount__isnull=True) | models.Q(amount__gte=0), name="criterion_amount_not_negative"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.code}: {self.percent}% → {self.score}"
+
+    @property
+    def criterion(self):
+        return CRITERIA_BY_CODE[self.code]
+
+    @property
+    def whole(self):
+        """The basis this measurement's amount was divided by (None for a percent-only record)."""
+        if self.amount is None:
+            return None
+        return getattr(self.assessment, basis_of(self.code).field)
 
 
 def _register_audit() -> None:

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from gotong.core.numbers import format_decimal
 from gotong.slums.criteria import ASPECTS, CRITERIA, CRITERION_CODES, class_for, score_for
 
 ALL_CRITERIA_KEY = "criteria"
@@ -68,7 +69,10 @@ def assess(percentages: dict) -> Assessment:
             errors[code] = [_("Kriteria %(code)s: nilai %(value)s bukan angka.") % {"code": code, "value": raw}]
             continue
         if number < 0 or number > 100:
-            errors[code] = [_("Kriteria %(code)s: %(value)s%% di luar rentang 0–100%%.") % {"code": code, "value": raw}]
+            shown = format_decimal(raw) if isinstance(raw, Decimal | float) else raw
+            errors[code] = [
+                _("Kriteria %(code)s: %(value)s%% di luar rentang 0–100%%.") % {"code": code, "value": shown}
+            ]
             continue
         values[code] = number
     if errors:

@@ -15,10 +15,12 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Level
+from gotong.core.numbers import format_decimal
 from gotong.core.policy import can
 from gotong.core.policy.decide import Place
+from gotong.slums.counts import percentages_from_counts
 from gotong.slums.criteria import CRITERION_CODES
-from gotong.slums.models import Assessment, CriterionMeasurement, SlumLocation
+from gotong.slums.models import Assessment, CriterionMeasurement, SlumClass, SlumLocation
 from gotong.slums.scoring import assess, to_percent
 
 NON_PHYSICAL_FIELDS = ("land_legality", "strategic_value", "population_density", "potential")
@@ -178,7 +180,7 @@ def update_location(location: SlumLocation, *, acting_user, **changes) -> SlumLo
         raise ValidationError(
             {
                 "area_ha": _("Luas tidak boleh lebih kecil dari luas kumuh yang sudah dinilai (%(ha)s ha).")
-                % {"ha": min_area}
+                % {"ha": format_decimal(min_area)}
             }
         )
     _check_location(location)
@@ -201,29 +203,66 @@ def _rounded(percentages: dict) -> dict:
     return rounded
 
 
+def _remaining_area(location: SlumLocation, affected_area_ha, slum_class: str, total: int) -> tuple[Decimal, dict]:
+    """The remaining slum area, consistent with the class: a location classed "Bukan kumuh" has left the slum
+    list as a whole, so what remains slum there is 0 ha (left empty, it is set to 0); a slum class needs the
+    hectares still slum, more than 0 and at most the decree's area."""
+    label = dict(SlumClass.choices)[slum_class]
+    if affected_area_ha in (None, ""):
+        if slum_class == SlumClass.NONE:
+            return Decimal(0), {}
+        return Decimal(0), {
+            "affected_area_ha": _("Hasil penilaian %(class)s (total %(total)s): isi luas yang masih kumuh.")
+            % {"class": label, "total": total}
+        }
+    affected = Decimal(str(affected_area_ha))
+    if affected < 0 or affected > location.area_ha:
+        return affected, {
+            "affected_area_ha": _("Luas kumuh tersisa harus antara 0 dan %(max)s ha (luas menurut SK).")
+            % {"max": format_decimal(location.area_ha)}
+        }
+    if slum_class == SlumClass.NONE and affected > 0:
+        return affected, {
+            "affected_area_ha": _(
+                "Hasil penilaian Bukan kumuh (total %(total)s): luas kumuh tersisa 0 ha. Bagian yang masih kumuh "
+                "dinilai sebagai lokasi tersendiri; kosongkan atau isi 0."
+            )
+            % {"total": total}
+        }
+    if slum_class != SlumClass.NONE and affected == 0:
+        return affected, {
+            "affected_area_ha": _(
+                "Hasil penilaian %(class)s (total %(total)s): luas kumuh tersisa harus lebih dari 0 ha."
+            )
+            % {"class": label, "total": total}
+        }
+    return affected, {}
+
+
 @transaction.atomic
 def record_assessment(
     location: SlumLocation,
     *,
     assessed_on,
-    percentages: dict,
-    affected_area_ha,
+    percentages: dict | None = None,
+    counts: dict | None = None,
+    bases: dict | None = None,
+    affected_area_ha=None,
     is_baseline: bool = False,
     non_physical: dict | None = None,
     acting_user,
 ) -> Assessment:
+    """Record an assessment from counts (KOTAKU's baseline: `counts` per criterion code in its unit, `bases` by
+    Assessment field, see `criteria.BASES`) and/or percentages for criteria without counts. The percentages are
+    computed from the counts here, never trusted from a caller, and scored by `scoring.assess`."""
     _require_record(acting_user, location)
     non_physical = dict(non_physical or {})
     unknown = set(non_physical) - set(NON_PHYSICAL_FIELDS)
     if unknown:
         raise TypeError(f"unknown non-physical fields: {sorted(unknown)}")
-    result = assess(_rounded(percentages))
-    affected = Decimal(str(affected_area_ha))
-    errors = {}
-    if affected < 0 or affected > location.area_ha:
-        errors["affected_area_ha"] = _("Luas kumuh tersisa harus antara 0 dan %(max)s ha (luas menurut SK).") % {
-            "max": location.area_ha
-        }
+    counted = percentages_from_counts(counts=counts, bases=bases, percentages=percentages)
+    result = assess(_rounded(counted.percentages))
+    affected, errors = _remaining_area(location, affected_area_ha, result.slum_class, result.total)
     if location.assessments.filter(assessed_on=assessed_on).exists():
         errors["assessed_on"] = _("Lokasi ini sudah punya penilaian pada tanggal itu.")
     if is_baseline and location.assessments.filter(is_baseline=True).exists():
@@ -239,6 +278,7 @@ def record_assessment(
         total=result.total,
         slum_class=result.slum_class,
         created_by=acting_user,
+        **counted.bases,
         **{key: value or "" for key, value in non_physical.items()},
     )
     assessment.full_clean()
@@ -246,7 +286,11 @@ def record_assessment(
         assessment.save()
         for code in CRITERION_CODES:
             measurement = CriterionMeasurement(
-                assessment=assessment, code=code, percent=result.percentages[code], score=result.scores[code]
+                assessment=assessment,
+                code=code,
+                amount=counted.amounts.get(code),
+                percent=result.percentages[code],
+                score=result.scores[code],
             )
             measurement.full_clean()
             measurement.save()

@@ -16,7 +16,7 @@ from gotong.core.policy.routes import by, route
 from gotong.slums import progress, services
 from gotong.slums.access import villages_to_record
 from gotong.slums.criteria import ASPECTS, criteria_of
-from gotong.slums.forms import AssessmentForm, LocationForm, service_field
+from gotong.slums.forms import AssessmentForm, LocationForm
 from gotong.slums.lists import location_rows
 from gotong.slums.models import SlumLocation
 
@@ -87,7 +87,7 @@ def assessment_create(request, pk):
         try:
             assessment = services.record_assessment(location, **form.service_kwargs(), acting_user=request.user)
         except ValidationError as exc:
-            add_service_errors(form, exc, field_for=service_field)
+            add_service_errors(form, exc, field_for=form.service_field)
         else:
             messages.success(
                 request,

@@ -28,7 +28,8 @@ class KgField(forms.CharField):
         if not text:
             return None
         try:
-            kg = parse_decimal(text)  # "2,35", "2.35", "1.250" (thousands): the project's one rule
+            # "2,35" or "2.35"; weighed to the gram, so "1.250" is 1,25 kg, not 1250 (see core/numbers.py)
+            kg = parse_decimal(text, thousands=False)
         except forms.ValidationError:
             raise forms.ValidationError(_("Berat harus angka dalam kg, mis. 2,35.")) from None
         if kg < 0:

@@ -30,6 +30,13 @@ def test_indonesian_decimals_parse(typed, expected):
     assert parse_decimal(typed) == Decimal(expected)
 
 
+def test_where_three_decimals_are_plausible_a_dot_is_a_decimal_point():
+    assert parse_decimal("104.449", thousands=False) == Decimal("104.449")
+    assert parse_decimal("0.941") == Decimal("0.941")  # "0.941" can never be thousands
+    with pytest.raises(ValidationError):
+        parse_decimal("1.250,5", thousands=False)
+
+
 @pytest.mark.parametrize("typed", ["abc", "3,2,1", "1.25.0", "3,2 ha", "1,250.5", ".", ""])
 def test_anything_else_is_refused_with_an_example(typed):
     with pytest.raises(ValidationError) as error:
@@ -58,11 +65,12 @@ def test_a_bad_number_names_what_was_expected_and_keeps_the_other_values():
     from gotong.areas.models import Area
     from gotong.slums.forms import LocationForm
 
-    typed = {"area_ha": "tiga", "name": "Kampung Bugis", "latitude": "0,9278"}
+    typed = {"area_ha": "tiga", "name": "Kampung Bugis", "latitude": "0,9278", "longitude": "104.449"}
     form = LocationForm(typed, villages=Area.objects.none())
     assert not form.is_valid()
     assert form.errors["area_ha"] == ["Masukkan luas dalam hektar, mis. 18,92."]
     assert form.cleaned_data["latitude"] == Decimal("0.9278")
+    assert form.cleaned_data["longitude"] == Decimal("104.449")  # six decimals: the GPS app's dot is a decimal point
     assert 'value="Kampung Bugis"' in str(form["name"]) and 'value="tiga"' in str(form["area_ha"])
 
 
@@ -82,6 +90,7 @@ def test_waste_bank_kilograms_with_a_comma():
 
     assert KgField().clean("2,5") == 2500  # grams
     assert KgField().clean("2.5") == 2500
+    assert KgField().clean("1.250") == 1250  # weighed to the gram: the dot is a decimal point, 1,25 kg
     with pytest.raises(ValidationError, match="mis. 2,35"):
         KgField().clean("dua")
 

@@ -92,7 +92,7 @@ def date(payload: dict, name: str) -> datetime.date:
         raise ValidationError({name: _("Tanggal tidak sah; pakai format TTTT-BB-HH.")}) from exc
 
 
-def decimal(payload: dict, name: str, *, required: bool = False) -> Decimal | None:
+def decimal(payload: dict, name: str, *, required: bool = False, thousands: bool = True) -> Decimal | None:
     value = payload.get(name)
     if value in (None, ""):
         if required:
@@ -101,7 +101,8 @@ def decimal(payload: dict, name: str, *, required: bool = False) -> Decimal | No
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise ValidationError({name: _("Isi dengan angka, mis. 9,5.")})
     try:
-        return parse_decimal(value, example="9,5")  # the same rules as every web form: "9,5", "1.250,5"
+        # The same rules as every web form: "9,5", "1.250,5".
+        return parse_decimal(value, example="9,5", thousands=thousands)
     except ValidationError as exc:
         raise ValidationError({name: exc.messages}) from None
 

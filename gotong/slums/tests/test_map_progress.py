@@ -49,7 +49,7 @@ def test_update_location_checks(demo, city_officer):
     assert exc.value.message_dict["longitude"] == ["Isi lintang dan bujur bersama-sama, atau kosongkan keduanya."]
     with pytest.raises(ValidationError) as exc:
         update_location(demo, area_ha="10", acting_user=city_officer)
-    assert "18.92" in exc.value.message_dict["area_ha"][0]  # assessed at 18.92 ha already
+    assert "18,92" in exc.value.message_dict["area_ha"][0]  # assessed at 18.92 ha already
     update_location(demo, boundary_geojson=json.dumps(SQUARE), acting_user=city_officer)
     demo.refresh_from_db()
     assert json.loads(demo.boundary_geojson) == SQUARE and str(demo.latitude) == "0.940000"

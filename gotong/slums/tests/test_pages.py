@@ -117,10 +117,20 @@ def test_form_saves_through_the_service(client, facilitator, demo):
     response = client.post(
         reverse("slums:assessment-create", args=[demo.pk]), _form_data(p_7a="80", p_7b="80", p_1a="60")
     )
+    # "Bukan kumuh" next to hectares still slum is a contradiction: the remaining slum area of a location that
+    # is not slum is 0 ha, said on the field that holds the hectares.
+    assert response.context["form"].errors["affected_area_ha"] == [
+        "Hasil penilaian Bukan kumuh (total 13): luas kumuh tersisa 0 ha. Bagian yang masih kumuh dinilai sebagai "
+        "lokasi tersendiri; kosongkan atau isi 0."
+    ]
+    response = client.post(
+        reverse("slums:assessment-create", args=[demo.pk]),
+        _form_data(p_7a="80", p_7b="80", p_1a="60", affected_area_ha=""),
+    )
     assert response.status_code == 302
     assessment = demo.assessments.get(assessed_on="2020-06-30")
     assert (assessment.total, assessment.slum_class, assessment.created_by) == (13, "none", facilitator)
-    assert assessment.measurements.count() == 16
+    assert assessment.affected_area_ha == 0 and assessment.measurements.count() == 16
 
 
 def test_bad_percent_shows_indonesian_error_and_keeps_input(client, facilitator, demo):
@@ -152,4 +162,6 @@ def test_service_errors_land_on_fields(client, facilitator, demo):
 def test_missing_percent_is_named(client, facilitator, demo):
     client.force_login(facilitator)
     response = client.post(reverse("slums:assessment-create", args=[demo.pk]), _form_data(p_4c=""))
-    assert response.context["form"].errors["p_4c"] == ["Isi persen untuk kriteria 4c."]
+    assert response.context["form"].errors["c_4c"] == [
+        "Kriteria 4c (Kualitas konstruksi drainase buruk): isi jumlah m, atau persennya jika hanya itu yang ada."
+    ]

@@ -126,11 +126,11 @@ def test_unknown_codes_are_named():
     assert message.startswith("Kode kriteria tidak dikenal: 1d, 8a.")
 
 
-@pytest.mark.parametrize("bad", [120, -1, 100.01])
-def test_out_of_range_names_criterion_and_value(bad):
+@pytest.mark.parametrize(("bad", "shown"), [(120, "120"), (-1, "-1"), (100.01, "100,01")])
+def test_out_of_range_names_criterion_and_value(bad, shown):
     with pytest.raises(CriteriaError) as info:
         assess(dict(ALL_ZERO, **{"2b": bad}))
-    assert info.value.message_dict == {"2b": [f"Kriteria 2b: {bad}% di luar rentang 0–100%."]}
+    assert info.value.message_dict == {"2b": [f"Kriteria 2b: {shown}% di luar rentang 0–100%."]}  # Indonesian comma
 
 
 @pytest.mark.parametrize("bad", ["abc", None, True, float("nan")])

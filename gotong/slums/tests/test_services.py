@@ -20,7 +20,7 @@ def test_record_assessment_stores_scores_class_and_audit(bugis, city_officer, pe
         non_physical={"land_legality": "illegal", "population_density": "high", "potential": "Wisata pesisir"},
         acting_user=city_officer,
     )
-    assert (assessment.total, assessment.slum_class) == (9, "none")
+    assert (assessment.total, assessment.slum_class) == (24, "light")
     assert assessment.area_code == "21.72.03.1005" and assessment.created_by == city_officer
     assert assessment.land_legality == "illegal" and assessment.strategic_value == ""
     scores = dict(assessment.measurements.values_list("code", "score"))

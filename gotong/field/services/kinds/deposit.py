@@ -27,7 +27,7 @@ def _lines(payload: dict, bank) -> list[tuple[WasteCategory, int]]:
         if not isinstance(row, dict) or str(row.get("category")) not in categories:
             raise ValidationError({"lines": _("Jenis sampah tidak dikenal di bank sampah ini; unduh ulang data.")})
         category = categories[str(row["category"])]
-        kg = decimal(row, "kg", required=True)
+        kg = decimal(row, "kg", required=True, thousands=False)  # "1.250" kg is 1,25 kg, as on the web form
         if kg <= 0:
             raise ValidationError({"lines": _("Berat %(cat)s harus lebih dari 0 kg.") % {"cat": category}})
         lines.append((category, int((kg * 1000).to_integral_value())))

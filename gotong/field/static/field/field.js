@@ -35,9 +35,10 @@
   }
   // The rules of gotong/core/numbers.py: "3,2" is 3.2, "1.250" and "1.250,5" use the dot for thousands, a lone
   // "3.2" is a decimal point; anything else is not a number (null), never a silently different one.
-  function number(text) {
+  // Kilograms are weighed to the gram, so there (grams=true) "1.250" is 1,25 kg, as on the web form.
+  function number(text, grams) {
     var s = String(text == null ? "" : text).replace(/[\s\u00a0\u202f]+/g, "").replace("\u2212", "-");
-    var m = /^([-+]?)(\d{1,3}(?:\.\d{3})+|\d*)(?:,(\d*))?$/.exec(s);
+    var m = grams ? /^([-+]?)(\d*)(?:,(\d*))?$/.exec(s) : /^([-+]?)([1-9]\d{0,2}(?:\.\d{3})+|\d*)(?:,(\d*))?$/.exec(s);
     if (!m) {
       m = /^([-+]?)(\d*)\.(\d+)$/.exec(s);
       if (!m) return null;
@@ -276,17 +277,17 @@
       lines: function () {
         var b = find(ref.banks, el("f-bank").value);
         return b.categories.map(function (c) { return [c, el("kg-" + c.id).value.trim()]; })
-          .filter(function (pair) { return number(pair[1]) > 0; });
+          .filter(function (pair) { return number(pair[1], true) > 0; });
       },
       estimate: function () {
-        var total = FORMS.deposit.lines().reduce(function (sum, pair) { return sum + number(pair[1]) * pair[0].price_per_kg; }, 0);
+        var total = FORMS.deposit.lines().reduce(function (sum, pair) { return sum + number(pair[1], true) * pair[0].price_per_kg; }, 0);
         el("estimate").textContent = total ? fmt(T.estimate, { value: rupiah(total) }) : "";
       },
       collect: function () {
         var b = find(ref.banks, el("f-bank").value), m = b && find(b.members, el("f-member").value);
         var lines = FORMS.deposit.lines();
         if (!m || !lines.length || !el("f-occurred_on").value) return null;
-        var kg = lines.reduce(function (sum, pair) { return sum + number(pair[1]); }, 0);
+        var kg = lines.reduce(function (sum, pair) { return sum + number(pair[1], true); }, 0);
         var used = lines.map(function (pair) { return pair[0]; }).sort(function (x, y) { return Number(x.id) - Number(y.id); });
         return {
           payload: { member: m.id, occurred_on: el("f-occurred_on").value,
