@@ -33,7 +33,7 @@ class LocationDetailSerializer(LocationSerializer):
 class MeasurementSerializer(serializers.ModelSerializer):
     class Meta:
         model = CriterionMeasurement
-        fields = ["code", "percent", "score"]
+        fields = ["code", "amount", "percent", "score"]  # amount: the count behind the percent, or null
 
 
 class AssessmentSerializer(serializers.ModelSerializer):
@@ -60,7 +60,16 @@ class AssessmentDetailSerializer(AssessmentSerializer):
     measurements = MeasurementSerializer(many=True, read_only=True)
 
     class Meta(AssessmentSerializer.Meta):
-        fields = [*AssessmentSerializer.Meta.fields, "measurements"]
+        fields = [
+            *AssessmentSerializer.Meta.fields,
+            # The wholes the counts are parts of (KOTAKU baseline), null for percent-only assessments.
+            "verified_area_ha",
+            "building_count",
+            "household_count",
+            "road_length_m",
+            "drain_length_m",
+            "measurements",
+        ]
 
 
 class LocationViewSet(ScopedReadOnlyViewSet):

@@ -27,6 +27,8 @@ class KgField(forms.CharField):
         text = (super().clean(value) or "").strip().replace(" ", "")
         if not text:
             return None
+        if text.count(",") + text.count(".") > 1:
+            raise forms.ValidationError(_("Tulis berat seperti 2,35 (satu tanda desimal, tanpa titik ribuan)."))
         try:
             # "2,35" or "2.35"; weighed to the gram, so "1.250" is 1,25 kg, not 1250 (see core/numbers.py)
             kg = parse_decimal(text, thousands=False)

@@ -25,6 +25,8 @@ def test_assessment_from_counts_with_a_decimal_comma(phone, live_server, facilit
         page.fill(f'[name="c_{code}"]', str(value))
     # The percent is computed while typing: 605 of 780 m of road.
     assert page.locator("#computed-2b").inner_text() == "= 77,56 % → nilai 5"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path="test-results/slum-counts-form-phone.png", full_page=True)
     page.get_by_role("button", name="Simpan penilaian").click()
     page.wait_for_url(live_server.url + reverse("slums:detail", args=[bugis.pk]))
     assert "total 38, Kumuh sedang" in page.locator("body").inner_text()
