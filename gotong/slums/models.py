@@ -111,7 +111,7 @@ class Assessment(TimeStampedModel):
     is_baseline = models.BooleanField(_("data awal (baseline)"), default=False)
     # The part of the location still counted as slum after this assessment. A location classed "Bukan kumuh"
     # has left the slum list as a whole, so its remaining slum area is 0 ha by definition (services enforce it,
-    # migration 0004 corrected older rows); pockets still slum are assessed as a location of their own.
+    # migration 0005 corrected older rows); pockets still slum are assessed as a location of their own.
     affected_area_ha = models.DecimalField(_("luas kumuh tersisa (ha)"), max_digits=8, decimal_places=2)
     # The wholes the criteria's counts are parts of, as KOTAKU's baseline form collects them (criteria.BASES).
     # Empty for assessments recorded as percentages only (older records, or where only percentages exist).

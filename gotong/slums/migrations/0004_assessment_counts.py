@@ -4,14 +4,6 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-def not_slum_has_no_remaining_area(apps, schema_editor):
-    """Before this migration "Bukan kumuh" could be saved with hectares "still slum" (total 13 next to 3,20 ha).
-    A location classed not slum has left the slum list as a whole, so its remaining slum area is 0 ha; the
-    progress figures add these hectares up, so the contradiction is resolved here rather than on every page."""
-    Assessment = apps.get_model("slums", "Assessment")
-    Assessment.objects.filter(slum_class="none", affected_area_ha__gt=0).update(affected_area_ha=0)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("slums", "0003_area_code_bytewise"),
@@ -63,16 +55,6 @@ class Migration(migrations.Migration):
             name="amount",
             field=models.DecimalField(
                 blank=True, decimal_places=2, max_digits=12, null=True, verbose_name="jumlah terdampak"
-            ),
-        ),
-        migrations.RunPython(not_slum_has_no_remaining_area, migrations.RunPython.noop),
-        migrations.AddConstraint(
-            model_name="assessment",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("slum_class", "none"), _negated=True), ("affected_area_ha", 0), _connector="OR"
-                ),
-                name="slum_not_slum_has_no_remaining_area",
             ),
         ),
         migrations.AddConstraint(
