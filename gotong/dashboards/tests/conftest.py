@@ -77,7 +77,8 @@ def town(areas, other_village, city_officer, facilitator, today):
     slums.record_assessment(
         location,
         assessed_on=D(2025, 5, 1),
-        percentages=dict.fromkeys(CRITERIA, 0),
+        # "Kumuh ringan" (total 20): 10,50 ha still slum needs a slum class; "Bukan kumuh" means 0 ha remaining.
+        percentages=dict(dict.fromkeys(CRITERIA, 0), **{"6a": 100, "6b": 100, "7a": 100, "7b": 100}),
         affected_area_ha="10.50",
         acting_user=city_officer,
     )

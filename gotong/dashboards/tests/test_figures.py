@@ -33,7 +33,7 @@ def test_city_officer_sees_the_whole_city(town, city_officer):
     assert (slums["baseline_ha"], slums["latest_ha"], slums["reduced_percent"]) == (
         Decimal("23.92"), Decimal("15.50"), Decimal("35.2"),
     )  # fmt: skip
-    assert {row["code"]: row["count"] for row in slums["classes"]} == {"none": 1, "not_assessed": 1}
+    assert {row["code"]: row["count"] for row in slums["classes"]} == {"light": 1, "not_assessed": 1}
 
     collab = f["collaboration"]
     assert collab["projects"] == 2 and collab["budget_total"] == 625_000_000
