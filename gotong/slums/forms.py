@@ -53,7 +53,7 @@ class AssessmentForm(StyledFormMixin, forms.Form):
         for basis in BASES.values():
             self.fields[basis.field] = accept_decimal_comma(
                 forms.DecimalField(
-                    label=f"{basis.label} ({basis.unit})",
+                    label=basis.label if basis.unit in basis.label else f"{basis.label} ({basis.unit})",
                     max_digits=10,
                     decimal_places=2,
                     min_value=0,
