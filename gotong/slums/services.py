@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Level
+from gotong.core.numbers import decimal_text
 from gotong.core.policy import can
 from gotong.core.policy.decide import Place
 from gotong.slums.criteria import CRITERION_CODES
@@ -222,7 +223,7 @@ def record_assessment(
     errors = {}
     if affected < 0 or affected > location.area_ha:
         errors["affected_area_ha"] = _("Luas kumuh tersisa harus antara 0 dan %(max)s ha (luas menurut SK).") % {
-            "max": location.area_ha
+            "max": decimal_text(location.area_ha)
         }
     if location.assessments.filter(assessed_on=assessed_on).exists():
         errors["assessed_on"] = _("Lokasi ini sudah punya penilaian pada tanggal itu.")

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from gotong.core.dates import month_year
 from gotong.field import recordable
 from gotong.field.services.common import Outcome, changed_on_server, date, decimal, flag, public_id, text
 from gotong.posyandu import services as posyandu
@@ -69,7 +70,7 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
         raise ValidationError(
             {
                 "measured_on": _("%(p)s belum membuka hari buka bulan %(m)s; buka dulu hari bukanya.")
-                % {"p": child.posyandu.name, "m": measured_on.strftime("%m/%Y")}
+                % {"p": child.posyandu.name, "m": month_year(measured_on)}
             }
         )
     values = {
