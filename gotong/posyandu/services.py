@@ -153,7 +153,7 @@ def _validate_measurements(weight, length, muac, measure, age_days) -> None:
     if length is not None and not Decimal("30") <= length <= Decimal("140"):
         errors["length_cm"] = _("Panjang/tinggi %(l)s cm di luar 30–140 cm.") % {"l": decimal_text(length)}
     if muac is not None and not Decimal("5") <= muac <= Decimal("30"):
-        errors["muac_cm"] = _("LiLA %(m)s cm di luar 5–30 cm.") % {"m": muac}
+        errors["muac_cm"] = _("LiLA %(m)s cm di luar 5–30 cm.") % {"m": decimal_text(muac)}
     if length is not None and measure not in Measure.values:
         errors["measure"] = _("Pilih cara ukur: telentang atau berdiri.")
     if measure == Measure.STANDING and age_days is not None and age_days < 9 * growth.DAYS_PER_MONTH:

@@ -179,7 +179,7 @@ def update_location(location: SlumLocation, *, acting_user, **changes) -> SlumLo
         raise ValidationError(
             {
                 "area_ha": _("Luas tidak boleh lebih kecil dari luas kumuh yang sudah dinilai (%(ha)s ha).")
-                % {"ha": min_area}
+                % {"ha": decimal_text(min_area)}
             }
         )
     _check_location(location)
