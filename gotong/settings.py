@@ -184,6 +184,8 @@ TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+# Dates as people write them ("18 Mar 2022"), not ISO: see gotong/formats/.
+FORMAT_MODULE_PATH = ["gotong.formats"]
 
 # Uploaded files (project photos, evidence) are served only through views that check the viewer's scope.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))

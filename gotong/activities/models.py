@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.areas.models import Area
 from gotong.core.area_codes import VILLAGE, ancestor_codes, level_of
 from gotong.core.area_codes import city_code as city_of
+from gotong.core.dates import short_date
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
 from gotong.core.policy.decide import reaches
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks, area_code_filter, member_organization_ids
@@ -84,7 +85,7 @@ class Event(PublicIdModel, AreaCodedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.held_on:%d-%m-%Y})"
+        return f"{self.title} ({short_date(self.held_on)})"
 
     @property
     def city_code(self) -> str:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from gotong.casework import recurrence
 from gotong.casework.models import Assistance, AssistanceKind, Case, Program, Referral, ReferralStatus, Visit
 from gotong.casework.schedule import plan_statuses
+from gotong.core.dates import short_date
 from gotong.core.money import format_rupiah
 from gotong.core.pdf import ReportPDF
 
@@ -149,10 +150,7 @@ def report_pdf(report: MonthlyReport) -> ReportPDF:
         pdf.heading(_("Daftar kasus"))
         pdf.data_table(
             [_("Program"), _("Penerima"), _("Dibuka"), _("Ditutup"), _("Rencana"), _("Kunjungan")],
-            [
-                [p, n, o.strftime("%d-%m-%Y"), c.strftime("%d-%m-%Y") if c else "", pl, v]
-                for p, n, o, c, pl, v in report.case_rows
-            ],
+            [[p, n, short_date(o), short_date(c), pl, v] for p, n, o, c, pl, v in report.case_rows],
             col_widths=(30, 50, 22, 22, 18, 20),
             align_right={4, 5},
         )

@@ -1,5 +1,8 @@
 """Decimal numbers as Indonesians type and read them: "3,2" ha, "12,5" kg, "1.250,5" m.
 
+Typed numbers are read by `parse_decimal` and shown back in inputs by `format_decimal`; numbers inside
+sentences (messages, PDF text) are written by `decimal_text`, since `%s` of a Decimal would print "18.92".
+
 Every decimal input (web forms through `StyledFormMixin`, the field app's JSON, commands) is parsed here, so
 "3,2" is 3.2 everywhere and never 32. The rules, whatever the interface language:
 
@@ -21,6 +24,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -83,3 +87,16 @@ def format_decimal(value, *, language: str | None = None) -> str:
     if (language or get_language() or "id").startswith("id"):
         text = text.replace(".", ",")
     return text
+
+
+def decimal_text(value: float | Decimal | int | None, places: int | None = None, *, empty: str = "") -> str:
+    """`value` with the active language's decimal and thousands separators; `places` fixes the decimals.
+
+    Without `places` a whole number shows no decimals and trailing zeros are dropped ("3,2", not "3,20").
+    """
+    if value is None:
+        return empty
+    if places is None:
+        value = Decimal(str(value)).normalize()
+        places = max(0, -value.as_tuple().exponent)
+    return formats.number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from gotong.core.dates import short_datetime
+
 FONT = "DejaVu"
 _FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 # fontTools narrates every font subset at INFO; that is noise in a server log.
@@ -51,7 +53,7 @@ class ReportPDF(FPDF):
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(FONT, "", 7)
-        printed = self.printed_at.strftime("%d/%m/%Y %H:%M")
+        printed = short_datetime(self.printed_at)
         self.cell(0, 5, _("Dicetak dari Gotong, %(when)s") % {"when": printed}, align="L")
         self.set_x(self.l_margin)
         self.cell(0, 5, _("Halaman %(page)s dari %(pages)s") % {"page": self.page_no(), "pages": "{nb}"}, align="R")
@@ -66,10 +68,24 @@ class ReportPDF(FPDF):
         self.multi_cell(0, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def key_values(self, pairs: list[tuple[str, object]]) -> None:
-        """Label: value lines, e.g. the member and account at the top of a passbook."""
-        for label, value in pairs:
+        """Label: value lines, e.g. the member and account at the top of a passbook.
+
+        The label column is as wide as the block's widest label (a fixed width let "Kunjungan direncanakan" run
+        into its number); a label too long for half the page goes on its own line above its value.
+        """
+        self.set_font(FONT, "B", 9)
+        labels = [f"{label}:" for label, _value in pairs]
+        gap = 3
+        widest = max((self.get_string_width(text) for text in labels), default=0) + gap
+        limit = self.epw / 2
+        width = max(45, min(widest, limit))
+        for text, (_label, value) in zip(labels, pairs, strict=True):
             self.set_font(FONT, "B", 9)
-            self.cell(45, 5, str(label))
+            if self.get_string_width(text) + gap > width:
+                self.multi_cell(0, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                self.set_x(self.l_margin + width)
+            else:
+                self.cell(width, 5, text)
             self.set_font(FONT, "", 9)
             self.multi_cell(0, 5, "" if value is None else str(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(2)

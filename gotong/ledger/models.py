@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gotong.core.dates import short_date
 from gotong.core.models import AreaCodedModel, TimeStampedModel
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
@@ -150,7 +151,7 @@ class Transaction(TimeStampedModel):
         indexes = [models.Index(fields=["book", "occurred_on"]), models.Index(fields=["kind"])]
 
     def __str__(self) -> str:
-        return f"{self.occurred_on} {self.memo or self.kind}"
+        return f"{short_date(self.occurred_on)} {self.memo or self.kind}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

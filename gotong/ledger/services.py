@@ -41,6 +41,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils.translation import gettext as _
 
+from gotong.core.dates import short_date
 from gotong.core.money import format_rupiah
 from gotong.ledger.models import Account, AccountKind, Book, Entry, Transaction, natural_sign
 
@@ -138,7 +139,7 @@ def _existing_or_conflict(book, key, fingerprint) -> Transaction | None:
     if existing.fingerprint != fingerprint:
         raise IdempotencyConflict(
             _("Kunci %(key)s sudah dipakai untuk transaksi lain (%(date)s, %(memo)s); data tidak disimpan.")
-            % {"key": key, "date": existing.occurred_on.isoformat(), "memo": existing.memo or existing.kind}
+            % {"key": key, "date": short_date(existing.occurred_on), "memo": existing.memo or existing.kind}
         )
     return existing
 

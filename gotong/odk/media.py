@@ -11,6 +11,7 @@ import io
 
 from django.utils import timezone
 
+from gotong.core.dates import short_date
 from gotong.field import recordable
 
 CHILDREN = "anak.csv"
@@ -33,7 +34,7 @@ def _children_rows(user) -> list[list[str]]:
     )
     rows = [["name", "label", "posyandu"]]
     for child in children:
-        born = child.person.birth_date.strftime("%d/%m/%Y")
+        born = short_date(child.person.birth_date)
         rows.append(
             [str(child.public_id), f"{child.person.name} ({born}, {child.posyandu.name})", str(child.posyandu_id)]
         )

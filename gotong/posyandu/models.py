@@ -9,6 +9,7 @@ household's children; partners nothing.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gotong.core.dates import month_year, short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel, TimeStampedModel
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
@@ -121,7 +122,7 @@ class Session(TimeStampedModel):
         constraints = [models.UniqueConstraint(fields=["posyandu", "month"], name="posyandu_one_session_a_month")]
 
     def __str__(self) -> str:
-        return f"{self.posyandu} {self.held_on:%d/%m/%Y}"
+        return f"{self.posyandu} {short_date(self.held_on)}"
 
     def save(self, *args, **kwargs):
         self.month = self.held_on.replace(day=1)
@@ -202,7 +203,7 @@ class Weighing(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.child} {self.month:%m/%Y}"
+        return f"{self.child} {month_year(self.month)}"
 
     def save(self, *args, **kwargs):
         self.month = self.session.month
@@ -272,7 +273,7 @@ class MonthTally(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.posyandu_id} {self.month:%m/%Y}"
+        return f"{self.posyandu_id} {month_year(self.month)}"
 
 
 def _register_audit() -> None:

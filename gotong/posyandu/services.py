@@ -13,7 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from gotong.core.numbers import parse_decimal
+from gotong.core.dates import short_date
+from gotong.core.numbers import decimal_text, parse_decimal
 from gotong.posyandu import growth, kbm
 from gotong.posyandu.access import can_record
 from gotong.posyandu.dates import add_months, five_years_before
@@ -121,7 +122,7 @@ def open_session(*, posyandu, held_on: datetime.date, place: str = "", notes: st
     existing = Session.objects.filter(posyandu=posyandu, month=held_on.replace(day=1)).first()
     if existing is not None:
         raise ValidationError(
-            {"held_on": _("Hari buka bulan ini sudah ada (%(day)s).") % {"day": existing.held_on.strftime("%d/%m/%Y")}}
+            {"held_on": _("Hari buka bulan ini sudah ada (%(day)s).") % {"day": short_date(existing.held_on)}}
         )
     session = Session(posyandu=posyandu, held_on=held_on, place=place, notes=notes)
     session.month = held_on.replace(day=1)
@@ -145,11 +146,13 @@ def _validate_measurements(weight, length, muac, measure, age_days) -> None:
     if weight is None:
         errors["weight_kg"] = _("Berat badan wajib diisi.")
     elif not Decimal("0.5") <= weight <= Decimal("40"):
-        errors["weight_kg"] = _("Berat badan %(w)s kg di luar 0,5–40 kg: periksa timbangan dan angka.") % {"w": weight}
+        errors["weight_kg"] = _("Berat badan %(w)s kg di luar 0,5–40 kg: periksa timbangan dan angka.") % {
+            "w": decimal_text(weight)
+        }
     if length is not None and not Decimal("30") <= length <= Decimal("140"):
-        errors["length_cm"] = _("Panjang/tinggi %(l)s cm di luar 30–140 cm.") % {"l": length}
+        errors["length_cm"] = _("Panjang/tinggi %(l)s cm di luar 30–140 cm.") % {"l": decimal_text(length)}
     if muac is not None and not Decimal("5") <= muac <= Decimal("30"):
-        errors["muac_cm"] = _("LiLA %(m)s cm di luar 5–30 cm.") % {"m": muac}
+        errors["muac_cm"] = _("LiLA %(m)s cm di luar 5–30 cm.") % {"m": decimal_text(muac)}
     if length is not None and measure not in Measure.values:
         errors["measure"] = _("Pilih cara ukur: telentang atau berdiri.")
     if measure == Measure.STANDING and age_days is not None and age_days < 9 * growth.DAYS_PER_MONTH:

@@ -1,5 +1,7 @@
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gotong.activities.access import area_choices, organization_choices
@@ -47,6 +49,14 @@ class OutcomeForm(StyledFormMixin, forms.ModelForm):
         widgets = {"outcome_note": forms.Textarea(attrs={"rows": 2})}
 
 
+def decile_range_label(top: int):
+    """ "Desil 1–3" for deciles 1 to 3; just "Desil 1" when the range is the first decile alone."""
+    if top == 1:
+        return _("Desil 1")
+    # Lazy, so the choice reads in the viewer's language rather than the one active at import.
+    return lazy(lambda: gettext("Desil 1–%(n)s") % {"n": top}, str)()
+
+
 class LeftOutFilter(StyledFormMixin, forms.Form):
     area = forms.CharField(label=_("Kode wilayah"), required=False, help_text=_("mis. 16.71.11.1005 atau kosong"))
     max_decile = forms.TypedChoiceField(
@@ -54,5 +64,5 @@ class LeftOutFilter(StyledFormMixin, forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", _("Semua"))] + [(n, _("Desil 1–%(n)s") % {"n": n}) for n in range(1, 11)],
+        choices=[("", _("Semua"))] + [(n, decile_range_label(n)) for n in range(1, 11)],
     )

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
+from gotong.core.dates import short_date
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
@@ -102,7 +103,7 @@ class Session(TimeStampedModel, AreaCodedModel):
         constraints = [models.CheckConstraint(condition=Q(hours__gt=0, hours__lte=24), name="session_hours_in_a_day")]
 
     def __str__(self) -> str:
-        return f"{self.held_on:%d-%m-%Y} {self.topic}"
+        return f"{short_date(self.held_on)} {self.topic}"
 
     def derive_area_code(self) -> str:
         return self.cohort.area_code

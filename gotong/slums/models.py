@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area, Level
+from gotong.core.dates import short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
@@ -171,7 +172,7 @@ class Assessment(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.location} {self.assessed_on:%Y-%m-%d}"
+        return f"{self.location} {short_date(self.assessed_on)}"
 
     def save(self, *args, **kwargs):
         self.area_code = self.location.area_code

@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Level
-from gotong.core.numbers import format_decimal
+from gotong.core.numbers import decimal_text
 from gotong.core.policy import can
 from gotong.core.policy.decide import Place
 from gotong.slums.counts import percentages_from_counts
@@ -180,7 +180,7 @@ def update_location(location: SlumLocation, *, acting_user, **changes) -> SlumLo
         raise ValidationError(
             {
                 "area_ha": _("Luas tidak boleh lebih kecil dari luas kumuh yang sudah dinilai (%(ha)s ha).")
-                % {"ha": format_decimal(min_area)}
+                % {"ha": decimal_text(min_area)}
             }
         )
     _check_location(location)
@@ -219,7 +219,7 @@ def _remaining_area(location: SlumLocation, affected_area_ha, slum_class: str, t
     if affected < 0 or affected > location.area_ha:
         return affected, {
             "affected_area_ha": _("Luas kumuh tersisa harus antara 0 dan %(max)s ha (luas menurut SK).")
-            % {"max": format_decimal(location.area_ha)}
+            % {"max": decimal_text(location.area_ha)}
         }
     if slum_class == SlumClass.NONE and affected > 0:
         return affected, {

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.core.area_codes import code_inside
+from gotong.core.dates import short_date
 from gotong.core.policy import can, may_somewhere
 from gotong.core.policy.decide import Place
 from gotong.socialcapital.models import (
@@ -124,7 +125,7 @@ def record_response(survey_round, household, *, answers, submission_id, answered
     if not survey_round.starts_on <= answered_on <= survey_round.ends_on:
         raise ValidationError(
             {"answered_on": _("Tanggal wawancara harus di dalam masa putaran survei (%(start)s – %(end)s).")
-             % {"start": survey_round.starts_on.strftime("%d-%m-%Y"), "end": survey_round.ends_on.strftime("%d-%m-%Y")}}
+             % {"start": short_date(survey_round.starts_on), "end": short_date(survey_round.ends_on)}}
         )  # fmt: skip
     questions = list(survey_round.instrument.questions.prefetch_related("choices"))
     missing = [str(q.number) for q in questions if answers.get(q.pk) in (None, "")]

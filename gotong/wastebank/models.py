@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gotong.core.dates import month_year, short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel, TimeStampedModel
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
@@ -166,7 +167,7 @@ class BankRecord(PublicIdModel):
         abstract = True
 
     def __str__(self) -> str:
-        return f"{self._meta.verbose_name} {self.occurred_on:%d-%m-%Y}"
+        return f"{self._meta.verbose_name} {short_date(self.occurred_on)}"
 
     @property
     def is_cancelled(self) -> bool:
@@ -347,7 +348,7 @@ class BankMonthTally(TallyBase):
         constraints = [models.UniqueConstraint(fields=["bank", "month"], name="wastebank_month_tally_unique")]
 
     def __str__(self) -> str:
-        return f"{self.bank_id} {self.month:%m-%Y}"
+        return f"{self.bank_id} {month_year(self.month)}"
 
 
 class CategoryMonthTally(TallyBase):
@@ -367,7 +368,7 @@ class CategoryMonthTally(TallyBase):
         ]
 
     def __str__(self) -> str:
-        return f"{self.bank_id} {self.category_id} {self.month:%m-%Y}"
+        return f"{self.bank_id} {self.category_id} {month_year(self.month)}"
 
 
 def _register_audit() -> None:

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from gotong.accounts.models import User
 from gotong.activities.models import Attendance
+from gotong.core.dates import short_date
 from gotong.organizations.choices import MemberRole, OrganizationKind
 from gotong.organizations.models import Membership
 from gotong.organizations.services import create_organization
@@ -86,7 +87,7 @@ def test_a_bkm_volunteer_ticks_who_came_to_the_kerja_bakti(phone, live_server, a
     page = phone
     log_in(page, live_server, "lurah_rt")
     page.goto(f"{live_server.url}/lapangan/kehadiran/")
-    page.get_by_label("Kegiatan").select_option(label=f"Kerja bakti RT 002 ({event.held_on.isoformat()})")
+    page.get_by_label("Kegiatan").select_option(label=f"Kerja bakti RT 002 ({short_date(event.held_on)})")
     page.get_by_label("Andi").check()
     page.get_by_label("Citra").check()
     page.get_by_role("button", name="Simpan daftar hadir").click()

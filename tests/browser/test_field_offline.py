@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from gotong.core.dates import short_date
 from gotong.organizations.models import Membership, Organization
 from gotong.posyandu import services
 from gotong.posyandu.models import Weighing
@@ -54,7 +55,7 @@ def test_a_weighing_recorded_offline_survives_a_reload_and_is_stored_once(phone,
 
     page.context.set_offline(True)
     expect(page.locator("#net")).to_contain_text("Tanpa sinyal")
-    page.get_by_label("Balita").select_option(label=f"Nabila Putri ({child.person.birth_date.isoformat()})")
+    page.get_by_label("Balita").select_option(label=f"Nabila Putri ({short_date(child.person.birth_date)})")
     page.get_by_label("Tanggal ukur").fill(session.held_on.isoformat())
     page.get_by_label("Berat badan (kg)").fill("8,4")
     page.get_by_role("button", name="Simpan penimbangan").click()
@@ -82,7 +83,7 @@ def test_a_conflict_shows_the_server_values_and_the_user_chooses(phone, live_ser
     page.goto(f"{live_server.url}/lapangan/timbang/")
     wait_until_offline_ready(page)
     page.context.set_offline(True)
-    page.get_by_label("Balita").select_option(label=f"Nabila Putri ({child.person.birth_date.isoformat()})")
+    page.get_by_label("Balita").select_option(label=f"Nabila Putri ({short_date(child.person.birth_date)})")
     page.get_by_label("Tanggal ukur").fill(session.held_on.isoformat())
     page.get_by_label("Berat badan (kg)").fill("8,4")
     page.get_by_role("button", name="Simpan penimbangan").click()

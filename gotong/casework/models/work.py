@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gotong.core.dates import short_date
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
@@ -72,7 +73,7 @@ class NeedsAssessment(TimeStampedModel):
         verbose_name_plural = _("asesmen kebutuhan")
 
     def __str__(self) -> str:
-        return f"{self.case} · {self.assessed_on:%d-%m-%Y}"
+        return f"{self.case} · {short_date(self.assessed_on)}"
 
 
 class NeedRating(models.Model):
@@ -132,7 +133,7 @@ class VisitPlan(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_frequency_display()} {self.start_on:%d-%m-%Y}"
+        return f"{self.get_frequency_display()} {short_date(self.start_on)}"
 
     @property
     def last_day(self):
@@ -176,7 +177,7 @@ class Visit(PublicIdModel, CaseRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.case.subject_name} · {self.visited_on:%d-%m-%Y}"
+        return f"{self.case.subject_name} · {short_date(self.visited_on)}"
 
 
 class AssistanceKind(models.TextChoices):
@@ -225,7 +226,7 @@ class Assistance(PublicIdModel, CaseRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.given_on:%d-%m-%Y}"
+        return f"{self.get_kind_display()} {short_date(self.given_on)}"
 
     @property
     def is_money(self) -> bool:

@@ -17,6 +17,7 @@ from gotong.casework.models import (
     ReferralStatus,
     Visit,
 )
+from gotong.core.dates import short_date
 from gotong.core.policy import can
 
 
@@ -95,10 +96,7 @@ def log_visit(case, *, visited_on, met_with, condition="", adherence="", issues=
         adherence = ""
     if Visit.objects.filter(case=case, worker=acting_user, visited_on=visited_on).exists():
         raise ValidationError(
-            {
-                "visited_on": _("Kunjungan Anda tanggal %(date)s sudah tercatat.")
-                % {"date": visited_on.strftime("%d-%m-%Y")}
-            }
+            {"visited_on": _("Kunjungan Anda tanggal %(date)s sudah tercatat.") % {"date": short_date(visited_on)}}
         )
     visit = Visit(
         case=case,

@@ -153,8 +153,9 @@ def case_detail(request, public_id):
         "needs": compare_needs(case),
         "assessments": assessments,
         "latest_assessment": assessments[-1] if assessments else None,
-        "visits": case.visits.select_related("worker")[:6],
-        "assistance": case.assistance.select_related("given_by")[:6],
+        # Every visit and item: the page folds all but the latest few on a phone ("Tampilkan semua").
+        "visits": list(case.visits.select_related("worker")),
+        "assistance": list(case.assistance.select_related("given_by")),
         "assistance_totals": assistance_totals(case),
         "referrals": case.referrals.all(),
         "entries": case_history(case),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
 from gotong.collaboration.models.agreements import Commitment, PlaceScopedQuerySet
+from gotong.core.dates import short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
 from gotong.organizations.models import Organization
@@ -76,7 +77,7 @@ class Meeting(TimeStampedModel):
         verbose_name_plural = _("pertemuan")
 
     def __str__(self) -> str:
-        return f"{self.forum} {self.held_on:%Y-%m-%d}"
+        return f"{self.forum} {short_date(self.held_on)}"
 
     def save(self, *args, **kwargs):
         self.area_code = self.forum.area_code

@@ -157,4 +157,4 @@ def test_session_create_page(client, cadre, posyandu):
     response = client.post("/posyandu/hari-buka/baru/", {"posyandu": posyandu.pk, "held_on": "2026-04-08"})
     assert response.status_code == 302
     again = client.post("/posyandu/hari-buka/baru/", {"posyandu": posyandu.pk, "held_on": "2026-04-20"})
-    assert "Hari buka bulan ini sudah ada (08/04/2026)." in again.content.decode()
+    assert "Hari buka bulan ini sudah ada (8 Apr 2026)." in again.content.decode()

@@ -7,6 +7,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from gotong.core.area_codes import city_code
+from gotong.core.dates import short_date
 from gotong.core.forms import add_service_errors
 from gotong.core.policy.routes import by, route
 from gotong.posyandu import classification, growth, services
@@ -64,7 +65,7 @@ def session_create(request):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Hari buka %(day)s dibuat.") % {"day": session.held_on.strftime("%d/%m/%Y")})
+            messages.success(request, _("Hari buka %(day)s dibuat.") % {"day": short_date(session.held_on)})
             return redirect("posyandu:session-detail", pk=session.pk)
     return render(request, "posyandu/session_form.html", {"form": form})
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gotong.core.dates import short_date
 from gotong.core.validation import not_in_future, whole_rupiah
 from gotong.ledger import services as ledger
 from gotong.wastebank import tallies
@@ -92,7 +93,7 @@ def record_deposit(bank, *, member, occurred_on, lines, key, acting_user) -> Dep
         if price is None:
             raise ValidationError(
                 _("%(cat)s belum punya harga pada %(day)s; isi daftar harga dulu.")
-                % {"cat": category, "day": occurred_on.strftime("%d-%m-%Y")}
+                % {"cat": category, "day": short_date(occurred_on)}
             )
         rows.append(DepositLine(category=category, grams=grams, price_per_kg=price, value=line_value(grams, price)))
     total = sum(r.value for r in rows)

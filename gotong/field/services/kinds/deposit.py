@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from gotong.core.money import format_rupiah
+from gotong.core.numbers import decimal_text
 from gotong.field import recordable
 from gotong.field.services.common import Outcome, changed_on_server, date, decimal, public_id
 from gotong.wastebank.models import Member, WasteCategory
@@ -58,7 +59,7 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
         }
         raise changed_on_server(server, current)
     deposit = record_deposit(bank, member=member, occurred_on=occurred_on, lines=lines, key=str(key), acting_user=user)
-    kg = str((Decimal(deposit.total_grams) / 1000).normalize()).replace(".", ",")
+    kg = decimal_text(Decimal(deposit.total_grams) / 1000)
     summary = _("Setoran %(name)s: %(kg)s kg, %(value)s") % {
         "name": member.person.name,
         "kg": kg,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from gotong.casework.models import Case, Visit
 from gotong.casework.services import log_visit
+from gotong.core.dates import short_date
 from gotong.field import recordable
 from gotong.field.services.common import Outcome, changed_on_server, date, public_id, text
 
@@ -18,7 +19,7 @@ def values_of(visit: Visit) -> dict:
 def _outcome(visit: Visit, case: Case) -> Outcome:
     summary = _("Kunjungan %(name)s, %(day)s") % {
         "name": case.subject_name,
-        "day": visit.visited_on.strftime("%d-%m-%Y"),
+        "day": short_date(visit.visited_on),
     }
     # The stored result is returned on a retry: keep health details (condition, adherence) out of it.
     data = {"visited_on": visit.visited_on.isoformat(), "case": str(case.public_id)}

@@ -5,6 +5,8 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from gotong.core.dates import month_year
+from gotong.core.numbers import decimal_text
 from gotong.field import recordable
 from gotong.field.services.common import Outcome, changed_on_server, date, decimal, flag, public_id, text
 from gotong.posyandu import services as posyandu
@@ -46,7 +48,7 @@ def _same(weighing: Weighing, measured_on, values: dict) -> bool:
 def _outcome(weighing: Weighing, child: Child) -> Outcome:
     summary = _("Penimbangan %(name)s: %(kg)s kg") % {
         "name": child.person.name,
-        "kg": str(weighing.weight_kg).replace(".", ","),
+        "kg": decimal_text(weighing.weight_kg),
     }
     return Outcome("posyandu.weighing", str(weighing.pk), version_of(weighing), summary, values_of(weighing))
 
@@ -69,7 +71,7 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
         raise ValidationError(
             {
                 "measured_on": _("%(p)s belum membuka hari buka bulan %(m)s; buka dulu hari bukanya.")
-                % {"p": child.posyandu.name, "m": measured_on.strftime("%m/%Y")}
+                % {"p": child.posyandu.name, "m": month_year(measured_on)}
             }
         )
     values = {

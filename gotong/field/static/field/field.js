@@ -26,6 +26,13 @@
     d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
     return d.toISOString().slice(0, 10);
   }
+  /* Dates as people read them ("18 Mar 2022"); the ISO text stays in inputs and in what is sent to the server. */
+  var LANG = document.documentElement.lang === "en" ? "en-GB" : "id-ID";
+  var DAY = new Intl.DateTimeFormat(LANG, { day: "numeric", month: "short", year: "numeric" });
+  function day(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+    return m ? DAY.format(new Date(+m[1], +m[2] - 1, +m[3])) : (iso || "");
+  }
   function uuid() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
     var b = crypto.getRandomValues(new Uint8Array(16));
@@ -222,11 +229,11 @@
         el("group-posyandu").hidden = list.length === 1;
         var onChild = function () {
           var p = find(list, el("f-posyandu").value), c = p && find(p.children, el("f-child").value);
-          el("child-note").textContent = c && c.weighed ? fmt(T.already_weighed, { kg: c.weighed.weight_kg.replace(".", ","), day: c.weighed.measured_on }) : "";
+          el("child-note").textContent = c && c.weighed ? fmt(T.already_weighed, { kg: c.weighed.weight_kg.replace(".", ","), day: day(c.weighed.measured_on) }) : "";
         };
         var onPosyandu = function () {
           var p = find(list, el("f-posyandu").value);
-          options(el("f-child"), p.children.map(function (c) { return [c.id, c.name + " (" + c.birth_date + ")"]; }), true);
+          options(el("f-child"), p.children.map(function (c) { return [c.id, c.name + " (" + day(c.birth_date) + ")"]; }), true);
           el("session-note").textContent = T.no_session;
           el("session-note").hidden = !!p.session;
           onChild();
@@ -326,7 +333,7 @@
       fill: function () {
         var events = ref.events || [];
         if (!events.length) return false;
-        options(el("f-event"), events.map(function (e) { return [e.id, e.title + " (" + e.held_on + ")"]; }), true);
+        options(el("f-event"), events.map(function (e) { return [e.id, e.title + " (" + day(e.held_on) + ")"]; }), true);
         el("f-event").onchange = function () {
           var e = find(events, el("f-event").value);
           var rows = e ? e.people.map(function (p) {
@@ -359,7 +366,7 @@
   function showData() {
     var age = el("data-age");
     if (!ref) { age.textContent = T.no_data_yet; form.hidden = true; return; }
-    age.textContent = fmt(T.data_from, { when: new Date(ref.generated_at).toLocaleString("id-ID") });
+    age.textContent = fmt(T.data_from, { when: new Date(ref.generated_at).toLocaleString(LANG, { dateStyle: "medium", timeStyle: "short" }) });
     var ok = FORMS[kind].fill();
     el("no-data").hidden = ok;
     form.hidden = !ok;
