@@ -29,5 +29,7 @@ urlpatterns = [
     path("", core_views.dashboard, name="dashboard"),
 ]
 
-# Indonesian error pages: 403.html and 404.html (site layout), 500.html rendered without the request's context.
+# Indonesian error pages: 403.html and 404.html (site layout), 400.html and 500.html rendered without the request's
+# context (a refused request, a failed server).
+handler400 = "gotong.core.errors.bad_request"
 handler500 = "gotong.core.errors.server_error"

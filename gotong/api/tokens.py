@@ -20,8 +20,9 @@ from gotong.api.models import DeviceToken, digest, new_key
 # The labels of the tokens Gotong's own pages make.
 API_TOKEN = "API"
 ODK_TOKEN = "ODK Collect"
-# last_used is written at most this often per token, so a busy script does not write on every request.
-LAST_USED_PRECISION = timedelta(minutes=5)
+# last_used is written at most this often per token, so a busy script or a syncing phone does not write on every
+# request (the device list shows the day, not the minute, a token was last used).
+LAST_USED_PRECISION = timedelta(hours=1)
 
 
 class TokenRefused(Exception):

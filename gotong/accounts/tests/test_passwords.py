@@ -2,14 +2,14 @@
 superuser's, never another city officer's) with a temporary password that must be replaced at the next login;
 e-mail reset exists only where mail is configured."""
 
-import importlib
+import re
 
 import pytest
 from django.core import mail
-from django.urls import clear_url_caches
 
 from gotong.accounts import managed
 from gotong.accounts.models import User
+from gotong.accounts.testing import urls_with_mail
 from gotong.core.policy import can
 
 pytestmark = pytest.mark.django_db
@@ -121,20 +121,8 @@ def test_reset_lifts_a_lockout_from_failed_logins(client, city_officer, facilita
 @pytest.fixture
 def mail_urls(settings):
     """The URLs as a server with EMAIL_HOST set builds them (they are left out without it)."""
-
-    def reload():
-        import gotong.accounts.urls
-        import gotong.urls
-
-        importlib.reload(gotong.accounts.urls)
-        importlib.reload(gotong.urls)
-        clear_url_caches()
-
-    settings.EMAIL_HOST = "smtp.example.id"
-    reload()
-    yield
-    settings.EMAIL_HOST = ""
-    reload()
+    with urls_with_mail(settings):
+        yield
 
 
 def test_without_mail_there_is_no_email_reset(client, settings, areas):
@@ -161,6 +149,47 @@ def test_with_mail_a_user_resets_their_password_by_email(client, mail_urls, faci
     assert done["Location"] == "/akun/lupa-kata-sandi/selesai/"
     facilitator.refresh_from_db()
     assert facilitator.check_password("Kampung-Bugis-2026") and not facilitator.must_change_password
+
+
+def test_the_reset_mail_is_indonesian_and_its_link_works_once(client, mail_urls, facilitator):
+    facilitator.email = "budi@example.id"
+    facilitator.save()
+    client.post("/akun/lupa-kata-sandi/", {"email": "budi@example.id"})
+    message = mail.outbox[0]
+    assert message.to == ["budi@example.id"]
+    assert message.subject == "Atur ulang kata sandi Gotong"
+    assert "Halo budi" in message.body and "kata sandi baru" in message.body and "Abaikan" in message.body
+    link = next(line for line in message.body.splitlines() if "/akun/lupa-kata-sandi/" in line).strip()
+    form = client.get(link, follow=True)
+    chosen = {"new_password1": "Kampung-Bugis-2026", "new_password2": "Kampung-Bugis-2026"}
+    client.post(form.redirect_chain[-1][0], chosen)
+
+    # The same link a second time (a forwarded mail, a browser's history): refused in Indonesian, password kept.
+    again = client.get(link, follow=True)
+    assert not again.context["validlink"]
+    page = again.content.decode()
+    assert 'lang="id"' in page and "new_password1" not in page
+    client.post(
+        again.redirect_chain[-1][0] if again.redirect_chain else link,
+        {"new_password1": "Orang-Lain-2026", "new_password2": "Orang-Lain-2026"},
+    )
+    facilitator.refresh_from_db()
+    assert facilitator.check_password("Kampung-Bugis-2026")
+
+
+def _per_response(response) -> str:
+    return re.sub(r'(nonce|value|content)="[^"]*"|"X-CSRFToken": "[^"]*"', "", response.content.decode())
+
+
+def test_the_reset_page_does_not_tell_whether_an_address_has_an_account(client, mail_urls, facilitator):
+    facilitator.email = "budi@example.id"
+    facilitator.save()
+    known = client.post("/akun/lupa-kata-sandi/", {"email": "budi@example.id"}, follow=True)
+    unknown = client.post("/akun/lupa-kata-sandi/", {"email": "tidak-ada@example.id"}, follow=True)
+    assert known.redirect_chain == unknown.redirect_chain == [("/akun/lupa-kata-sandi/terkirim/", 302)]
+    # The same page, but for what differs on every response anyway (the script nonce, the CSRF token).
+    assert _per_response(known) == _per_response(unknown)
+    assert len(mail.outbox) == 1  # only the real account got a mail
 
 
 def test_the_list_reads_each_relation_once(

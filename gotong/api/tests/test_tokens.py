@@ -5,6 +5,8 @@ the token of one device ("Buat alamat server") is one locked transaction: one to
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -74,6 +76,22 @@ def test_the_api_notes_last_use_and_refuses_an_expired_token_in_indonesian(facil
     assert response.status_code == 401
     assert "kedaluwarsa" in response.json()["error"]["message"]
     assert response["WWW-Authenticate"].startswith("Token")
+
+
+@pytest.mark.django_db
+def test_last_use_is_written_at_most_once_an_hour(facilitator):
+    key = tokens.issue_token(facilitator, "Skrip")
+    client = _api(key)
+    client.get("/api/v1/rumah-tangga/")
+    first = DeviceToken.objects.get(user=facilitator).last_used
+    with CaptureQueriesContext(connection) as within_the_hour:
+        client.get("/api/v1/rumah-tangga/")
+    assert not any(q["sql"].startswith("UPDATE") for q in within_the_hour.captured_queries)
+    assert DeviceToken.objects.get(user=facilitator).last_used == first
+
+    DeviceToken.objects.filter(user=facilitator).update(last_used=first - tokens.LAST_USED_PRECISION)
+    client.get("/api/v1/rumah-tangga/")
+    assert DeviceToken.objects.get(user=facilitator).last_used > first
 
 
 @pytest.mark.django_db

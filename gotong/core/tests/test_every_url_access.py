@@ -10,139 +10,23 @@ anonymous); a method the rule does not accept → 405. A refused POST must leave
 
 import base64
 import os
-from dataclasses import dataclass, field
 
 import pytest
 from auditlog.models import LogEntry
 from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.urls.exceptions import NoReverseMatch
 
 from gotong.accounts.models import User
 from gotong.core.demo import MIN_HOUSEHOLDS, load_demo
 from gotong.core.demo.users import DEMO_PASSWORD, DEMO_USERS
 from gotong.core.policy.decide import Decision, decide, may_somewhere
-from gotong.core.policy.routes import Rule, declared_rule
+from gotong.core.tests.urlwalk import FIXED_KWARGS, Route, concrete, url_for, walk
 
 # Every demo login (the demo declares them once), and a caller with none.
 PERSONAS = ("anonymous", *(user.username for user in DEMO_USERS))
 METHODS = ("GET", "POST")
 ALLOWED = {200, 201, 202, 204, 301, 302, 303, 400, 409}
 LOGIN_PATH = "/akun/masuk/"
-
-# URL keywords that no record names: the few fixed values a route accepts.
-FIXED_KWARGS = {
-    "format": "json",
-    "fmt": "xlsx",
-    "rest": "tidak-ada/",
-}
-
-
-@dataclass
-class Route:
-    name: str | None
-    route: str
-    pattern: URLPattern
-    keywords: tuple[str, ...]
-    rule: Rule | None
-    viewset: type | None = None
-    actions: dict = field(default_factory=dict)
-    # A plain DRF view (the field sync): unauthenticated callers get 401, like the viewsets.
-    api_view: bool = False
-
-    @property
-    def openrosa(self) -> bool:
-        """ODK Collect's endpoints: signed in by the token in the URL or by HTTP Basic, never by a session."""
-        return getattr(self.rule, "authentication", None) == "openrosa"
-
-    @property
-    def label(self) -> str:
-        return self.name or self.route
-
-
-def _keywords(pattern: URLPattern) -> tuple[str, ...]:
-    return tuple(pattern.pattern.regex.groupindex)
-
-
-def walk(patterns=None, prefix: str = "", namespace: str | None = None, keywords: tuple[str, ...] = ()):
-    for entry in patterns if patterns is not None else get_resolver().url_patterns:
-        if isinstance(entry, URLResolver):
-            inner = namespace
-            if entry.namespace:
-                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
-            outer = keywords + _keywords(entry)
-            yield from walk(entry.url_patterns, prefix + str(entry.pattern), inner, outer)
-            continue
-        name = entry.name and (f"{namespace}:{entry.name}" if namespace else entry.name)
-        callback = entry.callback
-        # An unnamed pattern (the admin's legacy redirects, the API's JSON 404) is ruled by its namespace.
-        rule_name = name or (f"{namespace}:" if namespace else None)
-        viewset = getattr(callback, "cls", None) if getattr(callback, "actions", None) else None
-        api_view = getattr(callback, "cls", None) is not None and viewset is None
-        yield Route(
-            name=name,
-            route=prefix + str(entry.pattern),
-            pattern=entry,
-            keywords=keywords + _keywords(entry),
-            rule=declared_rule(callback, rule_name),
-            viewset=viewset,
-            actions=dict(getattr(callback, "actions", None) or {}),
-            api_view=api_view,
-        )
-
-
-def _city(record) -> str:
-    code = getattr(record, "area_code", None) or getattr(record, "code", None) or ""
-    return ".".join(str(code).split(".")[:2])
-
-
-def _viewset_samples(route: Route, superuser) -> list[dict]:
-    viewset = route.viewset()
-    viewset.request = None
-    viewset.format_kwarg = None
-    queryset = viewset.scoped_queryset(superuser)
-    lookup = viewset.lookup_field
-    keyword = viewset.lookup_url_kwarg or lookup
-    seen, samples = set(), []
-    for record in queryset.order_by("pk")[:2000]:
-        city = _city(record)
-        if city in seen:
-            continue
-        seen.add(city)
-        samples.append({keyword: getattr(record, lookup)})
-    return samples
-
-
-def concrete(route: Route, superuser, persona_token: str | None) -> list[dict] | None:
-    """URL keywords to call the route with (a list of examples), or None when the route cannot be built."""
-    wanted = set(route.keywords) - set(route.pattern.default_args)
-    fixed = {k: v for k, v in FIXED_KWARGS.items() if k in wanted}
-    if "token" in wanted:
-        fixed["token"] = persona_token or "0" * 40
-    rest = wanted - set(fixed)
-    if not rest:
-        return [fixed]
-    if route.viewset is not None:
-        samples = _viewset_samples(route, superuser)
-    else:
-        target = route.rule.target if route.rule else None
-        samples = list(target.samples()) if hasattr(target, "samples") else None
-    if samples is None:
-        return None
-    return [{**fixed, **sample} for sample in samples if rest <= set(sample)]
-
-
-def url_for(route: Route, kwargs: dict) -> str | None:
-    if route.name is None:
-        # Unnamed catch-alls (the API's JSON 404): the prefix plus a path nothing else matches.
-        if route.keywords == ("rest",):
-            return "/" + route.route.split("^", 1)[0] + kwargs["rest"]
-        return None
-    try:
-        return reverse(route.name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
 
 
 def expected(route: Route, user, method: str, kwargs: dict) -> set[int] | str:
@@ -241,7 +125,8 @@ def _call(client: Client, method: str, url: str, **headers):
     return client.post(url, {}, **headers)
 
 
-def probe(persona: str) -> tuple[int, list[str]]:
+def probe(persona: str, only=None) -> tuple[int, list[str]]:
+    """Call every URL (those `only(route)` accepts, when given) as the persona; the calls made and the failures."""
     from django.contrib.auth.models import AnonymousUser
 
     superuser = User.objects.get(username="admin")
@@ -263,6 +148,8 @@ def probe(persona: str) -> tuple[int, list[str]]:
         basic = {"HTTP_AUTHORIZATION": f"Basic {credentials}"}
     checked, failures = 0, []
     for route in walk():
+        if only is not None and not only(route):
+            continue
         if route.rule is None:
             failures.append(f"{route.label} ({route.route}): no access rule declared")
             continue
@@ -317,3 +204,18 @@ def test_every_url_answers_as_the_policy_decides(demo_world, persona):
             out.write("\n".join(failures))
     assert checked > 300
     assert not failures, f"{len(failures)} of {checked} calls disagree with the policy:\n" + "\n".join(failures[:80])
+
+
+@pytest.mark.django_db
+def test_email_reset_urls_answer_as_the_policy_decides_when_mail_is_configured(demo_world, settings):
+    """Without EMAIL_HOST these URLs do not exist (and so escape the test above): build them as a mail server does."""
+    from gotong.accounts.testing import urls_with_mail
+
+    def reset_by_mail(route) -> bool:
+        return (route.name or "").startswith("password-reset")
+
+    with urls_with_mail(settings):
+        results = [probe(persona, only=reset_by_mail) for persona in PERSONAS]
+    assert all(checked == 8 for checked, _ in results)  # 4 pages × GET and POST
+    failures = [failure for _, found in results for failure in found]
+    assert not failures, "\n".join(failures)

@@ -210,6 +210,34 @@ def test_csrf_failure_page_is_indonesian(settings):
     assert "Formulir ini sudah kedaluwarsa" in response.content.decode()
 
 
+@pytest.mark.django_db
+def test_an_oversize_form_gets_the_indonesian_400_page(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+    response = client.post(reverse("login"), {"username": "x", "password": "y" * (1024 * 1024 + 1)})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Data yang dikirim terlalu besar (batasnya 1 MB)" in page and 'lang="id"' in page
+    assert "Bad Request" not in page
+
+
+@pytest.mark.django_db
+def test_an_unknown_host_gets_the_indonesian_400_page(client, settings):
+    settings.ALLOWED_HOSTS = ["gotong.example.go.id"]
+    response = client.get(reverse("login"), HTTP_HOST="penyerang.example")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Permintaan tidak dapat diproses" in page and "Periksa alamat" in page
+    assert "Bad Request" not in page
+
+
+def test_bad_request_view_falls_back_to_plain_text_when_the_template_fails():
+    from gotong.core import errors
+
+    response = errors.bad_request(RequestFactory().get("/"), template_name="tidak-ada-400.html")
+    assert response.status_code == 400
+    assert b"Permintaan tidak dapat diproses" in response.content
+
+
 def fail(request):
     raise RuntimeError("context processor down")
 

@@ -215,6 +215,28 @@ def test_forbidden_page_is_a_403(desktop, production_server):
     assert_indonesian_error_page(page, "403.html")
 
 
+def test_a_bad_host_and_an_oversize_form_get_the_indonesian_400_page(production_server):
+    connection = http.client.HTTPConnection(production_server.host, production_server.port, timeout=10)
+    connection.request("GET", "/akun/masuk/", headers={"Host": "penyerang.example"})
+    response = connection.getresponse()
+    page = response.read().decode()
+    assert response.status == 400 and "Permintaan tidak dapat diproses" in page and "Bad Request" not in page
+
+    # A form body over DATA_UPLOAD_MAX_MEMORY_SIZE (20 MB unless set), with a CSRF cookie so that it is the size,
+    # not the missing cookie, that is refused.
+    connection = http.client.HTTPConnection(production_server.host, production_server.port, timeout=30)
+    connection.request("GET", "/akun/masuk/")
+    login = connection.getresponse()
+    login.read()
+    cookie = next(c.split(";")[0] for c in login.headers.get_all("Set-Cookie") if c.startswith("csrftoken="))
+    body = b"username=x&password=" + b"y" * (21 * 1024 * 1024)
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}
+    connection.request("POST", "/akun/masuk/", body=body, headers=headers)
+    response = connection.getresponse()
+    page = response.read().decode()
+    assert response.status == 400 and "Data yang dikirim terlalu besar" in page
+
+
 def test_healthz_reports_the_database(production_server):
     connection = http.client.HTTPConnection(production_server.host, production_server.port, timeout=10)
     connection.request("GET", "/healthz")
