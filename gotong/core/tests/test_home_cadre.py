@@ -39,7 +39,7 @@ def test_cadre_home_leads_to_the_weighing_form(client, cadre, child, other_cadre
     html = client.get("/").content.decode()
     assert "Posyandu Kenanga" in html and "Rizky Hasan" in html
     assert f"/posyandu/hari-buka/{session.pk}/timbang/{child.public_id}/" in html
-    assert 'data-home="cadre"' in html and 'data-skdn' in html
+    assert 'data-home="cadre"' in html and "data-skdn" in html
     # Another posyandu of her village, and another city, stay out; so do the area figures (deciles).
     assert "Posyandu Dahlia" not in html and "Putri Palembang" not in html and "Mawar Ilir" not in html
     assert "desil" not in html.lower()

@@ -35,16 +35,21 @@ def test_treasurer_sees_cash_arrears_and_the_month_to_close(client, treasurer, l
     assert f"/kas/{org.pk}/kas/?bulan=" in html
 
 
+def _aid(treasury, partner, amount, description, bookkeeper):
+    services.record_cash_entry(
+        treasury, category=cempako_category(treasury, "Bantuan mitra"), occurred_on=datetime.date(2026, 1, 10),
+        amount=amount, description=description, partner=partner, key=key(), acting_user=bookkeeper,
+    )  # fmt: skip
+
+
 def test_partner_sees_what_its_organisation_gave_and_nothing_named(client, funded, bri, treasurer, admin_user):  # noqa: F811
-    aid = cempako_category(funded, "Bantuan mitra")
-    services.record_cash_entry(funded, category=aid, occurred_on=datetime.date(2026, 1, 10), amount=5_000_000,
-                               description="Bantuan tunai kebun sayur", partner=bri, key=key(), acting_user=treasurer)  # fmt: skip
+    _aid(funded, bri, 5_000_000, "Bantuan tunai kebun sayur", treasurer)
     other = create_organization(name="PT Lain Sekali", kind=OrganizationKind.PARTNER_CSR, area=bri.area,
                                 acting_user=admin_user)  # fmt: skip
-    services.record_cash_entry(funded, category=aid, occurred_on=datetime.date(2026, 2, 10), amount=777_000,
-                               description="Bantuan lain", partner=other, key=key(), acting_user=treasurer)  # fmt: skip
+    _aid(funded, other, 777_000, "Bantuan lain", treasurer)
     partner = User.objects.create_user(username="dewi", password="x-rahasia-1", role="partner")
-    Membership.objects.create(organization=bri, user=partner, role=MemberRole.STAFF, started_on=datetime.date(2024, 1, 1))
+    since = datetime.date(2024, 1, 1)
+    Membership.objects.create(organization=bri, user=partner, role=MemberRole.STAFF, started_on=since)
     client.force_login(partner)
     html = client.get("/").content.decode()
     assert "Kontribusi BRI Sumatera Selatan" in html and "Rp5.000.000" in html
