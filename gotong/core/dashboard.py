@@ -50,7 +50,6 @@ def dashboard_for(user) -> dict:
         row["percent"] = round(100 * row["count"] / top)
     return {
         "role": user.role,
-        "is_resident": user.role == Role.RESIDENT and not user.is_superuser,
         "household_figures": household_figures,
         "person_count": counts["persons"],
         "disability_count": counts["disability"],
@@ -59,7 +58,6 @@ def dashboard_for(user) -> dict:
         "sees_everything": codes is None,
         "organizations": Organization.objects.visible_to(user).order_by("kind", "name")[:12],
         "my_memberships": Membership.objects.active().filter(user=user).select_related("organization"),
-        "own_household": households.first() if user.role == Role.RESIDENT else None,
         # The figures link to the household list only for those who may open it (a partner reads the figures only).
         "lists_households": may_somewhere(user, "registry.view"),
     }

@@ -1,9 +1,10 @@
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from gotong.core.dashboard import dashboard_for
+from gotong.core.home import sections_for
 from gotong.core.policy.routes import route
 
 
@@ -19,7 +20,9 @@ def healthz(request):
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
 
 
-# Every account has a home page (`areas.view` is granted to every account): what it shows is each module's answer.
+# Every account has a home page (`areas.view` is granted to every account): a section per kind of daily work the
+# user does (`gotong.core.home`), each the answer of its module.
 @route("areas.view")
 def dashboard(request):
-    return render(request, "core/dashboard.html", dashboard_for(request.user))
+    sections = sections_for(request.user, timezone.localdate())
+    return render(request, "core/home.html", {"sections": sections})
