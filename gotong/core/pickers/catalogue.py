@@ -106,3 +106,29 @@ def _enrol(user, cohort):
     if found is None:
         return _persons().none()
     return _persons().visible_to(user).exclude(pk__in=found.enrolments.values("person_id"))
+
+
+@source("wastebank.member", kind=PERSON)
+def _bank_member(user, bank):
+    # People of the bank's kecamatan the user may see, not yet members.
+    from gotong.core.area_codes import district_code
+    from gotong.wastebank.models import WasteBank
+
+    found = WasteBank.objects.visible_to(user).filter(pk=bank).first()
+    if found is None:
+        return _persons().none()
+    return (
+        _persons().visible_to(user).in_area(district_code(found.area_code)).exclude(waste_bank_memberships__bank=found)
+    )
+
+
+@source("treasury.member", kind=PERSON)
+def _treasury_member(user, organization):
+    from gotong.core.policy import can
+    from gotong.treasury.models import Member, Treasury
+
+    found = Treasury.objects.filter(pk=organization).first()
+    if found is None or not can(user, "treasury.record", found):
+        return _persons().none()
+    already = Member.objects.filter(organization=found).values("person_id")
+    return _persons().visible_to(user).in_area(found.area_code).exclude(pk__in=already)

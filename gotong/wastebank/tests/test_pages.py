@@ -191,7 +191,7 @@ def test_register_member_from_registry(client, bank, staff):
     client.force_login(staff)
     url = reverse("wastebank:members", args=[bank.pk])
     assert "Rukiah" in client.get(url).content.decode()
-    response = client.post(url, {"person": person.pk, "joined_on": "2026-01-05"})
+    response = client.post(url, {"person": str(person.public_id), "joined_on": "2026-01-05"})
     assert response.status_code == 302
     assert bank.members.get().person == person
 
