@@ -61,6 +61,11 @@ class PickerWidget(forms.Widget):
         self.queryset = None
         self.candidates: list[describe.Choice] = []
 
+    def use_required_attribute(self, initial):
+        # The search box is empty once a choice is made (held in the hidden input): a `required` on it would stop
+        # the browser from sending a complete form. The server says what is missing.
+        return False
+
     def value_from_datadict(self, data, files, name):
         values = [v for v in data.getlist(name) if v] if hasattr(data, "getlist") else [data.get(name)]
         values = [v for v in values if v]

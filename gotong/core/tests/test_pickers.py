@@ -142,3 +142,13 @@ def test_no_open_case_button_for_whom_the_policy_refuses(client, aisyahs):
     client.force_login(cadre)
     page = client.get(reverse("registry:household-detail", args=[household.public_id]))
     assert page.status_code == 200 and "Buka kasus" not in page.content.decode()
+
+
+def test_name_and_nik_searches_read_an_index(db):
+    from gotong.core.pickers.search import search_persons
+    from gotong.registry.models import Person
+
+    # A range on lower(name) and on the NIK's unique index: no scan of a city's persons (SQLite's plan here; the
+    # same range on PostgreSQL is an index range scan).
+    assert "person_name_lower_idx" in search_persons(Person.objects.all(), "Aisyah").explain()
+    assert "USING INDEX" in search_persons(Person.objects.all(), "1271 0123 4567 0001").explain()

@@ -131,7 +131,7 @@ def test_member_lookup_finds_accounts_working_in_the_area(client, facilitator, b
 
 def test_admin_lookup_never_offers_superusers(client, admin_user, bugis_org, accounts):
     client.force_login(admin_user)
-    assert "username" in _add_by_username(client, bugis_org, "root").context["form"].errors
+    assert "account" in _add_by_username(client, bugis_org, "root").context["form"].errors
     assert _add_by_username(client, bugis_org, "kader_medan").status_code == 302
 
 
