@@ -17,8 +17,17 @@ def _persons():
 
 @source("casework.person", kind=PERSON)
 def _case_person(user):
-    # The person a case is opened for: anyone `casework.open` reaches (the service checks the same).
-    return _persons().reached_by(user, "casework.open")
+    """The person a case is opened for, as `open_case` accepts them: in an area where `casework.open` reaches, or,
+    for the staff of an organisation that runs cases (reach: their organisation), anyone of the registry they see
+    (the case is then their organisation's)."""
+    from gotong.core.policy.decide import reaches
+
+    reached = reaches(user, "casework.open")
+    if not reached:
+        return _persons().none()
+    if reached.organization_ids and not reached.everything:
+        return _persons().visible_to(user)
+    return _persons().visible_to(user).reached_by(user, "casework.open")
 
 
 @source("casework.colleagues", kind=USER)

@@ -152,3 +152,15 @@ def test_name_and_nik_searches_read_an_index(db):
     # same range on PostgreSQL is an index range scan).
     assert "person_name_lower_idx" in search_persons(Person.objects.all(), "Aisyah").explain()
     assert "USING INDEX" in search_persons(Person.objects.all(), "1271 0123 4567 0001").explain()
+
+
+def test_a_support_groups_field_worker_finds_the_residents_of_its_area(client, aisyahs):
+    group = Organization.objects.create(
+        name="Kelompok TB Bugis", kind=OrganizationKind.SUPPORT_GROUP, area=Area.objects.get(code=BUGIS)
+    )
+    worker = User.objects.create_user(username="staf_tb", password="x", role="org_staff")
+    Membership.objects.create(organization=group, user=worker, role=MemberRole.STAFF)
+    client.force_login(worker)
+    found = search(client, "persons", "casework.person", "aisyah rt 2 rw 6")
+    assert str(aisyahs["wanted"].public_id) in found
+    assert "Aisyah Palembang" not in search(client, "persons", "casework.person", "aisyah pal")

@@ -192,7 +192,7 @@ def test_register_member_from_registry(client, bank, staff):
     url = reverse("wastebank:members", args=[bank.pk])
     form = client.get(url).context["form"]
     # The picker searches the bank's kecamatan for the staff's scope: Rukiah is found by the start of her name.
-    found = client.get(form.fields["person"].widget.search_url, {"q": "ruk"}).content.decode()
+    found = client.get(form.fields["person"].widget.search_url + "&q=ruk").content.decode()
     assert "Rukiah" in found and str(person.public_id) in found
     response = client.post(url, {"person": str(person.public_id), "joined_on": "2026-01-05"})
     assert response.status_code == 302
