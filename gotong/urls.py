@@ -26,6 +26,7 @@ urlpatterns = [
     path("api/", include("gotong.api.urls")),
     path("lapangan/", include("gotong.field.urls")),
     path("odk/", include("gotong.odk.urls")),
+    path("pilih/", include("gotong.core.pickers.urls")),
     path("", core_views.dashboard, name="dashboard"),
 ]
 

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gotong.activities import access
 from gotong.activities.models import Contribution, Event, Norm, NormWarning, WageRate
 from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
-from gotong.registry.models import Person
+from gotong.core.pickers.fields import PickerField
 
 
 def _area_label(area) -> str:
@@ -53,6 +54,8 @@ class NormForm(StyledFormMixin, forms.ModelForm):
 
 
 class WarningForm(StyledFormMixin, forms.ModelForm):
+    person = PickerField(label=_("Warga"), source="activities.warned")
+
     class Meta:
         model = NormWarning
         fields = ["person", "given_on", "level", "note"]
@@ -60,7 +63,7 @@ class WarningForm(StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, norm, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.visible_to(user).in_area(norm.area_code).order_by("name")
+        self.fields["person"].bind(user, area=norm.area_code)
         self.fields["given_on"].initial = timezone.localdate
 
 

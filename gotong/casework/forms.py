@@ -1,11 +1,9 @@
 """Forms: field checks only; the rules live in `gotong.casework.services`."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.casework.colleagues import colleagues_for_case, colleagues_of
 from gotong.casework.models import (
     Adherence,
     AssistanceKind,
@@ -20,7 +18,7 @@ from gotong.casework.models import (
 )
 from gotong.casework.services.cases import case_organizations
 from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
-from gotong.registry.models import Person
+from gotong.core.pickers.fields import PickerField, PickerMultipleField
 
 
 def _date(label, **kwargs):
@@ -31,59 +29,39 @@ def _text(label, rows=2, required=False):
     return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}))
 
 
-class UserChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.username
-
-
-class UserMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.username
-
-
 class CaseForm(StyledFormMixin, forms.Form):
     program = forms.ChoiceField(label=_("Program"), choices=Program.choices)
-    nik = forms.CharField(
-        label=_("NIK penerima manfaat"),
-        min_length=16,
-        max_length=16,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        help_text=_("NIK dari KTP/KK; harus terdaftar di registrasi wilayah Anda."),
+    person = PickerField(
+        label=_("Penerima manfaat"),
+        source="casework.person",
+        help_text=_("Cari nama atau NIK (boleh seperti tertulis di KTP); harus terdaftar di registrasi wilayah Anda."),
     )
     whole_household = forms.BooleanField(label=_("Kasus untuk seluruh rumah tangga (mis. PKH)"), required=False)
     summary = forms.CharField(label=_("Ringkasan masalah"), max_length=255)
     opened_reason = _text(_("Alasan kasus dibuka"), required=True)
     opened_on = _date(_("Tanggal dibuka"), initial=timezone.localdate)
     organization = forms.ModelChoiceField(label=_("Lembaga pendamping"), queryset=None, required=False)
-    supervisor = UserChoiceField(label=_("Supervisor"), queryset=None, required=False)
-    team = UserMultipleChoiceField(label=_("Anggota tim lain"), queryset=None, required=False)
+    supervisor = PickerField(label=_("Supervisor"), source="casework.colleagues", required=False)
+    team = PickerMultipleField(label=_("Anggota tim lain"), source="casework.colleagues", required=False)
     health_condition = _text(_("Kondisi kesehatan (hanya tim yang bisa melihat)"))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["organization"].queryset = case_organizations(user).order_by("name")
-        # Only people working where this user opens cases; the case's own area is checked when it is saved.
-        colleagues = colleagues_of(user).exclude(pk=user.pk)
-        self.fields["supervisor"].queryset = colleagues
-        self.fields["team"].queryset = colleagues
-
-    def clean_nik(self):
-        nik = self.cleaned_data["nik"].strip()
-        if not nik.isdigit():
-            raise ValidationError(_("NIK hanya berisi 16 angka."))
-        person = Person.objects.visible_to(self.user).select_related("household").filter(nik=nik).first()
-        if person is None:
-            raise ValidationError(_("NIK ini tidak ditemukan di registrasi wilayah kerja Anda."))
-        self.person = person
-        return nik
+        # Only whom this user may open a case for, and people working where this user opens cases; the case's own
+        # area is checked when it is saved.
+        self.fields["person"].bind(user)
+        self.fields["supervisor"].bind(user)
+        self.fields["team"].bind(user)
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
+        person = data["person"]
         return {
             "program": data["program"],
-            "household": self.person.household,
-            "person": None if data["whole_household"] else self.person,
+            "household": person.household,
+            "person": None if data["whole_household"] else person,
             "summary": data["summary"],
             "opened_reason": data["opened_reason"],
             "opened_on": data["opened_on"],
@@ -95,15 +73,14 @@ class CaseForm(StyledFormMixin, forms.Form):
 
 
 class TeamForm(StyledFormMixin, forms.Form):
-    supervisor = UserChoiceField(label=_("Supervisor"), queryset=None, required=False)
-    team = UserMultipleChoiceField(label=_("Anggota tim lain"), queryset=None, required=False)
+    supervisor = PickerField(label=_("Supervisor"), source="casework.team", required=False)
+    team = PickerMultipleField(label=_("Anggota tim lain"), source="casework.team", required=False)
 
-    def __init__(self, *args, case, **kwargs):
+    def __init__(self, *args, case, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Only people working where the case is: a team member sees the client's health details.
-        colleagues = colleagues_for_case(case.area_code, case.organization_id).exclude(pk=case.worker_id)
-        self.fields["supervisor"].queryset = colleagues
-        self.fields["team"].queryset = colleagues
+        self.fields["supervisor"].bind(user, case=str(case.public_id))
+        self.fields["team"].bind(user, case=str(case.public_id))
 
 
 class PlanForm(StyledFormMixin, forms.Form):

@@ -2,14 +2,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.accounts.models import User
 from gotong.areas.models import Area
 from gotong.core.forms import DateInput, StyledFormMixin
+from gotong.core.pickers.fields import PickerField
 from gotong.core.policy import can
 from gotong.organizations.choices import MemberRole, OrganizationKind
 from gotong.organizations.models import Organization
-from gotong.organizations.people import addable_accounts
-from gotong.registry.models import Person
 
 
 class OrganizationFilterForm(forms.Form):
@@ -69,15 +67,22 @@ class OrganizationForm(StyledFormMixin, forms.Form):
 
 
 class MembershipForm(StyledFormMixin, forms.Form):
-    """A member is a registered person (by exact NIK), a platform account, or just a name."""
+    """A member is a registered person (found by name, RT or NIK), a platform account, or just a name."""
 
-    nik = forms.CharField(
-        label=_("NIK penduduk"),
+    person = PickerField(
+        label=_("Penduduk terdaftar"),
+        source="organizations.person",
         required=False,
-        max_length=24,
-        help_text=_("Ketik 16 digit NIK lengkap; hanya penduduk dalam wilayah Anda yang bisa ditemukan."),
+        help_text=_("Hanya penduduk dalam wilayah Anda yang bisa ditemukan."),
     )
-    username = forms.CharField(label=_("Akun pengguna Gotong"), required=False, max_length=150)
+    account = PickerField(
+        label=_("Akun pengguna Gotong"),
+        source="organizations.account",
+        required=False,
+        # One answer for "not there" and "exists elsewhere", so the form cannot be used to learn whether an account
+        # exists in another city: only accounts this manager may add are ever listed or accepted.
+        error_messages={"invalid_choice": _("Tidak ada akun yang dapat Anda tambahkan ke organisasi ini.")},
+    )
     name = forms.CharField(label=_("Nama (bila bukan penduduk terdaftar)"), required=False, max_length=150)
     role = forms.ChoiceField(label=_("Peran"), choices=MemberRole.choices, initial=MemberRole.MEMBER)
     started_on = forms.DateField(label=_("Mulai"), widget=DateInput(), initial=timezone.localdate)
@@ -86,39 +91,14 @@ class MembershipForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.organization = organization
-        # autocomplete off: a browser must not offer other people's NIKs from its history.
-        self.fields["nik"].widget.attrs.update(inputmode="numeric", autocomplete="off")
-        self.fields["username"].widget.attrs.update(autocomplete="off")
-
-    def clean_nik(self) -> Person | None:
-        nik = self.cleaned_data["nik"].replace(" ", "").replace(".", "")
-        if not nik:
-            return None
-        if not nik.isdigit() or len(nik) != 16:
-            raise forms.ValidationError(_("NIK harus 16 digit angka."))
-        person = Person.objects.visible_to(self.user).filter(nik=nik).first()
-        if person is None:
-            raise forms.ValidationError(_("Tidak ada penduduk dengan NIK ini dalam wilayah Anda."))
-        return person
-
-    def clean_username(self) -> User | None:
-        username = self.cleaned_data["username"].strip()
-        if not username:
-            return None
-        # Only accounts this manager may add are found; one answer for "not there" and "exists elsewhere", so the
-        # form cannot be used to learn whether an account exists in another city.
-        account = addable_accounts(self.user, self.organization).filter(username=username).first()
-        if account is None:
-            raise forms.ValidationError(
-                _("Tidak ada akun “%(name)s” yang dapat Anda tambahkan ke organisasi ini.") % {"name": username}
-            )
-        return account
+        self.fields["person"].bind(user, organization=organization.pk)
+        self.fields["account"].bind(user, organization=organization.pk)
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
         return {
-            "person": data["nik"],
-            "user": data["username"],
+            "person": data["person"],
+            "user": data["account"],
             "name": data["name"],
             "role": data["role"],
             "started_on": data["started_on"],

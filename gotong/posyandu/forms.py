@@ -7,12 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.forms import DateInput, StyledFormMixin
+from gotong.core.pickers.fields import PickerField
 from gotong.posyandu.access import recordable_posyandus
-from gotong.posyandu.dates import five_years_before
 from gotong.posyandu.models import Measure
 from gotong.registry.choices import Sex
-from gotong.registry.models import Household, Person
-from gotong.registry.nik import mask_family_card_number
 
 
 def decimal_input(placeholder: str) -> forms.TextInput:
@@ -30,16 +28,11 @@ class PosyanduChoiceMixin:
             self.fields["posyandu"].initial = first_two[0]
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, person):
-        return f"{person.name} — {person.birth_date:%d/%m/%Y} — {person.household.address}"
-
-
 class ChildFromRegistryForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
     posyandu = forms.ModelChoiceField(label=_("Posyandu"), queryset=None)
-    person = PersonChoiceField(
+    person = PickerField(
         label=_("Anak (dari registrasi penduduk)"),
-        queryset=None,
+        source="posyandu.child",
         help_text=_("Balita 0–59 bulan di wilayah Anda yang belum terdaftar di posyandu."),
     )
     registered_on = forms.DateField(label=_("Terdaftar sejak"), initial=timezone.localdate, widget=DateInput())
@@ -55,23 +48,16 @@ class ChildFromRegistryForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self._posyandu_field(user)
-        today = timezone.localdate()
-        self.fields["person"].queryset = (
-            Person.objects.visible_to(user)
-            .filter(birth_date__gt=five_years_before(today), birth_date__lte=today, posyandu_child__isnull=True)
-            .select_related("household")
-            .order_by("name")
-        )
-
-
-class HouseholdChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, household):
-        return f"{household.address} — KK {mask_family_card_number(household.family_card_number)}"
+        self.fields["person"].bind(user)
 
 
 class NewChildForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
     posyandu = forms.ModelChoiceField(label=_("Posyandu"), queryset=None)
-    household = HouseholdChoiceField(label=_("Keluarga (KK)"), queryset=None)
+    household = PickerField(
+        label=_("Keluarga (KK)"),
+        source="posyandu.household",
+        help_text=_("Cari nama ayah/ibu atau anggota lain, nomor KK atau NIK."),
+    )
     name = forms.CharField(label=_("Nama anak"), max_length=150)
     nik = forms.CharField(
         label=_("NIK anak"), max_length=16, min_length=16, widget=forms.TextInput(attrs={"inputmode": "numeric"})
@@ -91,7 +77,7 @@ class NewChildForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self._posyandu_field(user)
-        self.fields["household"].queryset = Household.objects.visible_to(user).order_by("address")
+        self.fields["household"].bind(user)
 
 
 class SessionForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.activities.access import area_choices, organization_choices
 from gotong.activities.forms import _area_label
 from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
+from gotong.core.pickers.fields import PickerField
 from gotong.programs.models import Cohort, Enrolment, Program, Session
 
 
@@ -39,6 +40,15 @@ class SessionForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["held_on"].initial = timezone.localdate
+
+
+class EnrolForm(StyledFormMixin, forms.Form):
+    enrol = PickerField(label=_("Peserta baru"), source="programs.enrol")
+
+    def __init__(self, *args, user, cohort, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Residents the user may see who are not yet in this cohort.
+        self.fields["enrol"].bind(user, cohort=str(cohort.public_id))
 
 
 class OutcomeForm(StyledFormMixin, forms.ModelForm):

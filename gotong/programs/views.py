@@ -13,10 +13,9 @@ from gotong.core.policy import can
 from gotong.core.policy.routes import by, route
 from gotong.exports.views import export_response
 from gotong.programs import leftout, outcomes, services
-from gotong.programs.forms import CohortForm, OutcomeForm, ProgramForm, SessionForm
+from gotong.programs.forms import CohortForm, EnrolForm, OutcomeForm, ProgramForm, SessionForm
 from gotong.programs.lists import cohort_enrolments, left_out_filters, program_rows
 from gotong.programs.models import Cohort, Enrolment, Program, Session
-from gotong.registry.models import Person
 
 
 def _programs(user):
@@ -84,33 +83,28 @@ def _cohort(request, public_id):
 def cohort_detail(request, public_id):
     cohort = _cohort(request, public_id)
     can_manage = can(request.user, MANAGE, cohort)
-    session_form = SessionForm(request.POST or None)
-    if request.method == "POST":
-        if "enrol" in request.POST:
-            person = get_object_or_404(Person.objects.visible_to(request.user), public_id=request.POST["enrol"])
-            try:
-                services.enrol(cohort, person=person, enrolled_on=timezone.localdate(), acting_user=request.user)
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-            else:
-                messages.success(
-                    request, _("%(name)s terdaftar di %(cohort)s.") % {"name": person.name, "cohort": cohort.name}
-                )
+    enrolling = request.method == "POST" and ("enrol" in request.POST or "enrol__cari" in request.POST)
+    enrol_form = EnrolForm(request.POST if enrolling else None, user=request.user, cohort=cohort)
+    session_form = SessionForm(request.POST if request.method == "POST" and not enrolling else None)
+    if enrolling and enrol_form.is_valid():
+        person = enrol_form.cleaned_data["enrol"]
+        try:
+            services.enrol(cohort, person=person, enrolled_on=timezone.localdate(), acting_user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("%(name)s terdaftar di %(cohort)s.") % {"name": person.name, "cohort": cohort.name}
+            )
+        return redirect("programs:cohort", cohort.public_id)
+    if request.method == "POST" and not enrolling and session_form.is_valid():
+        try:
+            services.add_session(cohort, **session_form.cleaned_data, acting_user=request.user)
+        except ValidationError as exc:
+            add_service_errors(session_form, exc)
+        else:
+            messages.success(request, _("Pertemuan ditambahkan."))
             return redirect("programs:cohort", cohort.public_id)
-        if session_form.is_valid():
-            try:
-                services.add_session(cohort, **session_form.cleaned_data, acting_user=request.user)
-            except ValidationError as exc:
-                add_service_errors(session_form, exc)
-            else:
-                messages.success(request, _("Pertemuan ditambahkan."))
-                return redirect("programs:cohort", cohort.public_id)
-    query = request.GET.get("q", "").strip()
-    candidates = []
-    if can_manage and query:
-        enrolled = cohort.enrolments.values("person_id")
-        candidates = (Person.objects.visible_to(request.user).filter(name__icontains=query).exclude(pk__in=enrolled)
-                      .select_related("household").order_by("name")[:20])  # fmt: skip
     context = {
         "cohort": cohort,
         "program": cohort.program,
@@ -119,8 +113,7 @@ def cohort_detail(request, public_id):
         "summary": outcomes.summarize(cohort.enrolments.all()),
         "session_form": session_form,
         "can_manage": can_manage,
-        "query": query,
-        "candidates": candidates,
+        "enrol_form": enrol_form,
     }
     return render(request, "programs/cohort_detail.html", context)
 

@@ -6,7 +6,7 @@ exports, and never logged.
 
 from django.db import models
 from django.db.models import Count, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
@@ -105,7 +105,8 @@ class Person(PublicIdModel):
     )
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     nik = models.CharField(_("NIK"), max_length=16, unique=True)
-    # Not indexed: names are searched by "contains", which no B-tree serves, and lists sort names within an RT.
+    # Pickers find a name by its start on the index of its lower-cased form (`person_name_lower_idx`, see
+    # gotong/core/pickers/search.py); the lists' "contains" search has no B-tree to use.
     name = models.CharField(_("nama"), max_length=150)
     sex = models.CharField(_("jenis kelamin"), max_length=1, choices=choices.Sex.choices)
     birth_date = models.DateField(_("tanggal lahir"))
@@ -122,7 +123,11 @@ class Person(PublicIdModel):
         ordering = ["household", "birth_date"]
         verbose_name = _("penduduk")
         verbose_name_plural = _("penduduk")
-        indexes = [models.Index(fields=["household", "relationship"])]
+        indexes = [
+            models.Index(fields=["household", "relationship"]),
+            # A picker's name search: lower(name) >= 'aisyah' AND lower(name) < 'aisyai' reads a range of it.
+            models.Index(Lower("name"), name="person_name_lower_idx"),
+        ]
         constraints = [
             # One head (kepala keluarga) per family card, whatever path writes: forms, API, import, bulk loads.
             models.UniqueConstraint(

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
+from gotong.core.pickers.fields import PickerField
 from gotong.core.validation import not_in_future
 from gotong.organizations.choices import PARTNER_KINDS
 from gotong.organizations.models import Organization
@@ -60,12 +61,13 @@ class CashEntryForm(KeyedForm):
 
 
 class MemberForm(KeyedForm):
-    person = forms.ModelChoiceField(label=_("Penduduk"), queryset=None)
+    person = PickerField(label=_("Penduduk"), source="treasury.member")
     joined_on = forms.DateField(label=_("Tanggal masuk"), widget=DateInput(), initial=_today)
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, user, organization, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
+        # Residents of the organisation's area the user may see, not yet members.
+        self.fields["person"].bind(user, organization=organization.pk)
 
     def clean_joined_on(self):
         return _not_future(self.cleaned_data.get("joined_on"))

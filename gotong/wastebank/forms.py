@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
 from gotong.core.numbers import parse_decimal
-from gotong.registry.nik import mask_nik
+from gotong.core.pickers.fields import PickerField
 from gotong.wastebank.models import Member, WasteCategory, WithdrawalKind
 
 
@@ -169,15 +169,11 @@ class PriceForm(StyledFormMixin, forms.Form):
         self.fields["category"].queryset = WasteCategory.objects.filter(bank=bank)
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} · {mask_nik(obj.nik)} · {obj.household.address}"
-
-
 class MemberForm(StyledFormMixin, forms.Form):
-    person = PersonChoiceField(label=_("Penduduk"), queryset=None)
+    person = PickerField(label=_("Penduduk"), source="wastebank.member")
     joined_on = _date_field(_("Tanggal bergabung"))
 
-    def __init__(self, *args, persons, **kwargs):
+    def __init__(self, *args, user, bank, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = persons
+        # People of the bank's kecamatan the user may see, not yet members.
+        self.fields["person"].bind(user, bank=bank.pk)

@@ -29,9 +29,9 @@ def test_enrol_a_person_in_a_cohort(phone, live_server, facilitator, cohort):
     page.goto(f"{live_server.url}/program/")
     page.get_by_role("link", name="Kelas keaksaraan").click()
     page.get_by_role("link", name="Angkatan 1").click()
-    page.get_by_placeholder("Cari nama warga").fill("nurha")
-    page.get_by_role("button", name="Cari").click()
-    page.get_by_role("button", name="Daftarkan Nurhayati").click()
+    page.get_by_label("Peserta baru").press_sequentially("nurha", delay=30)
+    page.get_by_role("button", name="Pilih Nurhayati").click()
+    page.get_by_role("button", name="Daftarkan", exact=True).click()
     assert page.get_by_text("Nurhayati terdaftar di Angkatan 1.").is_visible()
     assert page.locator("#enrolments").get_by_text("Nurhayati").is_visible()
     assert Enrolment.objects.filter(cohort=cohort, person__name="Nurhayati").count() == 1

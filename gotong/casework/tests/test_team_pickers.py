@@ -67,7 +67,7 @@ def test_palembang_facilitator_cannot_put_a_medan_cadre_on_a_tb_case(
         assert medan_cadre.pk not in choice_ids(form, field)
         assert {officer.pk, staff.pk} <= choice_ids(form, field)
     # Posting her id anyway is refused and changes nothing.
-    response = client.post(team_url, {"team": [medan_cadre.pk], "supervisor": medan_cadre.pk})
+    response = client.post(team_url, {"team": [medan_cadre.username], "supervisor": medan_cadre.username})
     assert response.status_code == 200 and response.context["form"].errors
     ilir_case.refresh_from_db()
     assert ilir_case.supervisor is None and not ilir_case.team.exists()
@@ -77,7 +77,7 @@ def test_palembang_facilitator_cannot_put_a_medan_cadre_on_a_tb_case(
     assert "TBC resisten obat" not in client.get(reverse("casework:list")).content.decode()
     # A Palembang colleague can be added.
     client.force_login(other_facilitator)
-    assert client.post(team_url, {"team": [staff.pk], "supervisor": officer.pk}).status_code == 302
+    assert client.post(team_url, {"team": [staff.username], "supervisor": officer.username}).status_code == 302
     ilir_case.refresh_from_db()
     assert ilir_case.supervisor == officer and list(ilir_case.team.all()) == [staff]
 

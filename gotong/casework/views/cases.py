@@ -98,7 +98,8 @@ def case_list(request):
 
 @route("casework.open", post="casework.open")
 def case_create(request):
-    initial = {"nik": request.GET.get("nik", "")}
+    # "Buka kasus" on a household page names the member: the picker shows them chosen (if this user reaches them).
+    initial = {"person": request.GET.get("penduduk", "")}
     form = CaseForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -189,8 +190,8 @@ def case_team(request, public_id):
     case = get_case(request, public_id)
     if not access.leads(request.user, case):
         raise PermissionDenied
-    initial = {"supervisor": case.supervisor_id, "team": list(case.team.values_list("pk", flat=True))}
-    form = TeamForm(request.POST or None, case=case, initial=initial)
+    initial = {"supervisor": case.supervisor, "team": list(case.team.all())}
+    form = TeamForm(request.POST or None, case=case, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_team(

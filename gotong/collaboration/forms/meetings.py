@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.forms import DateInput, StyledFormMixin
+from gotong.core.pickers.fields import PickerField
 
 
 class MeetingForm(StyledFormMixin, forms.Form):
@@ -16,18 +17,21 @@ class MeetingForm(StyledFormMixin, forms.Form):
 
 class ParticipantForm(StyledFormMixin, forms.Form):
     organization = forms.ModelChoiceField(label=_("Organisasi"), queryset=None, required=False)
-    person = forms.ModelChoiceField(
-        label=_("Penduduk terdaftar"), queryset=None, required=False, help_text=_("Warga di wilayah forum.")
+    person = PickerField(
+        label=_("Penduduk terdaftar"),
+        source="collaboration.participant",
+        required=False,
+        help_text=_("Warga di wilayah forum."),
     )
     name = forms.CharField(
         label=_("Nama (bila tidak terdaftar)"), max_length=150, required=False, help_text=_("Mis. Lurah Kampung Bugis")
     )
 
-    def __init__(self, *args, organizations, people, **kwargs):
+    def __init__(self, *args, organizations, user, area_code, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
-        self.fields["person"].queryset = people
-        self.fields["person"].label_from_instance = lambda person: person.name  # never the NIK
+        # Residents of the forum's area, found by name, RT or NIK (the list shows only the NIK's last digits).
+        self.fields["person"].bind(user, area=area_code)
 
 
 class AttendanceForm(forms.Form):

@@ -24,8 +24,6 @@ from gotong.collaboration.views.common import RECORD, VIEW, save_or_errors
 from gotong.core.forms import add_service_errors
 from gotong.core.policy import can
 from gotong.core.policy.routes import by, route
-from gotong.core.scoping import area_code_filter
-from gotong.registry.models import Person
 
 
 @route(VIEW)
@@ -152,8 +150,12 @@ def meeting_edit(request, pk):
 @route(RECORD, post=RECORD, target=by(Meeting))
 def participant_add(request, pk):
     meeting = _meeting(request, pk)
-    people = Person.objects.visible_to(request.user).filter(area_code_filter([meeting.area_code])).order_by("name")
-    form = ParticipantForm(request.POST or None, organizations=organization_choices(request.user), people=people)
+    form = ParticipantForm(
+        request.POST or None,
+        organizations=organization_choices(request.user),
+        user=request.user,
+        area_code=meeting.area_code,
+    )
     done = save_or_errors(
         request,
         form,

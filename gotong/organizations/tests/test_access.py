@@ -106,7 +106,7 @@ def accounts(areas, ilir_org):
 def _add_by_username(client, organization, username):
     return client.post(
         reverse("organizations:member-add", args=[organization.pk]),
-        {"username": username, "role": "anggota", "started_on": "2025-01-06"},
+        {"account": username, "role": "anggota", "started_on": "2025-01-06"},
     )
 
 
@@ -116,7 +116,7 @@ def test_member_lookup_does_not_tell_whether_an_account_exists_elsewhere(client,
     for username in ("kader_medan", "anggota_ilir", "root", "tidak_ada_sama_sekali"):
         response = _add_by_username(client, bugis_org, username)
         assert response.status_code == 200
-        errors = response.context["form"].errors["username"]
+        errors = response.context["form"].errors["account"]
         answers[username] = [e.replace(username, "…") for e in errors]
     assert len({tuple(a) for a in answers.values()}) == 1, answers
     assert "yang dapat Anda tambahkan" in answers["root"][0]
@@ -131,7 +131,7 @@ def test_member_lookup_finds_accounts_working_in_the_area(client, facilitator, b
 
 def test_admin_lookup_never_offers_superusers(client, admin_user, bugis_org, accounts):
     client.force_login(admin_user)
-    assert "username" in _add_by_username(client, bugis_org, "root").context["form"].errors
+    assert "account" in _add_by_username(client, bugis_org, "root").context["form"].errors
     assert _add_by_username(client, bugis_org, "kader_medan").status_code == 302
 
 

@@ -56,7 +56,7 @@ def test_create_org_and_add_member_are_audited_and_shown(client, facilitator, bu
 
     response = client.post(
         reverse("organizations:member-add", args=[org.pk]),
-        {"nik": bugis_person.nik, "role": "pengelola", "started_on": "2025-01-06"},
+        {"person__cari": bugis_person.nik, "role": "pengelola", "started_on": "2025-01-06"},
     )
     assert response.status_code == 302
     membership = Membership.objects.get(organization=org)
@@ -93,9 +93,9 @@ def test_nik_outside_scope_is_not_found(client, facilitator, bugis_org, ilir_per
     client.force_login(facilitator)
     response = client.post(
         reverse("organizations:member-add", args=[bugis_org.pk]),
-        {"nik": ilir_person.nik, "role": "anggota", "started_on": "2025-01-06"},
+        {"person__cari": ilir_person.nik, "role": "anggota", "started_on": "2025-01-06"},
     )
-    assert "Tidak ada penduduk dengan NIK ini dalam wilayah Anda." in response.content.decode()
+    assert "Tidak ada yang cocok dengan" in response.content.decode()
     assert not Membership.objects.exists()
 
 

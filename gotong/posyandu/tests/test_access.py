@@ -145,7 +145,7 @@ def test_registering_a_child_offers_and_accepts_only_recordable_posyandu(client,
     assert list(form.fields["posyandu"].queryset) == [posyandu]
     response = client.post(
         "/posyandu/balita/baru/",
-        {"posyandu": other_posyandu.pk, "person": family["girl"].pk, "registered_on": "2026-01-05"},
+        {"posyandu": other_posyandu.pk, "person": family["girl"].public_id, "registered_on": "2026-01-05"},
     )
     assert response.status_code == 200 and not Child.objects.exists()
 

@@ -138,7 +138,8 @@ def test_register_child_from_registry_page(client, cadre, posyandu, family):
     assert family["girl"] in page.context["form"].fields["person"].queryset
     assert family["father"] not in page.context["form"].fields["person"].queryset
     response = client.post(
-        "/posyandu/balita/baru/", {"posyandu": posyandu.pk, "person": family["girl"].pk, "registered_on": "2026-01-05"}
+        "/posyandu/balita/baru/",
+        {"posyandu": posyandu.pk, "person": family["girl"].public_id, "registered_on": "2026-01-05"},
     )
     assert response.status_code == 302
     assert Child.objects.get(person=family["girl"]).mother == family["mother"]

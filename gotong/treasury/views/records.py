@@ -9,7 +9,6 @@ from gotong.core.forms import add_service_errors
 from gotong.core.money import format_rupiah
 from gotong.core.policy.routes import by, route
 from gotong.exports.views import export_response
-from gotong.registry.models import Person
 from gotong.treasury import services
 from gotong.treasury.access import RECORD, VIEW_RECORDS
 from gotong.treasury.forms import CancelForm, CashEntryForm, MemberForm, SavingsForm
@@ -95,14 +94,7 @@ def member_list(request, org_id):
 @route(RECORD, post=RECORD, target=treasury_by_org_id)
 def member_new(request, org_id):
     organization = organization_for(request.user, org_id, need="record")
-    already = Member.objects.filter(organization=organization).values("person_id")
-    people = (
-        Person.objects.visible_to(request.user)
-        .filter(area_code__startswith=organization.area_code)
-        .exclude(pk__in=already)
-        .order_by("name")
-    )
-    form = MemberForm(request.POST or None, people=people)
+    form = MemberForm(request.POST or None, user=request.user, organization=organization)
     if request.method == "POST" and form.is_valid():
         try:
             member = services.add_member(

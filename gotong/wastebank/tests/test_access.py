@@ -55,7 +55,7 @@ def _writes(bank, member, categories, deposit):
          {"set_price": "1", "category": pet.pk, "price_per_kg": "9000", "valid_from": "2026-02-01"}),
         (reverse("wastebank:prices", args=[bank.pk]),
          {"add_category": "1", "name": "Jelantah", "price_per_kg": "5000", "valid_from": "2026-02-01"}),
-        (reverse("wastebank:members", args=[bank.pk]), {"person": newcomer.pk, "joined_on": "2026-02-01"}),
+        (reverse("wastebank:members", args=[bank.pk]), {"person": str(newcomer.public_id), "joined_on": "2026-02-01"}),
         (reverse("wastebank:record-cancel", args=["setoran", deposit.public_id]),
          {"reason": "Salah timbang", "request_key": key()}),
     ]  # fmt: skip

@@ -190,8 +190,11 @@ def test_register_member_from_registry(client, bank, staff):
     person = PersonFactory(name="Rukiah")
     client.force_login(staff)
     url = reverse("wastebank:members", args=[bank.pk])
-    assert "Rukiah" in client.get(url).content.decode()
-    response = client.post(url, {"person": person.pk, "joined_on": "2026-01-05"})
+    form = client.get(url).context["form"]
+    # The picker searches the bank's kecamatan for the staff's scope: Rukiah is found by the start of her name.
+    found = client.get(form.fields["person"].widget.search_url + "&q=ruk").content.decode()
+    assert "Rukiah" in found and str(person.public_id) in found
+    response = client.post(url, {"person": str(person.public_id), "joined_on": "2026-01-05"})
     assert response.status_code == 302
     assert bank.members.get().person == person
 

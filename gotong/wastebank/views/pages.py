@@ -7,11 +7,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
-from gotong.core.area_codes import district_code
 from gotong.core.forms import add_service_errors
 from gotong.core.listing import cheap_page
 from gotong.core.policy.routes import by, route
-from gotong.registry.models import Person
 from gotong.wastebank import exports, reports, services
 from gotong.wastebank.access import can_record
 from gotong.wastebank.forms import CategoryForm, MemberForm, PriceForm
@@ -49,17 +47,6 @@ def bank_detail(request, bank_id):
     return render(request, "wastebank/bank.html", context)
 
 
-def _candidate_persons(request, bank):
-    # People of the bank's kecamatan the user may see, not yet members.
-    return (
-        Person.objects.visible_to(request.user)
-        .in_area(district_code(bank.area_code))
-        .exclude(waste_bank_memberships__bank=bank)
-        .select_related("household")
-        .order_by("name")
-    )
-
-
 # Registering a member is a write of the bank's staff (`wastebank.record`); the list is for whoever sees the bank.
 @route("wastebank.view", post="wastebank.record", target=BANK)
 def member_list(request, bank_id):
@@ -67,7 +54,7 @@ def member_list(request, bank_id):
     may_record = can_record(request.user, bank)
     form = None
     if may_record:
-        form = MemberForm(request.POST or None, persons=_candidate_persons(request, bank))
+        form = MemberForm(request.POST or None, user=request.user, bank=bank)
         if request.method == "POST" and form.is_valid():
             try:
                 member = services.register_member(
