@@ -8,3 +8,21 @@ document.addEventListener("change", (event) => {
   if (clear && select.form.elements[clear]) select.form.elements[clear].value = "";
   select.form.submit();
 });
+
+/* After a refused submit the page comes back with errors: put the keyboard and the screen reader on the form's error
+   box, else on the first field marked aria-invalid (its aria-describedby reads the error), not on the top of the page.
+   Also for a form htmx swaps back in. */
+function focusFirstProblem(root) {
+  const summary = root.querySelector("form .alert-danger");
+  const field = root.querySelector("form [aria-invalid='true']:not([type='hidden'])");
+  const target = summary || field;
+  if (!target) return;
+  if (target === summary) target.setAttribute("tabindex", "-1");
+  target.focus();
+  target.scrollIntoView({ block: "center" });
+}
+document.addEventListener("DOMContentLoaded", () => {
+  const main = document.getElementById("isi");
+  if (main) focusFirstProblem(main);
+});
+document.addEventListener("htmx:afterSwap", (event) => focusFirstProblem(event.detail.elt));
