@@ -26,3 +26,21 @@ document.addEventListener("DOMContentLoaded", () => {
   if (main) focusFirstProblem(main);
 });
 document.addEventListener("htmx:afterSwap", (event) => focusFirstProblem(event.detail.elt));
+
+/* A table or code block wider than the screen scrolls sideways: while it does, it is a tab stop, so the keyboard can
+   scroll it too (WCAG 2.1.1); on a screen wide enough it is not, so it adds no useless stop. */
+function scrollableByKeyboard() {
+  for (const box of document.querySelectorAll(".table-responsive, pre")) {
+    if (box.scrollWidth > box.clientWidth) {
+      if (box.hasAttribute("tabindex")) continue;
+      box.setAttribute("tabindex", "0");
+      box.dataset.scrollStop = "";
+    } else if ("scrollStop" in box.dataset) {
+      box.removeAttribute("tabindex");
+      delete box.dataset.scrollStop;
+    }
+  }
+}
+document.addEventListener("DOMContentLoaded", scrollableByKeyboard);
+window.addEventListener("resize", scrollableByKeyboard);
+document.addEventListener("htmx:afterSwap", scrollableByKeyboard);
