@@ -1,12 +1,13 @@
-/* Site-wide behaviour without inline handlers (the Content-Security-Policy allows no inline script):
-   <select data-autosubmit> sends its form when changed; data-autosubmit-clear="name" first empties that field. */
+/* Site-wide behaviour without inline handlers (the Content-Security-Policy allows no inline script).
+   No select sends its form when changed: moving through a list with the arrow keys changes it at every step, and a
+   page that reloads then fails WCAG 3.2.2; a button sends the form. <select data-clear-on-change="name"> empties that
+   other field when changed (a choice that no longer fits). */
 "use strict";
 document.addEventListener("change", (event) => {
-  const select = event.target.closest("select[data-autosubmit]");
+  const select = event.target.closest("select[data-clear-on-change]");
   if (!select || !select.form) return;
-  const clear = select.dataset.autosubmitClear;
-  if (clear && select.form.elements[clear]) select.form.elements[clear].value = "";
-  select.form.submit();
+  const other = select.form.elements[select.dataset.clearOnChange];
+  if (other) other.value = "";
 });
 
 /* After a refused submit the page comes back with errors: put the keyboard and the screen reader on the form's error
