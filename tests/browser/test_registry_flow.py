@@ -54,7 +54,8 @@ def test_switch_language_to_english(desktop, live_server, facilitator):
     page = desktop
     log_in(page, live_server, "budi")
     assert page.get_by_role("link", name="Rumah tangga", exact=True).is_visible()
+    page.get_by_label("Bahasa").select_option("en")
     with page.expect_navigation():
-        page.get_by_label("Bahasa").select_option("en")
+        page.get_by_role("button", name="Ganti bahasa").click()
     assert page.get_by_role("link", name="Households", exact=True).is_visible()
     page.screenshot(path="test-results/dashboard-en.png", full_page=True)
