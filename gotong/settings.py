@@ -10,6 +10,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.env import env_bool, env_int, env_list, env_secret, stored_secret_key
+from gotong.core.maptiles import OPENSTREETMAP, OPENSTREETMAP_ATTRIBUTION, tile_source
 
 BASE_DIR = Path(__file__).resolve().parent
 # Runtime data (SQLite database, uploads) lives beside the checkout, never inside the package.
@@ -232,6 +233,13 @@ if GOTONG_TRUSTED_PROXIES:
 # the throttle takes the address from our own function of GOTONG_TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "gotong.core.throttle.client_address"
 
+# The maps' background tiles (README, "Configuration"): a Leaflet URL template; empty = no tiles, a plain background.
+GOTONG_MAP_TILES = os.environ.get("GOTONG_MAP_TILES", OPENSTREETMAP).strip()
+GOTONG_MAP_TILES_ATTRIBUTION = os.environ.get(
+    "GOTONG_MAP_TILES_ATTRIBUTION", OPENSTREETMAP_ATTRIBUTION if GOTONG_MAP_TILES == OPENSTREETMAP else ""
+)
+_TILE_SOURCE = tile_source(GOTONG_MAP_TILES)
+
 # Content-Security-Policy (django-csp): scripts only from this site or carrying this response's nonce (the few inline
 # scripts use `nonce="{{ csp_nonce }}"`), no plugins, no framing, forms only to this site. Styles allow inline
 # `style=""` attributes (layout widths in templates, Leaflet's positioning): style cannot run code.
@@ -240,8 +248,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, "'unsafe-inline'"],
-        # The maps' background tiles come from OpenStreetMap.
-        "img-src": [SELF, "data:", "blob:", "https://tile.openstreetmap.org"],
+        # The maps' background tiles come from the configured tile host alone (none when tiles are off or local).
+        "img-src": [SELF, "data:", "blob:", *([_TILE_SOURCE] if _TILE_SOURCE else [])],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
         "worker-src": [SELF, "blob:"],  # Redoc (API docs) runs its search in a blob: worker

@@ -93,6 +93,14 @@ class PlanForm(StyledFormMixin, forms.Form):
     end_on = _date(_("Berakhir (mis. akhir pengobatan)"), required=False)
 
 
+class SingleVisitForm(StyledFormMixin, forms.Form):
+    planned_on = _date(_("Tanggal kunjungan"))
+    purpose = forms.CharField(
+        label=_("Keperluan"), max_length=200, required=False,
+        help_text=_("Mis. antar surat rujukan, cek obat setelah kontrol."),
+    )  # fmt: skip
+
+
 class VisitForm(StyledFormMixin, forms.Form):
     visited_on = _date(_("Tanggal kunjungan"))
     met_with = forms.CharField(label=_("Bertemu dengan"), max_length=150)

@@ -10,6 +10,10 @@ Rules (kept explicit so a worker can predict them):
 - the last due date of a finished plan stays open LAST_GRACE_DAYS;
 - a due date is *overdue* from the day after it while its window is open and no visit counted for it, and
   *missed* once the window has closed.
+- a single visit planned on a date (`single_statuses`) is a due date of its own: its window opens EARLY_DAYS
+  before it (or the day after the previous single visit's window closes) and stays open LAST_GRACE_DAYS after it,
+  or until EARLY_DAYS + 1 days before the next single visit, but never closes before its own date. Any logged visit
+  inside the window does it, also one that counts for the recurring plan's due date too (a visit is a visit).
 """
 
 import calendar
@@ -79,6 +83,7 @@ class DueStatus:
     state: str
     window_end: date  # the last day a visit still counts for this due date
     visited_on: date | None = None
+    single: bool = False  # a single visit planned on this date, not a due date of the recurring plan
 
 
 def match_visits(dues: list[date], visits: Iterable[date], today: date) -> list[DueStatus]:
@@ -108,6 +113,42 @@ def match_visits(dues: list[date], visits: Iterable[date], today: date) -> list[
         else:
             result.append(DueStatus(due, MISSED, window_end))
     return result
+
+
+def single_statuses(dues: Iterable[date], visits: Iterable[date], today: date) -> list[DueStatus]:
+    """The state of each single visit planned on the dates `dues`, given the visit dates and today (rules above).
+
+    Windows never overlap, so a single visit's state depends on its neighbours' dates and the visits in its window
+    alone: the tally passes only those planned since `singles_since(today)`."""
+    days = sorted(set(dues))
+    remaining = sorted(visits)
+    result = []
+    previous_end = None
+    for index, due in enumerate(days):
+        opens = due - timedelta(days=EARLY_DAYS)
+        if previous_end is not None and previous_end >= opens:
+            opens = previous_end + timedelta(days=1)
+        window_end = due + timedelta(days=LAST_GRACE_DAYS)
+        if index + 1 < len(days):
+            window_end = max(due, min(window_end, days[index + 1] - timedelta(days=EARLY_DAYS + 1)))
+        previous_end = window_end
+        hit = next((v for v in remaining if opens <= v <= window_end), None)
+        if hit is not None:
+            remaining.remove(hit)
+            state = DONE
+        elif today < due:
+            state = UPCOMING
+        elif today == due:
+            state = DUE_TODAY
+        else:
+            state = OVERDUE if today <= window_end else MISSED
+        result.append(DueStatus(due, state, window_end, hit, single=True))
+    return result
+
+
+def singles_since(today: date) -> date:
+    """Single visits planned before this day can neither be overdue today nor shift the window of one that can."""
+    return today - timedelta(days=2 * LAST_GRACE_DAYS + EARLY_DAYS + 2)
 
 
 def open_statuses(dues: list[date], visits: Iterable[date], today: date) -> list[DueStatus]:

@@ -49,7 +49,7 @@ def monthly_report(worker, year: int, month: int, *, cases=None) -> MonthlyRepor
     cases = list(
         (cases if cases is not None else Case.objects.all())
         .filter(worker=worker)
-        .prefetch_related("plans", "visits")
+        .prefetch_related("plans", "visits", "single_visits")
         .select_related("person", "household")
     )
     for case in cases:
@@ -70,6 +70,13 @@ def monthly_report(worker, year: int, month: int, *, cases=None) -> MonthlyRepor
                 in_month = first <= status.due_on <= last
                 if not in_month or (case.closed_on and status.due_on > case.closed_on):
                     continue
+                planned += 1
+                done += status.state == recurrence.DONE
+        # Single visits planned on a date count as planned visits of their month too.
+        all_dates = [v.visited_on for v in case.visits.all() if v.visited_on <= last]
+        singles = [single.planned_on for single in case.single_visits.all()]
+        for status in recurrence.single_statuses(singles, all_dates, last) if singles else []:
+            if first <= status.due_on <= last and not (case.closed_on and status.due_on > case.closed_on):
                 planned += 1
                 done += status.state == recurrence.DONE
         report.visits_planned += planned

@@ -54,11 +54,11 @@ def _active_plans() -> Prefetch:
 
 
 def with_schedule_data(cases):
-    """Prefetch what `schedules()` needs: the active plan and the visit dates, and each row's names."""
+    """Prefetch what `schedules()` needs: the active plan, the single visits, the visit dates, each row's names."""
     return (
         cases.select_related("person", "household", "worker", "supervisor")
         .with_subject_names()
-        .prefetch_related(_active_plans(), "visits")
+        .prefetch_related(_active_plans(), "visits", "single_visits")
     )
 
 
@@ -69,7 +69,14 @@ def schedule_for(case: Case, today: date, visit_dates: list[date] | None = None)
     plan = plans[0] if plans else None
     if visit_dates is None:
         visit_dates = [v.visited_on for v in case.visits.all()]
-    statuses = plan_statuses(plan, visit_dates, today) if plan and case.is_open else []
+    statuses = []
+    if case.is_open:
+        statuses = plan_statuses(plan, visit_dates, today) if plan else []
+        singles = [single.planned_on for single in case.single_visits.all()]
+        if singles:
+            statuses = sorted(
+                statuses + recurrence.single_statuses(singles, visit_dates, today), key=lambda s: s.due_on
+            )
     return CaseSchedule(case, plan, statuses, max(visit_dates) if visit_dates else None)
 
 
@@ -81,7 +88,7 @@ def schedules_of(cases: list[Case], today: date) -> list[CaseSchedule]:
     """The schedules of cases already fetched (a page of a list, a batch of an export), with a query each for all
     of them: the person, household and worker shown, the active plans and the visit dates (plain dates, not
     thousands of visit objects)."""
-    prefetch_related_objects(cases, "person", "household", "worker", _active_plans())
+    prefetch_related_objects(cases, "person", "household", "worker", _active_plans(), "single_visits")
     visit_dates = defaultdict(list)
     for case_id, visited_on in Visit.objects.filter(case__in=cases).values_list("case_id", "visited_on"):
         visit_dates[case_id].append(visited_on)

@@ -1,7 +1,8 @@
 """Keep `OverdueTally` exactly what the visit schedules say today, and read it for the dashboards.
 
-"Overdue" depends on the day, so it cannot be a count kept since the start: each open case has one row holding its
-overdue visits on one day (`counted_on`). Every change to a case, its visit plan or its visits recounts the case's
+"Overdue" (a recurring plan's due dates and the single visits planned on a date) depends on the day, so it cannot
+be a count kept since the start: each open case has one row holding its overdue visits on one day (`counted_on`).
+Every change to a case, its visit plan, its single visits or its visits recounts the case's
 row for today inside the transaction of the change, after locking the case (`gotong.casework.signals`), so two
 workers logging visits at once are counted in turn. Readers (`overdue_totals`) sum the rows of today and count live
 the open cases whose row is for another day, so an answer is never stale, only slower; `extend_to(day)` —
@@ -21,7 +22,7 @@ from django.db.models import Count, F, IntegerField, Q, Sum, Value, When
 from django.utils import timezone
 
 from gotong.casework import recurrence
-from gotong.casework.models import Case, OverdueTally, Visit, VisitPlan
+from gotong.casework.models import Case, OverdueTally, SingleVisit, Visit, VisitPlan
 from gotong.casework.models.work import plan_last_day
 from gotong.casework.schedule import counted_visits
 
@@ -37,10 +38,13 @@ class PlanDates(NamedTuple):
     interval_days: int | None
 
 
-def compute(cases, today: datetime.date, *, plan_model=VisitPlan, visit_model=Visit) -> dict[int, int]:
-    """Open case id → visits overdue today, for the open cases among `cases` (a queryset) that follow a plan.
+def compute(
+    cases, today: datetime.date, *, plan_model=VisitPlan, visit_model=Visit, single_model=SingleVisit
+) -> dict[int, int]:
+    """Open case id → visits overdue today, for the open cases among `cases` (a queryset) that follow a plan or
+    have single visits planned: the plan's overdue due dates plus the overdue single visits.
 
-    The models can be a migration's historical ones."""
+    The models can be a migration's historical ones (`single_model=None` before single visits existed)."""
     open_cases = cases.filter(closed_on__isnull=True).values("pk")
     plans = {
         case_id: PlanDates(frequency, start_on, plan_last_day(end_on, stopped_on), interval)
@@ -48,17 +52,31 @@ def compute(cases, today: datetime.date, *, plan_model=VisitPlan, visit_model=Vi
             case__in=open_cases, is_active=True
         ).values_list("case_id", "frequency", "start_on", "end_on", "stopped_on", "interval_days")
     }
-    if not plans:
+    singles = defaultdict(list)
+    if single_model is not None:
+        recent_singles = single_model.objects.filter(
+            case__in=open_cases, planned_on__gte=recurrence.singles_since(today)
+        )
+        for case_id, planned_on in recent_singles.values_list("case_id", "planned_on"):
+            singles[case_id].append(planned_on)
+    if not plans and not singles:
         return {}
     # Only visits inside a window still open today can decide an overdue visit: read those, not a year's worth.
-    since = min(recurrence.open_window_since(today, p.frequency, p.interval_days) for p in plans.values())
+    since = min(
+        [recurrence.open_window_since(today, p.frequency, p.interval_days) for p in plans.values()]
+        + ([recurrence.singles_since(today)] if singles else [])
+    )
     visits = defaultdict(list)
     recent = visit_model.objects.filter(
         case__in=open_cases, visited_on__gte=since - datetime.timedelta(days=recurrence.EARLY_DAYS)
     )
     for case_id, visited_on in recent.values_list("case_id", "visited_on"):
         visits[case_id].append(visited_on)
-    return {case_id: _overdue(plan, visits[case_id], today) for case_id, plan in plans.items()}
+    counts = {case_id: _overdue(plan, visits[case_id], today) for case_id, plan in plans.items()}
+    for case_id, days in singles.items():
+        late = recurrence.single_statuses(days, visits[case_id], today)
+        counts[case_id] = counts.get(case_id, 0) + sum(1 for status in late if status.state == recurrence.OVERDUE)
+    return counts
 
 
 def _overdue(plan: PlanDates, visit_dates: list[datetime.date], today: datetime.date) -> int:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<uuid:public_id>/", views.case_detail, name="detail"),
     path("<uuid:public_id>/kunjungan/", views.visit_create, name="visit"),
     path("<uuid:public_id>/rencana/", views.plan_edit, name="plan"),
+    path("<uuid:public_id>/kunjungan-sekali/", views.single_visit_create, name="single-visit"),
     path("<uuid:public_id>/asesmen/", views.assessment_create, name="assessment"),
     path("<uuid:public_id>/bantuan/", views.assistance_create, name="assistance"),
     path("<uuid:public_id>/rujukan/", views.referral_create, name="referral"),

@@ -21,7 +21,9 @@ def fill(apps, schema_editor):
     ids = list(Case.objects.filter(closed_on__isnull=True).order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        counts = compute(Case.objects.filter(pk__in=chunk), today, plan_model=VisitPlan, visit_model=Visit)
+        counts = compute(
+            Case.objects.filter(pk__in=chunk), today, plan_model=VisitPlan, visit_model=Visit, single_model=None
+        )
         rows = [OverdueTally(case_id=pk, counted_on=today, overdue_visits=counts.get(pk, 0)) for pk in chunk]
         OverdueTally.objects.bulk_create(rows, batch_size=1000)
 

@@ -13,6 +13,7 @@ from gotong.casework.models.work import (
     Referral,
     ReferralStatus,
     ServiceKind,
+    SingleVisit,
     Visit,
     VisitPlan,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "Referral",
     "ReferralStatus",
     "ServiceKind",
+    "SingleVisit",
     "Visit",
     "VisitPlan",
 ]

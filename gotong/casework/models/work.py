@@ -147,6 +147,31 @@ def plan_last_day(end_on, stopped_on):
     return min(days) if days else None
 
 
+class SingleVisit(TimeStampedModel):
+    """One home visit planned on a date, apart from (or without) a recurring plan: it shows in the worker's agenda
+    on that day and is overdue after it until a visit is logged (rules in `recurrence.single_statuses`)."""
+
+    case = models.ForeignKey(
+        "casework.Case", verbose_name=_("kasus"), on_delete=models.CASCADE, related_name="single_visits"
+    )
+    planned_on = models.DateField(_("tanggal kunjungan"))
+    purpose = models.CharField(_("keperluan"), max_length=200, blank=True)
+    planned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("direncanakan oleh"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = CaseWorkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["planned_on", "pk"]
+        verbose_name = _("kunjungan sekali")
+        verbose_name_plural = _("kunjungan sekali")
+        constraints = [models.UniqueConstraint(fields=["case", "planned_on"], name="casework_one_single_visit_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.case} · {self.planned_on:%d-%m-%Y}"
+
+
 class Adherence(models.TextChoices):
     YES = "yes", _("Ya, minum obat sesuai resep")
     PARTLY = "partly", _("Sebagian (ada dosis terlewat)")

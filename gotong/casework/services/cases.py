@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from gotong.casework import access
 from gotong.casework.colleagues import check_team
-from gotong.casework.models import Case, Frequency, VisitPlan
+from gotong.casework.models import Case, Frequency, SingleVisit, VisitPlan
 from gotong.core.policy import can
 from gotong.core.policy.decide import Place
 from gotong.registry.models import Household
@@ -160,3 +160,20 @@ def update_team(case, *, team, supervisor=None, acting_user) -> Case:
         case.save(update_fields=["supervisor", "updated_at"])
         case.team.set(team)
     return case
+
+
+@transaction.atomic
+def plan_single_visit(case, *, planned_on, purpose="", acting_user) -> SingleVisit:
+    """One home visit planned on a date (besides or without a recurring plan): in the agenda on that day, overdue
+    after it until a visit is logged."""
+    if not access.can_record(acting_user, case):
+        raise PermissionDenied(_("Hanya tim pendamping yang merencanakan kunjungan kasus yang terbuka."))
+    if planned_on < case.opened_on:
+        raise ValidationError({"planned_on": _("Tanggal kunjungan tidak boleh sebelum kasus dibuka.")})
+    if case.single_visits.filter(planned_on=planned_on).exists():
+        raise ValidationError({"planned_on": _("Sudah ada kunjungan yang direncanakan pada tanggal ini.")})
+    with set_actor(acting_user):
+        single = SingleVisit(case=case, planned_on=planned_on, purpose=purpose, planned_by=acting_user)
+        single.full_clean()
+        single.save()
+    return single

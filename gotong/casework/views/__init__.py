@@ -6,6 +6,7 @@ from gotong.casework.views.work import (
     plan_edit,
     referral_create,
     referral_update,
+    single_visit_create,
     visit_create,
 )
 
@@ -24,6 +25,7 @@ __all__ = [
     "report_page",
     "report_pdf_view",
     "report_xlsx_view",
+    "single_visit_create",
     "supervision",
     "visit_create",
 ]

@@ -141,7 +141,7 @@ def case_detail(request, public_id):
     case = get_case(request, public_id)
     today = timezone.localdate()
     sched = schedule.schedule_for(case, today)
-    shown = [s for s in sched.statuses if s.due_on <= today or s is sched.next_due]
+    shown = [s for s in sched.statuses if s.due_on <= today or s is sched.next_due or s.single]
     assessments = list(case.assessments.all())
     context = {
         "case": case,

@@ -12,6 +12,7 @@ from gotong.casework.forms import (
     PlanForm,
     ReferralForm,
     ReferralStatusForm,
+    SingleVisitForm,
     VisitForm,
 )
 from gotong.casework.models import Referral
@@ -93,6 +94,17 @@ def plan_edit(request, public_id):
         services.set_visit_plan(case, **data, acting_user=request.user)
 
     return _form_page(request, case, form, _("Rencana kunjungan"), save, _("Rencana kunjungan disimpan."))
+
+
+@route(**RECORD, target=open_case_by_public_id)
+def single_visit_create(request, public_id):
+    case = _team_case(request, public_id)
+    form = SingleVisitForm(request.POST or None)
+
+    def save(data):
+        services.plan_single_visit(case, **data, acting_user=request.user)
+
+    return _form_page(request, case, form, _("Rencanakan satu kunjungan"), save, _("Kunjungan direncanakan."))
 
 
 @route(**RECORD, target=open_case_by_public_id)

@@ -81,6 +81,15 @@ class PhotoForm(StyledFormMixin, forms.Form):
     caption = forms.CharField(label=_("Keterangan"), max_length=250, required=False)
 
 
+class CommitmentEvidenceForm(StyledFormMixin, forms.Form):
+    # A FileField: the service recognises a photo or a PDF by its content and gives one clear message.
+    file = forms.FileField(
+        label=_("Berkas bukti"), help_text=_("Foto (JPEG, PNG, WebP) atau PDF, maksimal 8 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}),
+    )  # fmt: skip
+    caption = forms.CharField(label=_("Keterangan"), max_length=250, required=False)
+
+
 class DataSharingForm(ScopedChoicesMixin, StyledFormMixin, forms.Form):
     org_fields = ("provider", "recipient")
     dataset = forms.CharField(label=_("Data yang dibagikan"), max_length=200)

@@ -12,7 +12,13 @@ from gotong.collaboration.models.agreements import (
     ProjectKind,
     ProjectStatus,
 )
-from gotong.collaboration.models.evidence import DataSharing, LegalBasis, PhotoStage, ProjectPhoto
+from gotong.collaboration.models.evidence import (
+    CommitmentEvidence,
+    DataSharing,
+    LegalBasis,
+    PhotoStage,
+    ProjectPhoto,
+)
 from gotong.collaboration.models.forums import Decision, Forum, ForumKind, Meeting, Participant
 from gotong.collaboration.models.targets import ActionPlan, Activity, ActivityStatus, ActivityUpdate, Indicator, Target
 
@@ -40,6 +46,7 @@ __all__ = [
     "ProjectBudget",
     "ProjectKind",
     "ProjectPhoto",
+    "CommitmentEvidence",
     "ProjectStatus",
     "Target",
 ]
@@ -62,6 +69,7 @@ def _register_audit() -> None:
     auditlog.register(Activity, m2m_fields={"projects"})
     auditlog.register(ActivityUpdate)
     auditlog.register(ProjectPhoto)
+    auditlog.register(CommitmentEvidence)
     auditlog.register(DataSharing)
 
 

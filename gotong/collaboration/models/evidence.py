@@ -1,11 +1,12 @@
-"""Before/after photos of projects, and the register of data shared between organisations (UU PDP)."""
+"""Before/after photos of projects, evidence files of commitments, and the register of data shared between
+organisations (UU PDP)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area
-from gotong.collaboration.models.agreements import PlaceScopedQuerySet, Project
+from gotong.collaboration.models.agreements import Commitment, PlaceScopedQuerySet, Project
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
 from gotong.organizations.models import Organization
@@ -46,6 +47,45 @@ class ProjectPhoto(TimeStampedModel):
 
     def save(self, *args, **kwargs):
         self.area_code = self.project.area_code
+        super().save(*args, **kwargs)
+
+
+class CommitmentEvidence(TimeStampedModel):
+    """A photo or PDF showing a commitment's progress (a signed letter, a finished road); stored and served like
+    project photos: checked and stripped of metadata on upload (`services.evidence`), served only through a view
+    that checks the commitment's scope."""
+
+    commitment = models.ForeignKey(
+        Commitment, verbose_name=_("komitmen"), on_delete=models.CASCADE, related_name="evidence_files"
+    )
+    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
+    file = models.FileField(_("berkas"), upload_to="collaboration/evidence/%Y/%m/")
+    caption = models.CharField(_("keterangan"), max_length=250, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diunggah oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PlaceScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["commitment", "created_at", "pk"]
+        verbose_name = _("berkas bukti komitmen")
+        verbose_name_plural = _("berkas bukti komitmen")
+
+    def __str__(self) -> str:
+        return f"{self.commitment} ({self.file.name.rsplit('/', 1)[-1]})"
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.file.name.lower().endswith(".pdf")
+
+    def save(self, *args, **kwargs):
+        self.area_code = self.commitment.area_code
         super().save(*args, **kwargs)
 
 

@@ -1,5 +1,5 @@
-"""Project photos (validated images, stored under MEDIA_ROOT, served only through a scoped view) and the
-data-sharing register."""
+"""Project photos and commitments' evidence files (validated images or PDFs, stored under MEDIA_ROOT, served only
+through a scoped view) and the data-sharing register."""
 
 import warnings
 from io import BytesIO
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from gotong.collaboration.access import require_record
-from gotong.collaboration.models import DataSharing, LegalBasis, ProjectPhoto
+from gotong.collaboration.models import CommitmentEvidence, DataSharing, LegalBasis, ProjectPhoto
 from gotong.collaboration.services import collect_errors
 from gotong.core.validation import not_in_future
 
@@ -23,11 +23,12 @@ MAX_PHOTO_PIXELS = 40_000_000
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
-def check_image(upload) -> str:
-    """Raise a clear error unless `upload` is a JPEG/PNG/WebP image of at most 8 MB; returns its extension."""
+def check_image(upload, field: str = "image") -> str:
+    """Raise a clear error (on `field`) unless `upload` is a JPEG/PNG/WebP image of at most 8 MB and 40 megapixels;
+    returns its extension."""
     if upload.size > MAX_PHOTO_BYTES:
         raise ValidationError(
-            {"image": _("Foto terlalu besar (%(mb).1f MB); maksimal 8 MB.") % {"mb": upload.size / 2**20}}
+            {field: _("Foto terlalu besar (%(mb).1f MB); maksimal 8 MB.") % {"mb": upload.size / 2**20}}
         )
     try:
         upload.seek(0)
@@ -37,17 +38,17 @@ def check_image(upload) -> str:
                 kind = image.format
                 width, height = image.size
                 if width * height > MAX_PHOTO_PIXELS:
-                    raise _too_many_pixels(width, height)
+                    raise ValidationError({field: _too_many_pixels_message(width, height)})
                 image.verify()  # reads the whole file: catches truncated or disguised files
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         # Pillow's own guard, for images far over its limit: refused like any too-large photo.
-        raise ValidationError({"image": _too_many_pixels_message()}) from None
+        raise ValidationError({field: _too_many_pixels_message()}) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise ValidationError({"image": _("Berkas ini bukan gambar yang bisa dibaca.")}) from None
+        raise ValidationError({field: _("Berkas ini bukan gambar yang bisa dibaca.")}) from None
     finally:
         upload.seek(0)
     if kind not in ALLOWED_FORMATS:
-        raise ValidationError({"image": _("Format foto harus JPEG, PNG atau WebP.")})
+        raise ValidationError({field: _("Format foto harus JPEG, PNG atau WebP.")})
     return ALLOWED_FORMATS[kind]
 
 
@@ -61,10 +62,6 @@ def _too_many_pixels_message(width=None, height=None) -> str:
         "Ukuran foto terlalu besar (%(width)s × %(height)s piksel); maksimal %(max)s megapiksel. "
         "Perkecil fotonya lalu unggah ulang."
     ) % {"width": width, "height": height, "max": limit}
-
-
-def _too_many_pixels(width, height) -> ValidationError:
-    return ValidationError({"image": _too_many_pixels_message(width, height)})
 
 
 def without_metadata(upload, kind: str) -> bytes:
@@ -98,6 +95,55 @@ def add_project_photo(project, *, image, stage, taken_on, caption="", acting_use
     with set_actor(acting_user):
         photo.save()
     return photo
+
+
+def check_evidence(upload) -> str:
+    """A commitment's evidence: a photo as `check_image` accepts it, or a PDF of at most 8 MB; returns the
+    extension. A PDF is recognised by its header and end marker, not by the name the uploader gave it."""
+    upload.seek(0)
+    head = upload.read(5)
+    upload.seek(0)
+    if head != b"%PDF-":
+        try:
+            return check_image(upload, field="file")
+        except ValidationError as error:
+            if error.message_dict["file"] == [_("Berkas ini bukan gambar yang bisa dibaca.")]:
+                raise ValidationError({"file": _("Berkas bukti harus foto (JPEG, PNG, WebP) atau PDF.")}) from None
+            raise
+    if upload.size > MAX_PHOTO_BYTES:
+        raise ValidationError(
+            {"file": _("Berkas terlalu besar (%(mb).1f MB); maksimal 8 MB.") % {"mb": upload.size / 2**20}}
+        )
+    upload.seek(max(0, upload.size - 1024))
+    tail = upload.read()
+    upload.seek(0)
+    if b"%%EOF" not in tail:
+        raise ValidationError({"file": _("Berkas PDF ini rusak atau tidak lengkap.")})
+    return "pdf"
+
+
+@transaction.atomic
+def add_commitment_evidence(commitment, *, file, caption="", acting_user) -> CommitmentEvidence:
+    """A photo or PDF for a commitment, by whoever may record its progress; photos lose their metadata (GPS)."""
+    require_record(acting_user, commitment)
+    extension = check_evidence(file)
+    if extension == "pdf":
+        content = file.read()
+    else:
+        kind = next(k for k, ext in ALLOWED_FORMATS.items() if ext == extension)
+        content = without_metadata(file, kind)
+    # The stored name never reuses the uploader's file name (it may hold a person's name).
+    evidence = CommitmentEvidence(
+        commitment=commitment,
+        area_code=commitment.area_code,
+        file=ContentFile(content, name=f"bukti.{extension}"),
+        caption=(caption or "").strip(),
+        uploaded_by=acting_user,
+    )
+    evidence.full_clean()
+    with set_actor(acting_user):
+        evidence.save()
+    return evidence
 
 
 @transaction.atomic

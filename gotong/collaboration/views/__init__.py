@@ -29,7 +29,7 @@ def agreement_detail(request, pk):
         Agreement.objects.visible_to(request.user).select_related("area").prefetch_related("parties"), pk=pk
     )
     today = timezone.localdate()
-    commitments = agreement.commitments.select_related("actor")
+    commitments = agreement.commitments.select_related("actor").prefetch_related("evidence_files")
     overdue = set(services.overdue_commitments(commitments, today).values_list("pk", flat=True))
     rows = [{"commitment": c, "overdue": c.pk in overdue} for c in commitments]
     rates = [
