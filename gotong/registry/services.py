@@ -137,10 +137,13 @@ def save_household(household: Household, *, acting_user) -> Household:
         message = duplicate_family_card_message(duplicate, acting_user)
         raise ValidationError({"family_card_number": message}, code="kk_taken")
     household.full_clean()
+    # Members carry the household's area code (for scoping); a move to another RT moves them too, before the
+    # household's own save, so what listens to it (the posyandu tallies' S) finds them in their new area.
+    household.area_code = household.area.code
+    if household.pk is not None:
+        household.members.exclude(area_code=household.area_code).update(area_code=household.area_code)
     with set_actor(acting_user):
         household.save()
-    # Members carry the household's area code (for scoping); a move to another RT must move them too.
-    household.members.exclude(area_code=household.area_code).update(area_code=household.area_code)
     return household
 
 
