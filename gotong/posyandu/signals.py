@@ -11,12 +11,11 @@ from django.db.models import Min
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from gotong.core.area_codes import ancestor_codes
 from gotong.organizations.choices import OrganizationKind
 from gotong.organizations.models import Organization
 from gotong.posyandu.dates import five_years_before
 from gotong.posyandu.models import Child, MonthTally, Weighing
-from gotong.posyandu.tallies import refresh_posyandus
+from gotong.posyandu.tallies import posyandus_holding, refresh_posyandus
 from gotong.registry.models import Household, Person
 
 _BEFORE = "_tally_before"
@@ -113,22 +112,14 @@ def _refresh_after_posyandu_saved(sender, instance, raw=False, **kwargs):
     # A new posyandu (or one serving another area) takes the unfollowed under-fives of its area from the posyandu
     # of a wider area, or gives them back.
     codes = {instance.area_code, getattr(instance, _BEFORE, None)} - {None}
-    refresh_posyandus([instance.pk, *_posyandus_above(codes)])
-
-
-def _posyandus_above(codes) -> list[int]:
-    """The posyandu whose area holds one of `codes` (the areas themselves included): every possible owner."""
-    wanted = {a for code in codes for a in [code, *ancestor_codes(code)]}
-    return list(
-        Organization.objects.filter(kind=OrganizationKind.POSYANDU, area_code__in=wanted).values_list("pk", flat=True)
-    )
+    refresh_posyandus([instance.pk, *posyandus_holding(codes)])
 
 
 def _refresh_areas_of(homes) -> None:
     """Refresh the posyandu that may count these (area code, birth date) homes in S, when the birth date falls in
     their months at all (an adult's record changes no tally)."""
     homes = [(code, birth) for code, birth in homes if code and birth]
-    ids = _posyandus_above({code for code, _birth in homes})
+    ids = posyandus_holding({code for code, _birth in homes})
     if not ids:
         return
     first = MonthTally.objects.filter(posyandu_id__in=ids).aggregate(first=Min("month"))["first"]

@@ -23,6 +23,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from gotong.core.area_codes import ancestor_codes
 from gotong.posyandu.coverage import is_followed, unfollowed_residents
 from gotong.posyandu.dates import add_months, five_years_before, month_start
 from gotong.posyandu.models import Child, MonthTally, Weighing
@@ -157,6 +158,20 @@ def _refresh_chunk(ids: list[int], from_month: datetime.date | None, until: date
         update_fields=["area_code", *COUNT_FIELDS],
         batch_size=500,
     )
+
+
+def posyandus_holding(codes: Iterable[str]) -> list[int]:
+    """The posyandu whose area holds one of these homes' area codes (the areas themselves included): every posyandu
+    that may count an under-five living there in S (`coverage.owners` picks one)."""
+    from gotong.organizations.models import Organization
+
+    wanted = {a for code in codes for a in [code, *ancestor_codes(code)]}
+    return list(Organization.objects.filter(kind="posyandu", area_code__in=wanted).values_list("pk", flat=True))
+
+
+def refresh_homes(area_codes: Iterable[str]) -> None:
+    """After persons were loaded raw (bulk import, demo) into these areas: recompute the posyandu counting them."""
+    refresh_posyandus(posyandus_holding(set(area_codes)))
 
 
 def _posyandus(ids: list[int]):

@@ -150,3 +150,20 @@ def test_a_new_posyandu_in_an_rt_takes_its_under_fives_from_the_village_posyandu
     # Nabila's home is the RT's: the RT's posyandu counts her now; the village posyandu keeps its enrolled boy.
     assert skdn.for_posyandu(posyandu, month).s == 1
     assert tallies.differences() == []
+
+
+def test_officer_narrows_the_aggregate_skdn_to_one_village(client, posyandu, family, child, areas, city_officer):
+    from gotong.organizations.models import Organization
+
+    elsewhere = Organization.objects.create(name="Posyandu Seberang", kind="posyandu", area=areas["21.72.03.1001"])
+    PersonFactory(household=HouseholdFactory(area=rt_in("21.72.03.1001", 1, 1)), relationship="anak",
+                  birth_date=datetime.date(2025, 4, 4))  # fmt: skip
+    client.force_login(city_officer)
+    page = client.get(reverse("posyandu:skdn"))
+    assert page.context["total"].s == 3 and {r.label for r in page.context["per_posyandu"]} == {
+        posyandu.name,
+        elsewhere.name,
+    }
+    assert ("21.72.03.1001", elsewhere.area.name) in page.context["areas"]
+    narrowed = client.get(reverse("posyandu:skdn"), {"wilayah": "21.72.03.1001"})
+    assert narrowed.context["total"].s == 1 and [r.label for r in narrowed.context["per_posyandu"]] == [elsewhere.name]
