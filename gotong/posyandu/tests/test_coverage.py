@@ -39,6 +39,8 @@ def test_unenrolled_under_five_is_in_s_listed_and_enrolled_from_the_list(
     # Only enrolled children counted, S would be 1 and D/S 100 %: Nabila is of the area, so 1 of 2 came.
     assert (row.s, row.d, row.d_s) == (2, 1, Decimal("50.0"))
     client.force_login(cadre)
+    home = client.get(reverse("posyandu:home"))
+    assert home.context["cards"][0].not_enrolled == 1 and "balita di wilayah belum terdaftar" in home.content.decode()
     page = client.get(reverse("posyandu:coverage")).content.decode()
     assert "Nabila Hasan" in page and "Rizky Hasan" not in page and "Daftarkan" in page
 
