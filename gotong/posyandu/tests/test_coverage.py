@@ -169,3 +169,16 @@ def test_officer_narrows_the_aggregate_skdn_to_one_village(client, posyandu, fam
     assert ("21.72.03.1001", elsewhere.area.name) in page.context["areas"]
     narrowed = client.get(reverse("posyandu:skdn"), {"wilayah": "21.72.03.1001"})
     assert narrowed.context["total"].s == 1 and [r.label for r in narrowed.context["per_posyandu"]] == [elsewhere.name]
+
+
+def test_a_family_moving_out_takes_its_unenrolled_child_out_of_s(posyandu, family, child, admin_user):
+    from gotong.registry.services import save_household
+
+    month = month_start(timezone.localdate())
+    assert skdn.for_posyandu(posyandu, month).s == 2
+    household = family["household"]
+    household.area = rt_in("21.72.03.1001", 4, 4)
+    save_household(household, acting_user=admin_user)
+    # The enrolled boy stays Kenanga's child until he is taken off its list; his sister no longer lives here.
+    assert skdn.for_posyandu(posyandu, month).s == 1
+    assert tallies.differences() == []
