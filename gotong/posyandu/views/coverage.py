@@ -5,6 +5,8 @@ may see in the registry (`registry.view`: a cadre her posyandu's area, facilitat
 the list never shows a child outside the viewer's scope. Enrolling needs `posyandu.record` in that posyandu.
 """
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +23,13 @@ from gotong.posyandu.growth import age_in_months
 from gotong.registry.models import Person
 
 
+def _uuid(value) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None  # not an id at all: found nowhere (404), not a server error
+
+
 def _chosen(request, posyandus):
     wanted = request.POST.get("posyandu") or request.GET.get("posyandu", "")
     if str(wanted).isdigit():
@@ -34,7 +43,7 @@ def coverage(request):
     posyandu = _chosen(request, posyandus)
     today = timezone.localdate()
     if request.method == "POST" and posyandu is not None:
-        person = get_object_or_404(Person.objects.visible_to(request.user), public_id=request.POST.get("person"))
+        person = get_object_or_404(Person.objects.visible_to(request.user), public_id=_uuid(request.POST.get("person")))
         try:
             services.enrol_from_area(posyandu=posyandu, person=person, acting_user=request.user)
         except ValidationError as exc:
