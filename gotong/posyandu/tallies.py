@@ -96,7 +96,7 @@ def _count_child(result, posyandu_id, dates, own, start, end) -> None:
 
 def _count_resident(result, posyandu_id, birth, records, start, end) -> None:
     """Add to S the months in which a registry under-five of the posyandu's area is followed by no posyandu."""
-    month = start
+    month = max(start, month_start(birth))  # nothing to count before the birth month (a city's rebuild)
     while month <= end:
         on, five_years_ago, following = _calendar(month)
         if birth <= five_years_ago:
