@@ -9,6 +9,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +28,7 @@ def _uuid(value) -> uuid.UUID | None:
     try:
         return uuid.UUID(str(value))
     except ValueError:
-        return None  # not an id at all: found nowhere (404), not a server error
+        return None  # missing or not an id at all: a bad request, not a server error
 
 
 def _chosen(request, posyandus):
@@ -43,7 +44,11 @@ def coverage(request):
     posyandu = _chosen(request, posyandus)
     today = timezone.localdate()
     if request.method == "POST" and posyandu is not None:
-        person = get_object_or_404(Person.objects.visible_to(request.user), public_id=_uuid(request.POST.get("person")))
+        person_id = _uuid(request.POST.get("person"))
+        if person_id is None:
+            return HttpResponseBadRequest(_("Pilih balita yang didaftarkan."))
+        # Outside the user's view of the registry: not found, whether or not it exists.
+        person = get_object_or_404(Person.objects.visible_to(request.user), public_id=person_id)
         try:
             services.enrol_from_area(posyandu=posyandu, person=person, acting_user=request.user)
         except ValidationError as exc:
