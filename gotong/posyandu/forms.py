@@ -11,6 +11,7 @@ from gotong.core.pickers.fields import PickerField
 from gotong.posyandu.access import recordable_posyandus
 from gotong.posyandu.models import Measure
 from gotong.registry.choices import Sex
+from gotong.registry.forms import NIK_PENDING_HELP
 
 
 def decimal_input(placeholder: str) -> forms.TextInput:
@@ -60,8 +61,12 @@ class NewChildForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
     )
     name = forms.CharField(label=_("Nama anak"), max_length=150)
     nik = forms.CharField(
-        label=_("NIK anak"), max_length=16, min_length=16, widget=forms.TextInput(attrs={"inputmode": "numeric"})
+        label=_("NIK anak"),
+        max_length=20,  # a KTP's spaced NIK fits; the registry service checks the 16 digits
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
+    nik_pending = forms.BooleanField(label=_("NIK belum ada"), required=False, help_text=NIK_PENDING_HELP)
     sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=Sex.choices)
     birth_date = forms.DateField(label=_("Tanggal lahir"), widget=DateInput())
     registered_on = forms.DateField(label=_("Terdaftar sejak"), initial=timezone.localdate, widget=DateInput())
@@ -78,6 +83,9 @@ class NewChildForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self._posyandu_field(user)
         self.fields["household"].bind(user)
+
+    def clean_nik(self):
+        return self.cleaned_data["nik"].replace(" ", "").replace(".", "") or None
 
 
 class SessionForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):

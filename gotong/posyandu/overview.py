@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 
+from gotong.posyandu.coverage import unfollowed_counts
 from gotong.posyandu.dates import add_months, month_start
 from gotong.posyandu.models import Child, Session, Weighing
 from gotong.posyandu.skdn import month_end
@@ -21,6 +22,7 @@ class PosyanduOverview:
     children: int = 0
     due: list = field(default_factory=list)  # children not weighed this month
     to_refer: list = field(default_factory=list)  # (child, weighing) with T, 2T or BGM in the latest month
+    not_enrolled: int = 0  # under-fives of its area no posyandu follows, counted in its S (`coverage`)
 
 
 def latest_weighings(child_ids: Iterable[int]) -> dict[int, Weighing]:
@@ -73,4 +75,6 @@ def for_posyandus(posyandus: list, today: datetime.date) -> list[PosyanduOvervie
         last = latest.get(child.pk)
         if last is not None and last.month in recent and last.needs_referral:
             card.to_refer.append((child, last))
+    for posyandu_id, count in unfollowed_counts(posyandus, today).items():
+        cards[posyandu_id].not_enrolled = count
     return list(cards.values())

@@ -11,8 +11,10 @@ from decimal import Decimal, InvalidOperation
 from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gotong.core.area_codes import code_inside
 from gotong.core.dates import short_date
 from gotong.core.numbers import decimal_text, parse_decimal
 from gotong.posyandu import growth, kbm
@@ -88,22 +90,46 @@ def register_child(
 
 
 @transaction.atomic
+def enrol_from_area(*, posyandu, person: Person, acting_user, on: datetime.date | None = None) -> Child:
+    """Enrol an under-five of the posyandu's area whom no posyandu follows (the coverage list's "Daftarkan"),
+    registered today; the policy's `posyandu.record` for the posyandu and the user's view of the person decide."""
+    _check_may_record(acting_user, posyandu)
+    if not code_inside(person.area_code, [posyandu.area_code]):
+        raise ValidationError({"person": _("%(name)s tidak tinggal di wilayah posyandu ini.") % {"name": person.name}})
+    return register_child(
+        posyandu=posyandu, person=person, registered_on=on or timezone.localdate(), acting_user=acting_user
+    )
+
+
+@transaction.atomic
 def register_new_child(
     *,
     posyandu,
     household,
     name: str,
-    nik: str,
+    nik: str | None,
     sex: str,
     birth_date: datetime.date,
     registered_on: datetime.date,
     mother: Person | None = None,
     birth_weight_kg=None,
+    nik_pending: bool = False,
     acting_user,
 ) -> tuple[Child, list[str]]:
-    """A child not yet in the registry: add them to the household (KK) first, then follow them here."""
+    """A child not yet in the registry: add them to the household (KK) first, then follow them here.
+
+    A newborn without a NIK yet comes with `nik_pending` ("NIK belum ada") and no number; the registry's edit page
+    completes it later."""
     _check_may_record(acting_user, posyandu)
-    person = Person(household=household, name=name, nik=nik, sex=sex, birth_date=birth_date, relationship="anak")
+    person = Person(
+        household=household,
+        name=name,
+        nik=nik or None,
+        nik_pending=nik_pending,
+        sex=sex,
+        birth_date=birth_date,
+        relationship="anak",
+    )
     warnings = save_person(person, acting_user=acting_user)
     child = register_child(
         posyandu=posyandu,

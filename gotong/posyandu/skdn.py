@@ -1,7 +1,10 @@
 """The monthly SKDN report of a posyandu and of a village.
 
-S all under-fives followed (0–59 months on the last day of the month), K those with a growth card (KMS/buku KIA)
-at their latest weighing, D weighed this month, N weight up (following the growth line or ≥ KBM, see kbm.py),
+S all under-fives of the posyandu's area (0–59 months on the last day of the month): the children it follows and
+the registry's under-fives of its area whom no posyandu follows (Kemenkes: "jumlah seluruh balita yang ada di
+wilayah kerja posyandu", see `gotong.posyandu.coverage`), K the children it follows who had a growth card
+(KMS/buku KIA) at their latest weighing ("terdaftar dan memiliki KMS"), D weighed this month, N weight up
+(following the growth line or ≥ KBM, see kbm.py),
 T not up, 2T not up two months running, O weighed now but not last month, B weighed for the first time,
 BGM below the red line (WAZ < −3).
 D = N + T + O + B. Ratios: K/S coverage, D/S participation (target ≥ 80 %), N/D programme success.
@@ -22,6 +25,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from gotong.core.area_codes import village_code
+from gotong.posyandu.coverage import unfollowed_counts
 from gotong.posyandu.models import Child, Weighing
 
 D_S_TARGET_PERCENT = 80
@@ -139,6 +143,8 @@ def live_for_posyandus(posyandus, month: datetime.date) -> dict[int, Skdn]:
     for group in followed.annotate(s=Count("pk"), k=Count("pk", filter=Q(card=True))):
         row = rows[group["posyandu"]]
         row.s, row.k = group["s"], group["k"]
+    for posyandu_id, unfollowed in unfollowed_counts(posyandus, month_end(month)).items():
+        rows[posyandu_id].s += unfollowed
     weighed = Weighing.objects.filter(child__in=children, month=month).values("child__posyandu").order_by()
     figures = {name: Count("pk", filter=Q(trend=trend)) for trend, name in TREND_FIELDS.items()}
     for group in weighed.annotate(

@@ -23,6 +23,8 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from gotong.core.area_codes import ancestor_codes
+from gotong.posyandu.coverage import is_followed, unfollowed_residents
 from gotong.posyandu.dates import add_months, five_years_before, month_start
 from gotong.posyandu.models import Child, MonthTally, Weighing
 from gotong.posyandu.skdn import FIELDS as COUNT_FIELDS
@@ -36,6 +38,7 @@ def compute(
 ) -> dict[tuple[int, datetime.date], dict]:
     """(posyandu id, month) → counts for every month from each posyandu's first registration month through
     `until`'s month (or a later month with a weighing). A posyandu without children has no rows.
+    S also counts the registry's under-fives of the posyandu's area whom no posyandu follows (`coverage`).
     The models can be a migration's historical ones."""
     ids = sorted(set(posyandu_ids))
     last = month_start(until)
@@ -59,6 +62,9 @@ def compute(
         first, final = spans.get(posyandu_id, (start, end))
         spans[posyandu_id] = (min(first, start), max(final, end))
         _count_child(result, posyandu_id, (birth, registered, left), own, start, end)
+    for posyandu_id, residents in unfollowed_residents(spans, child_model=child_model).items():
+        for birth, records in residents:
+            _count_resident(result, posyandu_id, birth, records, *spans[posyandu_id])
     empty = dict.fromkeys(COUNT_FIELDS, 0)
     for posyandu_id, (month, end) in spans.items():
         while month <= end:
@@ -85,6 +91,18 @@ def _count_child(result, posyandu_id, dates, own, start, end) -> None:
                 counts["k"] += bool(latest[1])
                 if latest[0] == month:
                     _add_weighing(counts, latest)
+        month = following
+
+
+def _count_resident(result, posyandu_id, birth, records, start, end) -> None:
+    """Add to S the months in which a registry under-five of the posyandu's area is followed by no posyandu."""
+    month = max(start, month_start(birth))  # nothing to count before the birth month (a city's rebuild)
+    while month <= end:
+        on, five_years_ago, following = _calendar(month)
+        if birth <= five_years_ago:
+            return
+        if birth <= on and not is_followed(records, on):
+            result.setdefault((posyandu_id, month), dict.fromkeys(COUNT_FIELDS, 0))["s"] += 1
         month = following
 
 
@@ -140,6 +158,20 @@ def _refresh_chunk(ids: list[int], from_month: datetime.date | None, until: date
         update_fields=["area_code", *COUNT_FIELDS],
         batch_size=500,
     )
+
+
+def posyandus_holding(codes: Iterable[str]) -> list[int]:
+    """The posyandu whose area holds one of these homes' area codes (the areas themselves included): every posyandu
+    that may count an under-five living there in S (`coverage.owners` picks one)."""
+    from gotong.organizations.models import Organization
+
+    wanted = {a for code in codes for a in [code, *ancestor_codes(code)]}
+    return list(Organization.objects.filter(kind="posyandu", area_code__in=wanted).values_list("pk", flat=True))
+
+
+def refresh_homes(area_codes: Iterable[str]) -> None:
+    """After persons were loaded raw (bulk import, demo) into these areas: recompute the posyandu counting them."""
+    refresh_posyandus(posyandus_holding(set(area_codes)))
 
 
 def _posyandus(ids: list[int]):

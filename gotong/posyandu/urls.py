@@ -7,6 +7,7 @@ app_name = "posyandu"
 urlpatterns = [
     path("", views.home, name="home"),
     path("balita/", views.child_list, name="child-list"),
+    path("balita/belum-terdaftar/", views.coverage, name="coverage"),
     path("balita/baru/", views.child_create, name="child-create"),
     path("balita/baru/penduduk-baru/", views.child_create_new, name="child-create-new"),
     path("balita/<uuid:public_id>/", views.child_detail, name="child-detail"),

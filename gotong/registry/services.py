@@ -16,6 +16,7 @@ view is refused with one generic message (`NIK_REFUSED`, `KK_REFUSED`), never "a
 from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,10 +30,24 @@ from gotong.registry.models import Dwelling, Household, Person
 from gotong.registry.nik import check_nik, mask_family_card_number, mask_nik
 
 HOUSEHOLD_FIELDS = ("family_card_number", "address", "area", "welfare_decile", "pkh_recipient", "bpnt_recipient")
-PERSON_FIELDS = ("nik", "name", "sex", "birth_date", "relationship", "education", "occupation", "disability")
+PERSON_FIELDS = (
+    "nik",
+    "nik_pending",
+    "name",
+    "sex",
+    "birth_date",
+    "relationship",
+    "education",
+    "occupation",
+    "disability",
+)
 # The household's welfare attributes (DTKS/Regsosek decile, social-assistance programmes): `registry.welfare` only.
 WELFARE_FIELDS = ("welfare_decile", "pkh_recipient", "bpnt_recipient")
 WELFARE_DEFAULTS = {"welfare_decile": None, "pkh_recipient": False, "bpnt_recipient": False}
+
+# "NIK belum ada" is for children: a newborn's NIK comes with the birth certificate and the new family card, weeks
+# or months later; adults are identified by theirs (UU 23/2006 Adminduk, a child is under 18 per UU 35/2014).
+NIK_PENDING_BELOW_AGE = 18
 
 # One answer for every refusal whose reason lies outside what the user may see (a record in another area, or
 # anything else a city officer has to look into): it neither confirms nor denies that the number is registered.
@@ -46,7 +61,28 @@ def validate_family_card_number(value: str) -> None:
 
 
 def validate_person_nik(person: Person, viewer=None) -> list[str]:
-    """Raise on an invalid or duplicate NIK; return warnings (e.g. a district that no longer exists)."""
+    """Raise on an invalid or duplicate NIK; return warnings (e.g. a district that no longer exists).
+
+    A child may wait for a NIK (`nik_pending`, "NIK belum ada"); everyone else needs one."""
+    if person.nik_pending:
+        if person.nik:
+            raise ValidationError(
+                {"nik": _('NIK sudah diisi: hapus centang "NIK belum ada", atau kosongkan NIK.')},
+                code="nik_and_pending",
+            )
+        person.nik = None
+        if person.birth_date and person.age_on(timezone.localdate()) >= NIK_PENDING_BELOW_AGE:
+            raise ValidationError(
+                {
+                    "nik_pending": _("Hanya anak di bawah %(age)d tahun yang boleh didaftarkan tanpa NIK.")
+                    % {"age": NIK_PENDING_BELOW_AGE}
+                }
+            )
+        return []
+    if not person.nik:
+        raise ValidationError(
+            {"nik": _('NIK wajib diisi. Untuk bayi yang belum punya NIK, centang "NIK belum ada".')}, code="nik_missing"
+        )
     check = check_nik(person.nik)
     if not check.valid:
         raise ValidationError({"nik": check.errors})
@@ -137,10 +173,13 @@ def save_household(household: Household, *, acting_user) -> Household:
         message = duplicate_family_card_message(duplicate, acting_user)
         raise ValidationError({"family_card_number": message}, code="kk_taken")
     household.full_clean()
+    # Members carry the household's area code (for scoping); a move to another RT moves them too, before the
+    # household's own save, so what listens to it (the posyandu tallies' S) finds them in their new area.
+    household.area_code = household.area.code
+    if household.pk is not None:
+        household.members.exclude(area_code=household.area_code).update(area_code=household.area_code)
     with set_actor(acting_user):
         household.save()
-    # Members carry the household's area code (for scoping); a move to another RT must move them too.
-    household.members.exclude(area_code=household.area_code).update(area_code=household.area_code)
     return household
 
 

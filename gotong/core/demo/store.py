@@ -76,6 +76,9 @@ def store_households(specs: list[HouseholdSpec], units: dict[tuple[str, int, int
     from gotong.dashboards.aggregates import refresh_areas  # bulk_create skips save(): keep the tallies exact
 
     refresh_areas(codes)
+    from gotong.posyandu.tallies import refresh_homes
+
+    refresh_homes(codes)
     if persons and persons[0].pk is None:
         return dict(Person.objects.filter(area_code__in=codes).values_list("nik", "pk"))
     return {p.nik: p.pk for p in persons}

@@ -1,4 +1,5 @@
 from gotong.posyandu.views.children import child_card_pdf, child_create, child_create_new, child_detail, child_list
+from gotong.posyandu.views.coverage import coverage
 from gotong.posyandu.views.home import home
 from gotong.posyandu.views.reports import skdn_page, skdn_pdf, skdn_xlsx
 from gotong.posyandu.views.sessions import session_create, session_detail, session_list, weighing_record
@@ -9,6 +10,7 @@ __all__ = [
     "child_create_new",
     "child_detail",
     "child_list",
+    "coverage",
     "home",
     "session_create",
     "session_detail",

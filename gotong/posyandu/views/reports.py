@@ -7,7 +7,10 @@ the report to one area (the dashboards link down with it); it never widens it.
 
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from gotong.areas.models import Area
+from gotong.core.area_codes import DISTRICT, district_code, village_code
 from gotong.core.listing import filter_wilayah
 from gotong.core.months import add_months
 from gotong.core.policy.routes import route
@@ -22,6 +25,18 @@ def _report(request):
     return month, *skdn.report(posyandus, month)
 
 
+def report_areas(user) -> list[tuple[str, str]]:
+    """The districts and villages of the posyandu the user reports on, for the area filter: an officer or a
+    facilitator narrows the aggregate to one of them (`?wilayah=`)."""
+    codes = set(reportable_posyandus(user).values_list("area_code", flat=True).distinct())
+    if len(codes) < 2:
+        return []  # one posyandu (a cadre's): nothing to narrow
+    wanted = {village_code(c) for c in codes} | {district_code(c) for c in codes}
+    areas = Area.objects.filter(code__in=wanted).order_by("code").values_list("code", "name", "level")
+    # Each district before its villages (codes sort so); a district reads "Kec. …".
+    return [(code, name if level > DISTRICT else _("Kec. %(name)s") % {"name": name}) for code, name, level in areas]
+
+
 @route("posyandu.report")
 def skdn_page(request):
     month, per_posyandu, per_village, total = _report(request)
@@ -34,6 +49,7 @@ def skdn_page(request):
         "total": total,
         "target": skdn.D_S_TARGET_PERCENT,
         "wilayah": request.GET.get("wilayah", ""),
+        "areas": report_areas(request.user),
     }
     return render(request, "posyandu/skdn.html", context)
 

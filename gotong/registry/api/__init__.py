@@ -47,6 +47,7 @@ class PersonSerializer(serializers.ModelSerializer):
             "household",
             "area_code",
             "nik",
+            "nik_pending",
             "name",
             "sex",
             "birth_date",
@@ -58,13 +59,15 @@ class PersonSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
-    def get_nik(self, person) -> str:
+    def get_nik(self, person) -> str | None:
+        if not person.nik:
+            return None  # "NIK belum ada": `nik_pending` says so, the number is not hidden, there is none
         return _shown(self, person, person.nik, mask_nik)
 
 
 class MemberSummarySerializer(PersonSerializer):
     class Meta(PersonSerializer.Meta):
-        fields = ["id", "nik", "name", "sex", "birth_date", "relationship"]
+        fields = ["id", "nik", "nik_pending", "name", "sex", "birth_date", "relationship"]
 
 
 class HouseholdSerializer(serializers.ModelSerializer):

@@ -32,7 +32,16 @@ class HouseholdWriteSerializer(serializers.Serializer):
 
 class PersonWriteSerializer(serializers.Serializer):
     household = serializers.UUIDField(help_text=gettext_lazy("id rumah tangga (wajib saat menambah)."))
-    nik = serializers.CharField(max_length=16)
+    nik = serializers.CharField(
+        max_length=16,
+        required=False,
+        allow_null=True,
+        allow_blank=True,
+        help_text=gettext_lazy("16 digit; kosong hanya bila nik_pending."),
+    )
+    nik_pending = serializers.BooleanField(
+        required=False, default=False, help_text=gettext_lazy("NIK belum ada (anak): nik kosong, dilengkapi nanti.")
+    )
     name = serializers.CharField(max_length=150)
     sex = serializers.ChoiceField(choices=choices.Sex.choices)
     birth_date = serializers.DateField()

@@ -247,10 +247,13 @@ def _nik_consistency_warnings(nik: str, birth_date, sex: str) -> list[str]:
 
 
 def refresh_aggregates(area_codes) -> None:
-    """Keep the dashboards' pre-aggregates exact after rows that skipped `save()` (and so its signals)."""
+    """Keep the dashboards' pre-aggregates and the posyandu tallies (S counts the area's under-fives) exact after
+    rows that skipped `save()` (and so its signals)."""
     from gotong.dashboards.aggregates import refresh_areas
+    from gotong.posyandu.tallies import refresh_homes
 
     refresh_areas(area_codes)
+    refresh_homes(area_codes)
 
 
 def new_ids(table: str, count: int) -> list[int]:

@@ -26,7 +26,7 @@ class Issue:
     def masked_value(self) -> str:
         """The value safe for a screen or a log: NIK and KK numbers are masked."""
         if self.field == "nik":
-            return mask_nik(self.value)
+            return mask_nik(self.value) if self.value else ""  # an empty cell, not a newborn's missing NIK
         if self.field == "no_kk":
             return mask_family_card_number(self.value)
         return self.value

@@ -79,7 +79,9 @@ def parse_nik(value) -> tuple[str, list[str]]:
             value, lambda: _("NIK tertulis sebagai angka ilmiah di Excel; format kolom sebagai Teks.")
         )
     if not text:
-        raise CellError(_("NIK wajib diisi."))
+        # The NIK is how a re-import finds the person again: a row without one would add them anew each time. A
+        # newborn without a NIK yet is added through the form ("NIK belum ada") and completed there.
+        raise CellError(_('NIK wajib diisi. Bayi yang belum punya NIK didaftarkan lewat formulir ("NIK belum ada").'))
     warnings = valid_nik_warnings(text)
     if warnings is not None:
         return text, warnings

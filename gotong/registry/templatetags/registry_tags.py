@@ -23,7 +23,8 @@ def nik_for_viewer(context, record) -> str:
     everywhere else: `{% nik_for_viewer case.person %}`. A bare number cannot be placed, so it is always masked."""
     user = context["request"].user
     if isinstance(record, Person):
-        return record.nik if can(user, "registry.see_nik", record) else mask_nik(record.nik)
+        shown = record.nik and can(user, "registry.see_nik", record)
+        return record.nik if shown else mask_nik(record.nik)  # no NIK yet: "NIK belum ada"
     if isinstance(record, Household):
         number = record.family_card_number
         return number if can(user, "registry.see_nik", record) else mask_family_card_number(number)

@@ -33,7 +33,7 @@ def errors(result) -> list[tuple[int, str, str, str]]:
         ("2172031506850000", "Nomor urut NIK tidak boleh 0000."),
         ("9972031506850001", "Kode provinsi 99 di NIK tidak dikenal."),
         ("2199031506850001", "Kode kabupaten/kota 21.99 di NIK tidak dikenal."),
-        ("", "NIK wajib diisi."),
+        ("", 'NIK wajib diisi. Bayi yang belum punya NIK didaftarkan lewat formulir ("NIK belum ada").'),
     ],
 )
 def test_bad_nik_is_reported_on_its_row(areas, tmp_path, nik, reason):

@@ -48,7 +48,8 @@ def test_compose_nik_roundtrips():
 
 def test_mask_keeps_region_and_serial_only():
     assert mask_nik("2172035506900001") == "2172********0001"
-    assert mask_nik("") == ""
+    # No NIK is a newborn's "NIK belum ada" (`Person.nik_pending`), also as the audit log hands it over ("None").
+    assert mask_nik("") == mask_nik(None) == mask_nik("None") == "NIK belum ada"
 
 
 # Regions a clerk meets: valid ones, one whose district was split away (a warning), unknown and 00 codes.
