@@ -19,6 +19,20 @@ def decimal_input(placeholder: str) -> forms.TextInput:
     return forms.TextInput(attrs={"inputmode": "decimal", "placeholder": placeholder, "autocomplete": "off"})
 
 
+def mother_field() -> PickerField:
+    # Optional: the service guesses her from the child's KK (services.guess_mother); the picker is for a mother who
+    # lives on another family card, e.g. a baby registered in the grandparents' KK.
+    return PickerField(
+        label=_("Ibu (kosongkan bila ibu ada di KK anak)"),
+        source="posyandu.mother",
+        required=False,
+        help_text=_(
+            "Tanpa pilihan, Gotong memakai istri/kepala keluarga perempuan di KK anak yang berumur 15–55 tahun "
+            "saat lahir."
+        ),
+    )
+
+
 class PosyanduChoiceMixin:
     def _posyandu_field(self, user):
         # Only the posyandu the policy lets the user record in (`posyandu.record`).
@@ -36,6 +50,7 @@ class ChildFromRegistryForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
         source="posyandu.child",
         help_text=_("Balita 0–59 bulan di wilayah Anda yang belum terdaftar di posyandu."),
     )
+    mother = mother_field()
     registered_on = forms.DateField(label=_("Terdaftar sejak"), initial=timezone.localdate, widget=DateInput())
     birth_weight_kg = forms.DecimalField(
         label=_("Berat lahir (kg)"),
@@ -50,6 +65,7 @@ class ChildFromRegistryForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self._posyandu_field(user)
         self.fields["person"].bind(user)
+        self.fields["mother"].bind(user)
 
 
 class NewChildForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
@@ -69,6 +85,7 @@ class NewChildForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
     nik_pending = forms.BooleanField(label=_("NIK belum ada"), required=False, help_text=NIK_PENDING_HELP)
     sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=Sex.choices)
     birth_date = forms.DateField(label=_("Tanggal lahir"), widget=DateInput())
+    mother = mother_field()
     registered_on = forms.DateField(label=_("Terdaftar sejak"), initial=timezone.localdate, widget=DateInput())
     birth_weight_kg = forms.DecimalField(
         label=_("Berat lahir (kg)"),
@@ -83,6 +100,7 @@ class NewChildForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self._posyandu_field(user)
         self.fields["household"].bind(user)
+        self.fields["mother"].bind(user)
 
     def clean_nik(self):
         return self.cleaned_data["nik"].replace(" ", "").replace(".", "") or None
