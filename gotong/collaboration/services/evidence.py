@@ -14,6 +14,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from gotong.collaboration.access import require_record
 from gotong.collaboration.models import CommitmentEvidence, DataSharing, LegalBasis, ProjectPhoto
 from gotong.collaboration.services import collect_errors
+from gotong.core.numbers import decimal_text
 from gotong.core.validation import not_in_future
 
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
@@ -28,7 +29,7 @@ def check_image(upload, field: str = "image") -> str:
     returns its extension."""
     if upload.size > MAX_PHOTO_BYTES:
         raise ValidationError(
-            {field: _("Foto terlalu besar (%(mb).1f MB); maksimal 8 MB.") % {"mb": upload.size / 2**20}}
+            {field: _("Foto terlalu besar (%(mb)s MB); maksimal 8 MB.") % {"mb": decimal_text(upload.size / 2**20, 1)}}
         )
     try:
         upload.seek(0)
@@ -112,7 +113,10 @@ def check_evidence(upload) -> str:
             raise
     if upload.size > MAX_PHOTO_BYTES:
         raise ValidationError(
-            {"file": _("Berkas terlalu besar (%(mb).1f MB); maksimal 8 MB.") % {"mb": upload.size / 2**20}}
+            {
+                "file": _("Berkas terlalu besar (%(mb)s MB); maksimal 8 MB.")
+                % {"mb": decimal_text(upload.size / 2**20, 1)}
+            }
         )
     upload.seek(max(0, upload.size - 1024))
     tail = upload.read()
