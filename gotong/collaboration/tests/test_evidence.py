@@ -88,7 +88,7 @@ def test_photo_validation(project, facilitator, settings):
     with pytest.raises(ValidationError) as exc:
         services.add_project_photo(project, image=big, stage="after", taken_on=datetime.date(2018, 12, 1),
                                    acting_user=facilitator)  # fmt: skip
-    assert exc.value.message_dict["image"] == ["Foto terlalu besar (8.0 MB); maksimal 8 MB."]
+    assert exc.value.message_dict["image"] == ["Foto terlalu besar (8,0 MB); maksimal 8 MB."]
     assert ProjectPhoto.objects.count() == 0
 
 
