@@ -27,8 +27,9 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 FAILING_IMPACTS = {"serious", "critical"}
-# Files rather than pages: PDFs, spreadsheets, JSON, the service worker and manifest, and ODK Collect's XML.
-NOT_A_PAGE = re.compile(r"\.(pdf|xlsx|json|js|webmanifest)$|\.<str:fmt>$|^odk/.+")
+# Files rather than pages: PDFs, spreadsheets, JSON, the service worker and manifest, and ODK Collect's XML; and the
+# pickers' search answers (`pilih/`), fragments a form's picker asks for with a signed list name (audited in the forms).
+NOT_A_PAGE = re.compile(r"\.(pdf|xlsx|json|js|webmanifest)$|\.<str:fmt>$|^odk/.+|^pilih/")
 
 
 def page_urls(user) -> list[tuple[str, str]]:

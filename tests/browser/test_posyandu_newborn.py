@@ -36,7 +36,8 @@ def test_newborn_without_nik_is_registered_and_weighed_on_a_phone(phone, live_se
     page = phone
     log_in(page, live_server, "wati")
     page.goto(f"{live_server.url}/posyandu/balita/baru/penduduk-baru/")
-    page.get_by_label("Keluarga (KK)").select_option(label=page.locator("#id_household option").nth(1).inner_text())
+    page.get_by_label("Keluarga (KK)").press_sequentially("siti", delay=30)  # the family picker, by the mother's name
+    page.get_by_role("button", name="Pilih Keluarga Siti Aminah").click()
     page.get_by_label("Nama anak").fill("Bayi Aminah")
     page.get_by_label("NIK belum ada").check()
     page.get_by_label("Jenis kelamin").select_option("P")

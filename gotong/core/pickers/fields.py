@@ -105,6 +105,9 @@ class PickerWidget(forms.Widget):
                 typed = str(item)
         attrs = context["widget"]["attrs"]
         attrs.setdefault("placeholder", KINDS[self.kind]["placeholder"])
+        results_id = f"{attrs.get('id', name)}_hasil"
+        # One aria-describedby: the search hint plus what Django names (help text, and the error when invalid).
+        attrs["aria-describedby"] = " ".join(filter(None, [f"{results_id}_bantuan", attrs.get("aria-describedby")]))
         context["widget"].update(
             search_name=name + SEARCH_SUFFIX,
             typed=typed,
@@ -112,7 +115,7 @@ class PickerWidget(forms.Widget):
             candidates=self.candidates,
             search_url=self.search_url,
             multiple=self.allow_multiple_selected,
-            results_id=f"{attrs.get('id', name)}_hasil",
+            results_id=results_id,
         )
         return context
 

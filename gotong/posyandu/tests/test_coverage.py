@@ -91,7 +91,7 @@ def test_newborn_without_nik_is_registered_enrolled_and_completed_later(client, 
     client.force_login(cadre)
     data = {
         "posyandu": posyandu.pk,
-        "household": family["household"].pk,
+        "household": family["household"].public_id,
         "name": "Bayi Aminah",
         "nik": "",
         "sex": "P",
