@@ -150,6 +150,12 @@ def test_name_and_nik_searches_read_an_index(db):
 
     # A range on lower(name) and on the NIK's unique index: no scan of a city's persons (SQLite's plan here; the
     # same range on PostgreSQL is an index range scan).
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        # PostgreSQL plans by table statistics: on a test's near-empty table any plan is as good. The range scan was
+        # checked there on 200,000 persons when the index was added.
+        pytest.skip("SQLite's plan is the one fixed by the query alone")
     assert "person_name_lower_idx" in search_persons(Person.objects.all(), "Aisyah").explain()
     assert "USING INDEX" in search_persons(Person.objects.all(), "1271 0123 4567 0001").explain()
 
