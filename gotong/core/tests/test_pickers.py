@@ -145,12 +145,12 @@ def test_no_open_case_button_for_whom_the_policy_refuses(client, aisyahs):
 
 
 def test_name_and_nik_searches_read_an_index(db):
-    from gotong.core.pickers.search import search_persons
-    from gotong.registry.models import Person
-
     # A range on lower(name) and on the NIK's unique index: no scan of a city's persons (SQLite's plan here; the
     # same range on PostgreSQL is an index range scan).
     from django.db import connection
+
+    from gotong.core.pickers.search import search_persons
+    from gotong.registry.models import Person
 
     if connection.vendor != "sqlite":
         # PostgreSQL plans by table statistics: on a test's near-empty table any plan is as good. The range scan was
