@@ -10,7 +10,7 @@ from gotong.core.area_codes import RT, RW, code_at_level, code_overlaps
 from gotong.core.forms import DateInput, StyledFormMixin
 from gotong.registry.models import Dwelling, Household, Person
 from gotong.registry.nik import mask_family_card_number, mask_nik
-from gotong.registry.services import WELFARE_FIELDS
+from gotong.registry.services import PERSON_FIELDS, WELFARE_FIELDS
 
 
 def _digits(value: str) -> str:
@@ -104,17 +104,7 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = [
-            "nik",
-            "nik_pending",
-            "name",
-            "sex",
-            "birth_date",
-            "relationship",
-            "education",
-            "occupation",
-            "disability",
-        ]
+        fields = list(PERSON_FIELDS)  # the fields save_person takes, declared once in services
         widgets = {"birth_date": DateInput()}
 
     def __init__(self, *args, reveal_nik: bool = True, **kwargs):
