@@ -18,14 +18,12 @@ class PhotoStage(models.TextChoices):
     AFTER = "after", _("Sesudah")
 
 
-class ProjectPhoto(TimeStampedModel):
-    project = models.ForeignKey(Project, verbose_name=_("kegiatan"), on_delete=models.CASCADE, related_name="photos")
+class UploadedFile(TimeStampedModel):
+    """What a project photo and a commitment's evidence file share: the place they are scoped by (copied from their
+    record on save), a caption and who uploaded them. Files are served only through a view that checks scope."""
+
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
-    stage = models.CharField(_("tahap"), max_length=10, choices=PhotoStage.choices)
-    # Served only through a view that checks the project's scope; never from MEDIA_URL.
-    image = models.ImageField(_("foto"), upload_to="collaboration/photos/%Y/%m/")
     caption = models.CharField(_("keterangan"), max_length=250, blank=True)
-    taken_on = models.DateField(_("tanggal foto"))
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("diunggah oleh"),
@@ -36,6 +34,17 @@ class ProjectPhoto(TimeStampedModel):
     )
 
     objects = PlaceScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class ProjectPhoto(UploadedFile):
+    project = models.ForeignKey(Project, verbose_name=_("kegiatan"), on_delete=models.CASCADE, related_name="photos")
+    stage = models.CharField(_("tahap"), max_length=10, choices=PhotoStage.choices)
+    # Served only through a view that checks the project's scope; never from MEDIA_URL.
+    image = models.ImageField(_("foto"), upload_to="collaboration/photos/%Y/%m/")
+    taken_on = models.DateField(_("tanggal foto"))
 
     class Meta:
         ordering = ["project", "taken_on", "pk"]
@@ -50,7 +59,7 @@ class ProjectPhoto(TimeStampedModel):
         super().save(*args, **kwargs)
 
 
-class CommitmentEvidence(TimeStampedModel):
+class CommitmentEvidence(UploadedFile):
     """A photo or PDF showing a commitment's progress (a signed letter, a finished road); stored and served like
     project photos: checked and stripped of metadata on upload (`services.evidence`), served only through a view
     that checks the commitment's scope."""
@@ -58,19 +67,7 @@ class CommitmentEvidence(TimeStampedModel):
     commitment = models.ForeignKey(
         Commitment, verbose_name=_("komitmen"), on_delete=models.CASCADE, related_name="evidence_files"
     )
-    area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     file = models.FileField(_("berkas"), upload_to="collaboration/evidence/%Y/%m/")
-    caption = models.CharField(_("keterangan"), max_length=250, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("diunggah oleh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    objects = PlaceScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["commitment", "created_at", "pk"]
