@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "gotong.programs",
     "gotong.casework",
     "gotong.socialcapital",
+    "gotong.participation",
     "gotong.dashboards",
     "gotong.portal",
     "gotong.exports",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("program/", include("gotong.programs.urls")),
     path("kasus/", include("gotong.casework.urls")),
     path("modal-sosial/", include("gotong.socialcapital.urls")),
+    path("aspirasi/", include("gotong.participation.urls")),
     path("dasbor/", include("gotong.dashboards.urls")),
     path("publik/", include("gotong.portal.urls")),
     path("ekspor/", include("gotong.exports.urls")),

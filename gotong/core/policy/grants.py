@@ -72,6 +72,11 @@ CAPABILITIES: dict[str, str] = {
     "programs.manage": _("Mengelola program, angkatan, kehadiran dan hasil"),
     "socialcapital.view": _("Melihat skor modal sosial"),
     "socialcapital.record": _("Mencatat survei modal sosial"),
+    "participation.view": _("Melihat aspirasi dan usulan"),
+    "participation.raise": _("Menyampaikan aspirasi atau pengaduan (sendiri atau atas nama warga)"),
+    "participation.handle": _("Menindaklanjuti dan menjawab aspirasi"),
+    "participation.plan": _("Membuka putaran perencanaan dan memilih usulan"),
+    "participation.support": _("Mendukung usulan di RW/kelurahannya"),
 }
 
 ALL = (Reach.ALL,)
@@ -123,6 +128,10 @@ _AREA_WORKER = {
     "programs.manage": AREA,
     "socialcapital.view": AREA,
     "socialcapital.record": AREA,
+    "participation.view": AREA,
+    "participation.raise": AREA,
+    "participation.handle": AREA,
+    "participation.plan": AREA,
 }
 
 ROLE_GRANTS: dict[str, dict[str, tuple[Reach, ...]]] = {
@@ -171,6 +180,9 @@ ROLE_GRANTS: dict[str, dict[str, tuple[Reach, ...]]] = {
         "treasury.view_records": OWN,
         "posyandu.view": OWN,
         "socialcapital.view": AGGREGATE,
+        "participation.view": OWN,
+        "participation.raise": OWN,
+        "participation.support": OWN,
     },
 }
 

@@ -1,0 +1,3 @@
+from gotong.participation.models.aspiration import Aspiration, AspirationCategory, AspirationStatus
+
+__all__ = ["Aspiration", "AspirationCategory", "AspirationStatus"]
