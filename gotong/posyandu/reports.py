@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from gotong.core.pdf import ReportPDF, pdf_response
 from gotong.core.tabular import xlsx_response
-from gotong.posyandu import charts, classification, growth
+from gotong.posyandu import charts, classification, growth, skdn
 
 
 def _z(value) -> str:
@@ -72,9 +72,11 @@ def skdn_pdf(month, per_posyandu, per_village, total):
     pdf = ReportPDF(
         title,
         _(
-            "S balita, K punya KMS/buku KIA, D ditimbang, N naik, T tidak naik, O bulan lalu "
-            "tidak ditimbang, B baru, BGM di bawah garis merah. Target D/S ≥ 80%."
-        ),
+            "S semua balita di wilayah posyandu menurut registrasi (terdaftar di posyandu atau belum), K punya "
+            "KMS/buku KIA, D ditimbang, N naik, T tidak naik, O bulan lalu tidak ditimbang, B baru, BGM di bawah "
+            "garis merah. Target D/S ≥ %(target)s%%."
+        )
+        % {"target": skdn.D_S_TARGET_PERCENT},
         landscape=True,
     )
     for heading, rows, first in (

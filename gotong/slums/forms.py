@@ -68,7 +68,10 @@ class AssessmentForm(StyledFormMixin, forms.Form):
                     decimal_places=2,
                     required=False,
                     help_text=_("dari %(basis)s (%(unit)s)")
-                    % {"basis": basis_of(criterion.code).label.lower(), "unit": basis_of(criterion.code).unit},
+                    % {
+                        "basis": _lowercase_first(basis_of(criterion.code).label),
+                        "unit": basis_of(criterion.code).unit,
+                    },
                     error_messages={
                         "invalid": _("Kriteria %(code)s: tulis jumlah sebagai angka, mis. 12.")
                         % {"code": criterion.code}
@@ -219,3 +222,9 @@ class LocationForm(StyledFormMixin, forms.Form):
 
     def service_kwargs(self) -> dict:
         return dict(self.cleaned_data)
+
+
+def _lowercase_first(label) -> str:
+    """ "Jumlah KK" reads "dari jumlah KK" mid-sentence: only the first letter drops its capital, never an acronym."""
+    text = str(label)
+    return text[:1].lower() + text[1:]

@@ -37,4 +37,4 @@ def section(user, today) -> Section | None:
         card.weigh_url = _weigh_url(card)
         card.due_shown = card.due[:SHOWN_DUE]
         card.due_more = max(0, len(card.due) - SHOWN_DUE)
-    return Section("cadre.html", {"cards": cards})
+    return Section("cadre.html", {"cards": cards, "d_s_target": skdn.D_S_TARGET_PERCENT})

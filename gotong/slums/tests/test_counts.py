@@ -150,3 +150,10 @@ def test_form_count_above_its_whole_is_refused_and_keeps_what_was_typed(client, 
     ]
     html = response.content.decode()
     assert 'value="900"' in html and 'value="4,63"' in html and 'value="3,2"' in html and "Wisata pesisir" in html
+
+
+def test_count_help_names_its_whole_without_lowercasing_an_acronym():
+    from gotong.slums.forms import AssessmentForm, count_field_name
+
+    help_text = str(AssessmentForm().fields[count_field_name("3a")].help_text)
+    assert help_text == "dari jumlah KK (KK)"
