@@ -31,7 +31,8 @@ def create_program(*, name, kind, organization, area, description="", partners=(
         allowed = set(collaboration_organizations(acting_user, MANAGE).filter(pk__in=[p.pk for p in partners])
                       .values_list("pk", flat=True))  # fmt: skip
         if any(p.pk not in allowed for p in partners):
-            raise ValidationError({"partners": _("Mitra program harus organisasi di wilayah kerja Anda atau di atasnya.")})
+            message = _("Mitra program harus organisasi di wilayah kerja Anda atau di atasnya.")
+            raise ValidationError({"partners": message})
     program = Program(name=name.strip(), kind=kind, organization=organization, area=area,
                       description=(description or "").strip(), area_code=area.code)  # fmt: skip
     program.full_clean()

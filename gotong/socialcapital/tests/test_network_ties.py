@@ -1,5 +1,6 @@
-"""The network's new ties, on hand-built records: partner aid in a treasury's cash book, casework assistance and
-referrals that name an organisation, and program partnerships. Each is counted once per record, in scope only."""
+"""The network's new ties, on hand-built records: casework assistance and referrals that name an organisation, and
+program partnerships (partner aid in a treasury's cash book: gotong/treasury/tests/test_network_aid.py). Each is
+counted once per record, in scope only."""
 
 import datetime
 
@@ -12,27 +13,8 @@ from gotong.organizations.services import create_organization
 from gotong.programs import services as programs
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
 from gotong.socialcapital.network import build_network
-from gotong.treasury import services as treasury
-from gotong.treasury.models import CashEntry
-from gotong.treasury.tests.conftest import bri, cempako, cempako_category, cempako_rt, funded, key, treasurer  # noqa: F401
 
 BUGIS = "21.72.03.1005"
-
-
-def test_partner_aid_in_the_cash_book_ties_giver_and_receiver(funded, bri, treasurer, admin_user, other_facilitator):
-    aid = cempako_category(funded, "Bantuan mitra")
-    for amount in (5_000_000, 2_500_000):
-        treasury.record_cash_entry(funded, category=aid, occurred_on=datetime.date(2025, 12, 2), amount=amount,
-                                   description="Bibit dan pupuk", partner=bri, key=key(), acting_user=treasurer)  # fmt: skip
-    graph = build_network(admin_user)
-    assert graph.edges[funded.pk, bri.pk]["aid"] == 2
-    assert graph.edges[funded.pk, bri.pk]["weight"] == 2  # harvest income (no partner) adds nothing
-    # A cancelled entry is no aid.
-    entry = CashEntry.objects.filter(partner=bri).first()
-    treasury.cancel_cash_entry(entry, reason="Salah catat", acting_user=treasurer)
-    assert build_network(admin_user).edges[funded.pk, bri.pk]["aid"] == 1
-    # Rina (26 Ilir) reads Cempako's cash book: she sees the tie; the Tanjungpinang officer does not.
-    assert build_network(other_facilitator).has_edge(funded.pk, bri.pk)
 
 
 @pytest.fixture
@@ -87,7 +69,6 @@ def test_program_partners_tie_organiser_and_partners(bugis_orgs, areas, admin_us
 
 def test_program_partner_outside_reach_is_refused(bugis_orgs, areas, facilitator, admin_user):
     from django.core.exceptions import ValidationError
-
 
     palembang = create_organization(name="Bank Palembang", kind=OrganizationKind.PARTNER_CSR, area=areas["16.71"],
                                     acting_user=admin_user)  # fmt: skip
