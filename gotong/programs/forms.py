@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.activities.access import area_choices, organization_choices
 from gotong.activities.forms import _area_label
+from gotong.collaboration.access import organization_choices as collaboration_organizations
 from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
 from gotong.core.pickers.fields import PickerField
 from gotong.programs.models import Cohort, Enrolment, Program, Session
@@ -14,12 +15,16 @@ from gotong.programs.models import Cohort, Enrolment, Program, Session
 class ProgramForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Program
-        fields = ["name", "kind", "organization", "area", "description"]
+        fields = ["name", "kind", "organization", "partners", "area", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organization_choices(user, "programs.manage")
+        # Partners may work from outside the manager's areas (a city bank, a Dinas): the organisations a
+        # collaboration record may name.
+        self.fields["partners"].queryset = collaboration_organizations(user, "programs.manage").order_by("name")
+        self.fields["partners"].help_text = _("Organisasi yang ikut menjalankan program (boleh kosong).")
         self.fields["area"].queryset = area_choices(user, "programs.manage")
         self.fields["area"].label_from_instance = _area_label
 

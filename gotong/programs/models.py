@@ -50,6 +50,11 @@ class Program(TimeStampedModel, AreaCodedModel):
     )  # fmt: skip
     area = models.ForeignKey(Area, verbose_name=_("wilayah sasaran"), on_delete=models.PROTECT, related_name="+")
     description = models.TextField(_("keterangan"), blank=True)
+    # Organisations that run the program with the organiser (a bank's trainer, a puskesmas, a BKM hosting it):
+    # each is a tie in the actors' network (socialcapital.network).
+    partners = models.ManyToManyField(
+        "organizations.Organization", verbose_name=_("mitra program"), blank=True, related_name="partner_programs"
+    )
 
     objects = ProgramQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gotong.collaboration.access import organization_choices as collaboration_organizations
 from gotong.core.policy import can
 from gotong.core.policy.decide import Place
 from gotong.core.validation import whole_rupiah
@@ -20,16 +21,24 @@ def _require(user, program):
 
 
 @transaction.atomic
-def create_program(*, name, kind, organization, area, description="", acting_user) -> Program:
+def create_program(*, name, kind, organization, area, description="", partners=(), acting_user) -> Program:
     if not can(acting_user, MANAGE, Place(area_code=area.code, organization_id=organization.pk)):
         raise ValidationError({"area": _("Anda tidak berwenang membuat program di wilayah ini.")})
     if Program.objects.filter(name__iexact=name.strip(), organization=organization).exists():
         raise ValidationError({"name": _("Penyelenggara ini sudah punya program dengan nama itu.")})
+    partners = [p for p in partners if p.pk != organization.pk]
+    if acting_user is not None and partners:
+        allowed = set(collaboration_organizations(acting_user, MANAGE).filter(pk__in=[p.pk for p in partners])
+                      .values_list("pk", flat=True))  # fmt: skip
+        if any(p.pk not in allowed for p in partners):
+            message = _("Mitra program harus organisasi di wilayah kerja Anda atau di atasnya.")
+            raise ValidationError({"partners": message})
     program = Program(name=name.strip(), kind=kind, organization=organization, area=area,
                       description=(description or "").strip(), area_code=area.code)  # fmt: skip
     program.full_clean()
     with set_actor(acting_user):
         program.save()
+        program.partners.set(partners)
     return program
 
 

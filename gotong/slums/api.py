@@ -26,8 +26,11 @@ class LocationSerializer(serializers.ModelSerializer):
 
 
 class LocationDetailSerializer(LocationSerializer):
+    # The linked RW/RT units by area code (`neighbourhood_units` is the free-text note).
+    units = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+
     class Meta(LocationSerializer.Meta):
-        fields = [*LocationSerializer.Meta.fields, "boundary_geojson"]
+        fields = [*LocationSerializer.Meta.fields, "boundary_geojson", "units"]
 
 
 class MeasurementSerializer(serializers.ModelSerializer):

@@ -15,8 +15,10 @@ from decimal import Decimal
 from django.db import transaction
 
 from gotong.areas.models import Area
+from gotong.areas.services import ensure_neighbourhood_unit
 from gotong.slums.models import SlumLocation
-from gotong.slums.services import record_assessment, register_location, update_location
+from gotong.slums.services import record_assessment, register_location, units_in_note, update_location
+from gotong.slums.units import parse_units
 
 DECREE_NUMBER = "337 Tahun 2014"
 DECREE_AUTHORITY = "Walikota Tanjungpinang"
@@ -80,6 +82,9 @@ def load_slum_demo(acting_user=None) -> list[SlumLocation]:
     locations = []
     for name, hectares, village_code in LOCATIONS:
         village = Area.objects.get(code=village_code)
+        if village_code == KAMPUNG_BUGIS:  # the seed names these RW/RT: they exist, with or without households
+            for rw, rt in parse_units(KAMPUNG_BUGIS_UNITS):
+                ensure_neighbourhood_unit(village, rw, rt)
         location = SlumLocation.objects.filter(name=name, village=village).first()
         if location is None:
             location = register_location(
@@ -96,6 +101,10 @@ def load_slum_demo(acting_user=None) -> list[SlumLocation]:
         elif location.latitude is None:  # loaded before points existed
             location = update_location(
                 location, latitude=POINTS[name][0], longitude=POINTS[name][1], acting_user=acting_user
+            )
+        if location.neighbourhood_units and not location.units.exists():  # loaded before units were linked
+            location = update_location(
+                location, units=units_in_note(village, location.neighbourhood_units), acting_user=acting_user
             )
         locations.append(location)
     bugis = next(location for location in locations if location.area_code == KAMPUNG_BUGIS)

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gotong.areas.models import Area, Level
 from gotong.core.forms import DateInput, DecimalInput, StyledFormMixin, accept_decimal_comma, add_service_errors
 from gotong.slums.counts import percentages_from_counts
 from gotong.slums.criteria import ASPECTS, BASES, CRITERIA, CRITERIA_BY_CODE, CRITERION_CODES, basis_of, criteria_of
@@ -185,6 +186,10 @@ class AssessmentForm(StyledFormMixin, forms.Form):
         }
 
 
+def _unit_label(area) -> str:
+    return f"{area.parent.name} · {area.name}" if area.level == Level.RT else area.name
+
+
 class LocationForm(StyledFormMixin, forms.Form):
     """A slum location as the decree names it, with an optional map point and boundary."""
 
@@ -201,7 +206,18 @@ class LocationForm(StyledFormMixin, forms.Form):
         decimal_places=2,
         error_messages={"invalid": _("Masukkan luas dalam hektar, mis. 18,92.")},
     )
-    neighbourhood_units = forms.CharField(label=_("RW/RT"), max_length=255, required=False)
+    units = forms.ModelMultipleChoiceField(
+        label=_("RW/RT"),
+        queryset=Area.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8, "data-units": ""}),
+    )
+    neighbourhood_units = forms.CharField(
+        label=_("Catatan RW/RT"),
+        max_length=255,
+        required=False,
+        help_text=_("Seperti tertulis di SK atau laporan, mis. RW 001: RT 001–003. Disimpan sebagai catatan."),
+    )
     latitude = forms.DecimalField(
         label=_("Lintang"), max_digits=9, decimal_places=6, required=False, help_text=_("Mis. 0,9278 (utara positif)")
     )
@@ -215,10 +231,32 @@ class LocationForm(StyledFormMixin, forms.Form):
         help_text=_("Opsional: Polygon atau MultiPolygon GeoJSON."),
     )
 
-    def __init__(self, *args, villages, **kwargs):
+    def __init__(self, *args, villages, village_id=None, **kwargs):
+        """`village_id`: the village chosen before the form is bound (the page's `?village=`), for its units."""
         super().__init__(*args, **kwargs)
         self.fields["village"].queryset = villages
         self.fields["village"].label_from_instance = lambda area: f"{area.name} ({area.code})"
+        village = self._chosen_village(villages, village_id)
+        units = self.fields["units"]
+        units.label_from_instance = _unit_label
+        if village is None:
+            units.help_text = _("Pilih kelurahan/desa dulu: daftar RW/RT-nya muncul di sini.")
+            return
+        units.queryset = Area.objects.filter(level__in=[Level.RW, Level.RT]).within(village.code, include_self=False)
+        units.queryset = units.queryset.select_related("parent").order_by("code")
+        if units.queryset.exists():
+            units.help_text = _("RW/RT di %(village)s (tahan Ctrl/⌘ untuk memilih beberapa). RW berarti seluruh "
+                                "RT di dalamnya.") % {"village": village.name}  # fmt: skip
+        else:
+            units.help_text = _("Belum ada RW/RT tercatat di %(village)s; RW/RT tercatat saat rumah tangga di sana "
+                                "didaftarkan.") % {"village": village.name}  # fmt: skip
+
+    def _chosen_village(self, villages, village_id):
+        chosen = self.data.get(self.add_prefix("village")) if self.is_bound else None
+        chosen = chosen or village_id or getattr(self.initial.get("village"), "pk", self.initial.get("village"))
+        if chosen is None or not str(chosen).isdigit():
+            return None
+        return villages.filter(pk=int(chosen)).first()
 
     def service_kwargs(self) -> dict:
         return dict(self.cleaned_data)

@@ -67,8 +67,17 @@ class SlumLocation(TimeStampedModel):
         related_name="+",
         limit_choices_to={"level": Level.VILLAGE},
     )
+    # The units as the decree or report writes them, kept as a note; `units` links the ones that exist as areas.
     neighbourhood_units = models.CharField(
-        _("RW/RT"), max_length=255, blank=True, help_text=_("Mis. RW 001: RT 001–003; RW 006: RT 001–004")
+        _("catatan RW/RT"), max_length=255, blank=True, help_text=_("Mis. RW 001: RT 001–003; RW 006: RT 001–004")
+    )
+    units = models.ManyToManyField(
+        Area,
+        verbose_name=_("RW/RT"),
+        blank=True,
+        related_name="slum_locations",
+        limit_choices_to={"level__in": [Level.RW, Level.RT]},
+        help_text=_("RW atau RT di kelurahan lokasi ini; RW berarti seluruh RT di dalamnya."),
     )
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     latitude = models.DecimalField(_("lintang"), max_digits=9, decimal_places=6, null=True, blank=True)

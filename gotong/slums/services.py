@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from gotong.areas.models import Level
+from gotong.areas.models import Area, Level
 from gotong.core.numbers import decimal_text
 from gotong.core.policy import can
 from gotong.core.policy.decide import Place
@@ -22,6 +22,7 @@ from gotong.slums.counts import percentages_from_counts
 from gotong.slums.criteria import CRITERION_CODES
 from gotong.slums.models import Assessment, CriterionMeasurement, SlumClass, SlumLocation
 from gotong.slums.scoring import assess, to_percent
+from gotong.slums.units import parse_units, unit_code
 
 NON_PHYSICAL_FIELDS = ("land_legality", "strategic_value", "population_density", "potential")
 CENT = Decimal("0.01")
@@ -114,6 +115,26 @@ def _check_location(location: SlumLocation) -> None:
     location.full_clean()
 
 
+def units_in_note(village: Area, text: str) -> list[Area]:
+    """The RW/RT areas under `village` that the free text names (`units.parse_units`) and that exist."""
+    codes = [unit_code(village.code, unit) for unit in parse_units(text)]
+    return list(Area.objects.filter(code__in=codes, level__in=[Level.RW, Level.RT]).order_by("code"))
+
+
+def check_units(village: Area, units) -> list[Area]:
+    """Every unit must be an RW or RT inside the location's village."""
+    units = list(units)
+    wrong = [u for u in units if u.level not in (Level.RW, Level.RT) or not u.code.startswith(f"{village.code}.")]
+    if wrong:
+        raise ValidationError(
+            {
+                "units": _("%(units)s bukan RW/RT di %(village)s.")
+                % {"units": ", ".join(u.name for u in wrong), "village": village.name}
+            }
+        )
+    return units
+
+
 def _clean_location_values(values: dict) -> dict:
     cleaned = dict(values)
     for key in ("name", "decree_number", "decree_authority", "neighbourhood_units"):
@@ -140,8 +161,10 @@ def register_location(
     latitude=None,
     longitude=None,
     boundary_geojson="",
+    units=None,
     acting_user,
 ) -> SlumLocation:
+    """`units`: the RW/RT areas; None links those the `neighbourhood_units` note names (commands, API, demo)."""
     _require_record(acting_user, Place(area_code=village.code))
     values = _clean_location_values(
         {
@@ -159,13 +182,16 @@ def register_location(
     )
     location = SlumLocation(**values, area_code=village.code)
     _check_location(location)
+    units = units_in_note(village, values["neighbourhood_units"]) if units is None else check_units(village, units)
     with set_actor(acting_user):
         location.save()
+        location.units.set(units)
     return location
 
 
 @transaction.atomic
-def update_location(location: SlumLocation, *, acting_user, **changes) -> SlumLocation:
+def update_location(location: SlumLocation, *, acting_user, units=None, **changes) -> SlumLocation:
+    """`units`: the new RW/RT areas, or None to keep the linked ones (they must still lie in the village)."""
     unknown = set(changes) - set(LOCATION_FIELDS)
     if unknown:
         raise TypeError(f"unknown location fields: {sorted(unknown)}")
@@ -184,8 +210,10 @@ def update_location(location: SlumLocation, *, acting_user, **changes) -> SlumLo
             }
         )
     _check_location(location)
+    units = check_units(location.village, location.units.all() if units is None else units)
     with set_actor(acting_user):
         location.save()
+        location.units.set(units)
     return location
 
 

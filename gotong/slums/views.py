@@ -17,6 +17,7 @@ from gotong.slums import progress, services
 from gotong.slums.access import villages_to_record
 from gotong.slums.criteria import ASPECTS, criteria_of
 from gotong.slums.forms import AssessmentForm, LocationForm
+from gotong.slums.joins import location_units
 from gotong.slums.lists import location_rows
 from gotong.slums.models import SlumLocation
 
@@ -74,6 +75,7 @@ def location_detail(request, pk):
         "groups": _criterion_rows(baseline, latest),
         "trend": location.assessments.order_by("assessed_on", "pk"),
         "progress": progress.location_progress(location),
+        **location_units(location, request.user),
     }
     return render(request, "slums/detail.html", context)
 
@@ -102,7 +104,13 @@ def _location_form_page(request, location=None):
     initial = {}
     if location is not None:
         initial = {name: getattr(location, name) for name in services.LOCATION_FIELDS}
-    form = LocationForm(request.POST or None, initial=initial, villages=villages_to_record(request.user))
+        initial["units"] = list(location.units.all())
+    form = LocationForm(
+        request.POST or None,
+        initial=initial,
+        villages=villages_to_record(request.user),
+        village_id=request.GET.get("village"),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             if location is None:

@@ -3,7 +3,9 @@
 Nodes are the organisations the user may see (and the bodies above their areas, see
 `network_organizations`). An edge's weight counts the ties found in the records the user may
 see: +1 per meeting both attended (collaboration Participant with attended = hadir), +1 per agreement both are
-party to, +1 per project where one executes and the other coordinates, +1 for a parent–child organisation.
+party to, +1 per project where one executes and the other coordinates, +1 per partner aid (a treasury cash-book
+entry from a partner; a casework assistance or referral naming an organisation), +1 per program both run
+(organiser and partners), +1 for a parent–child organisation.
 Degree centrality is networkx's normalised degree; betweenness is computed on hops (unweighted), because a
 heavier tie means a closer relation, not a longer path. The weighted degree ("kekuatan") is shown beside it.
 """
@@ -13,12 +15,15 @@ from itertools import combinations
 
 import networkx as nx
 
+from gotong.casework.models import Assistance, Referral
 from gotong.collaboration.access import organization_choices
 from gotong.collaboration.models import Agreement, Participant, Project
 from gotong.core.charts import GREEN, figure_png, new_figure
 from gotong.organizations.models import Organization
+from gotong.programs.models import Program
+from gotong.treasury.models import CashEntry
 
-TIE_KINDS = ("meetings", "agreements", "projects", "parent")
+TIE_KINDS = ("meetings", "agreements", "projects", "aid", "programs", "parent")
 
 
 def network_organizations(user) -> dict[int, Organization]:
@@ -29,14 +34,13 @@ def network_organizations(user) -> dict[int, Organization]:
     return organizations
 
 
-def build_network(user) -> nx.Graph:
-    organizations = network_organizations(user)
-    ties: Counter = Counter()
+def _name_key(name: str) -> str:
+    """Free-text names ("Puskesmas  kampung bugis") compared without case or repeated spaces."""
+    return " ".join((name or "").split()).casefold()
 
-    def tie(a, b, kind):
-        if a != b and a in organizations and b in organizations:
-            ties[(min(a, b), max(a, b), kind)] += 1
 
+def _record_ties(user, tie) -> None:
+    """Meetings, agreements, projects (collaboration) and parent–child organisations."""
     attended: dict[int, set[int]] = {}
     rows = Participant.objects.visible_to(user).filter(attended=True, organization__isnull=False)
     for meeting_id, org_id in rows.values_list("meeting_id", "organization_id"):
@@ -54,6 +58,53 @@ def build_network(user) -> nx.Graph:
     for executor, coordinator in Project.objects.visible_to(user).values_list("executor_id", "coordinator_id"):
         if executor and coordinator:
             tie(executor, coordinator, "projects")
+
+
+def _aid_ties(user, tie, organizations) -> None:
+    """Partner aid: +1 per cash-book entry a community treasury received from a named partner (cancelled entries
+    do not count), +1 per casework assistance or referral whose source / service names an organisation, tying it
+    to the case's accompanying organisation. Casework is read only as far as the user may read cases."""
+    entries = CashEntry.objects.visible_to(user).filter(partner__isnull=False, reversal__isnull=True)
+    for receiver, giver in entries.values_list("organization_id", "partner_id"):
+        tie(receiver, giver, "aid")
+    by_name: dict[str, int] = {}
+    for org in organizations.values():
+        by_name.setdefault(_name_key(org.name), org.pk)
+    assistance = Assistance.objects.visible_to(user).filter(case__organization__isnull=False).exclude(source_name="")
+    referrals = Referral.objects.visible_to(user).filter(case__organization__isnull=False)
+    for case_org, named in [
+        *assistance.values_list("case__organization_id", "source_name"),
+        *referrals.values_list("case__organization_id", "service_name"),
+    ]:
+        other = by_name.get(_name_key(named))
+        if other is not None:
+            tie(case_org, other, "aid")
+
+
+def _program_ties(user, tie) -> None:
+    """Program partnerships: +1 between a program's organiser and each of its partners, and between partners."""
+    members: dict[int, set[int]] = {}
+    programs = Program.objects.visible_to(user)
+    for program_id, organiser in programs.values_list("pk", "organization_id"):
+        members.setdefault(program_id, set()).add(organiser)
+    for program_id, partner in programs.filter(partners__isnull=False).values_list("pk", "partners"):
+        members[program_id].add(partner)
+    for orgs in members.values():
+        for a, b in combinations(sorted(orgs), 2):
+            tie(a, b, "programs")
+
+
+def build_network(user) -> nx.Graph:
+    organizations = network_organizations(user)
+    ties: Counter = Counter()
+
+    def tie(a, b, kind):
+        if a != b and a in organizations and b in organizations:
+            ties[(min(a, b), max(a, b), kind)] += 1
+
+    _record_ties(user, tie)
+    _aid_ties(user, tie, organizations)
+    _program_ties(user, tie)
     for org in organizations.values():
         if org.parent_id:
             tie(org.pk, org.parent_id, "parent")

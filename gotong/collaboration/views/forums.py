@@ -20,6 +20,7 @@ from gotong.collaboration.forms.meetings import (
 from gotong.collaboration.lists import forum_rows
 from gotong.collaboration.models import Agreement, Decision, Forum, Meeting
 from gotong.collaboration.services import forums as services
+from gotong.collaboration.services.network import network_context
 from gotong.collaboration.views.common import RECORD, VIEW, save_or_errors
 from gotong.core.forms import add_service_errors
 from gotong.core.policy import can
@@ -42,7 +43,7 @@ def forum_detail(request, pk):
         present=Count("participants", filter=Q(participants__attended=True)),
         decision_count=Count("decisions", distinct=True),
     )
-    context = {"forum": forum, "meetings": meetings}
+    context = {"forum": forum, "meetings": meetings, **network_context(request.user, forum=forum)}
     return render(request, "collaboration/forum_detail.html", context)
 
 
