@@ -70,4 +70,4 @@ class WarningForm(StyledFormMixin, forms.ModelForm):
 class WageRateForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = WageRate
-        fields = ["city_code", "year", "monthly_wage", "hours_per_month", "source", "verified"]
+        fields = ["city_code", "year", "monthly_wage", "labour_divisor", "source", "verified"]

@@ -1,8 +1,12 @@
 """Gotong royong: community work events, who came and for how long, what was given in kind, and the
 value of the labour; the norms a community agreed on and the warnings given for breaking them.
 
-Labour is valued at the city's minimum wage (UMK) per hour: UMK ÷ 173 hours (the monthly-to-hourly basis of
-PP 35/2021 Pasal 32 ayat 2, used for overtime), times the hours worked.
+Labour is valued at the city's minimum wage (UMK) per hour, times the hours worked. Which hour is a choice each
+city makes with its UMK (`WageRate.labour_divisor`), because the law has two:
+- 173: PP 35/2021 Pasal 32 ayat (2), "Upah sejam yaitu 1/173 kali Upah sebulan" — the basis of overtime pay for a
+  full-time worker; the default, the lower (more cautious) value of an hour.
+- 126: PP 36/2021 Pasal 16, "Upah per jam = Upah sebulan / 126" — the least hourly wage of part-time work, the
+  closer kin of a few hours of gotong royong; an hour is worth 173/126 ≈ 1,37 times more.
 """
 
 from django.db import models
@@ -17,7 +21,12 @@ from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
 from gotong.core.policy.decide import reaches
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks, area_code_filter, member_organization_ids
 
-HOURS_PER_MONTH = 173
+
+class LabourDivisor(models.IntegerChoices):
+    """UMK ÷ this = the value of one hour of labour (see the module docstring)."""
+
+    OVERTIME_BASIS = 173, _("173 — upah sejam dasar lembur (PP 35/2021 Pasal 32 ayat 2)")
+    PART_TIME = 126, _("126 — upah per jam kerja paruh waktu (PP 36/2021 Pasal 16)")
 
 
 class CommunityQuerySet(ScopedQuerySet):
@@ -144,8 +153,14 @@ class WageRate(TimeStampedModel):
     city_code = models.CharField(_("kode kota"), max_length=5, help_text=_("Kode Kemendagri kab/kota, mis. 16.71"))
     year = models.PositiveSmallIntegerField(_("tahun"))
     monthly_wage = models.BigIntegerField(_("UMK per bulan (Rp)"))
-    hours_per_month = models.PositiveSmallIntegerField(
-        _("jam per bulan"), default=HOURS_PER_MONTH, help_text=_("Upah sejam = UMK ÷ 173 (PP 35/2021 Pasal 32).")
+    labour_divisor = models.PositiveSmallIntegerField(
+        _("pembagi upah sejam"),
+        choices=LabourDivisor.choices,
+        default=LabourDivisor.OVERTIME_BASIS,
+        help_text=_(
+            "Nilai sejam gotong royong = UMK ÷ pembagi. 173: dasar upah lembur pekerja penuh waktu (PP 35/2021); "
+            "126: upah per jam pekerja paruh waktu (PP 36/2021)."
+        ),
     )
     source = models.CharField(_("sumber"), max_length=255, blank=True)
     verified = models.BooleanField(_("sudah diverifikasi dengan SK gubernur"), default=False)
@@ -157,7 +172,9 @@ class WageRate(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["city_code", "year"], name="wage_rate_once_per_city_year"),
             models.CheckConstraint(condition=Q(monthly_wage__gt=0), name="wage_rate_positive"),
-            models.CheckConstraint(condition=Q(hours_per_month__gt=0), name="wage_rate_hours_positive"),
+            # The form and the service accept only the two divisors of `LabourDivisor`; the database only
+            # refuses nonsense, so a divisor entered before the choice existed is kept, not lost.
+            models.CheckConstraint(condition=Q(labour_divisor__gt=0), name="wage_rate_hours_positive"),
         ]
 
     def __str__(self) -> str:

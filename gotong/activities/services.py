@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from gotong.activities.models import Attendance, Contribution, Event, Norm, NormWarning, WageRate
+from gotong.activities.models import Attendance, Contribution, Event, LabourDivisor, Norm, NormWarning, WageRate
 from gotong.core.area_codes import code_inside
 from gotong.core.policy import can
 from gotong.core.policy.decide import Place
@@ -134,12 +134,22 @@ def add_contribution(event: Event, *, what, quantity, unit, estimated_value, giv
 
 
 @transaction.atomic
-def set_wage_rate(*, city_code, year, monthly_wage, hours_per_month=173, source="", verified=False, acting_user):
-    """Create or correct a city's UMK for a year (the audit trail keeps the old value)."""
+def set_wage_rate(
+    *,
+    city_code,
+    year,
+    monthly_wage,
+    labour_divisor=LabourDivisor.OVERTIME_BASIS,
+    source="",
+    verified=False,
+    acting_user,
+):
+    """Create or correct a city's UMK for a year and the divisor that turns it into an hour's value (the audit
+    trail keeps the old values)."""
     if not can(acting_user, RECORD, city_code):
         raise ValidationError(_("Hanya petugas kota yang dapat mengubah UMK kotanya."))
     rate = WageRate.objects.filter(city_code=city_code, year=year).first() or WageRate(city_code=city_code, year=year)
-    rate.monthly_wage, rate.hours_per_month = monthly_wage, hours_per_month
+    rate.monthly_wage, rate.labour_divisor = monthly_wage, labour_divisor
     rate.source, rate.verified = source.strip(), verified
     rate.full_clean(validate_unique=False)
     with set_actor(acting_user):

@@ -29,7 +29,7 @@ class RateChoice:
     def hourly(self) -> Decimal | None:
         if self.rate is None:
             return None
-        return Decimal(self.rate.monthly_wage) / Decimal(self.rate.hours_per_month)
+        return Decimal(self.rate.monthly_wage) / Decimal(self.rate.labour_divisor)
 
 
 def wage_rate_for(city_code: str, year: int) -> RateChoice:
@@ -40,7 +40,7 @@ def wage_rate_for(city_code: str, year: int) -> RateChoice:
 def labour_value(hours, rate: WageRate | None) -> int | None:
     if rate is None:
         return None
-    value = Decimal(hours) * Decimal(rate.monthly_wage) / Decimal(rate.hours_per_month)
+    value = Decimal(hours) * Decimal(rate.monthly_wage) / Decimal(rate.labour_divisor)
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 

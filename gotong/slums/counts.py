@@ -2,14 +2,15 @@
 
 KOTAKU's baseline form (see `criteria.BASES`) records, per location, five wholes — verified area (ha), buildings,
 households (KK), ideal length of neighbourhood road and of drainage (m) — and per criterion the "volume" affected
-in the criterion's unit. The percent is volume ÷ whole × 100, rounded half-up to two decimals as stored.
+in the criterion's unit. The percent is volume ÷ whole × 100, kept unrounded here: the score bands apply to the
+unrounded percentage (see `criteria.py`); only the stored and shown percent is rounded half-up to two decimals.
 
 Percentages are still accepted for a criterion without a count (older records, or a source that only gives
 percentages); a count, when given, decides the criterion's percent.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
@@ -17,7 +18,6 @@ from gotong.core.numbers import format_decimal
 from gotong.slums.criteria import BASES, CRITERIA, CRITERIA_BY_CODE, basis_of
 from gotong.slums.scoring import CriteriaError, to_percent
 
-CENT = Decimal("0.01")
 WHOLE_UNITS = ("unit", "KK")  # buildings and households are counted, not measured
 
 
@@ -117,8 +117,7 @@ def percentages_from_counts(*, counts: dict | None = None, bases: dict | None = 
             continue
         amounts[code] = amount
         # 0 of 0 (no drainage needed, no road planned) affects nothing: 0 %, as the baseline form prints it.
-        percent = Decimal(0) if whole == 0 else (amount * 100 / whole).quantize(CENT, rounding=ROUND_HALF_UP)
-        percentages[code] = percent
+        percentages[code] = Decimal(0) if whole == 0 else amount * 100 / whole
     if errors:
         raise CriteriaError(errors)
     return Counted(percentages=percentages, amounts=amounts, bases=wholes)

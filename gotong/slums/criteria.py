@@ -9,13 +9,19 @@ the 16 scores (0–80) gives the class. The older 19-criterion form (Permen PUPR
 different version and is not mixed in here.
 
 Score bands, as the regulation prints them: <25 % → 0, 25–50 % → 1, 51–75 % → 3, 76–100 % → 5.
-The printed bands leave gaps for non-integer percents (50.5? 75.3?), so we close them like this:
+The printed bands leave gaps for non-integer percents (50,5? 75,3?). Official KOTAKU practice closes them by the
+printed lower bounds, on the unrounded percentage:
     p < 25        → 0
-    25 ≤ p ≤ 50   → 1
-    50 < p ≤ 75   → 3
-    p > 75        → 5
-i.e. each band runs up to and including its printed upper integer, and anything above it belongs to the
-next band. For integer percents this is exactly the printed table.
+    25 ≤ p < 51   → 1
+    51 ≤ p < 76   → 3
+    p ≥ 76        → 5
+Checked against the East Java province's KOTAKU portal (kawanku.pkpjatim.id, RT baseline records), e.g.
+    Rowokangkung RT 04 RW 02, Kab. Lumajang (https://kawanku.pkpjatim.id/home/kelurahan/8/483/2611):
+        5b 28 of 55 KK = 50,91 % → 1, total 28;
+    Kedungmaling RT 011 RW 05, Kab. Mojokerto (https://kawanku.pkpjatim.id/home/kelurahan/16/164/1162):
+        4a 73,74 % → 3, 4b 76,29 % → 5.
+Issue 21 names two more sources that score the same way (a city's 2019 baseline under its mayor's decree and
+another city's scoring code); we did not find them to cite here.
 
 Classes by total score: 60–80 heavy (berat), 38–59 medium (sedang), 16–37 light (ringan), <16 not a slum.
 """
@@ -161,11 +167,12 @@ def basis_of(code: str) -> Basis:
     return BASES[BASIS_OF[code]]
 
 
-# (upper bound, upper bound included, score), checked in order; see the module docstring.
+# (upper bound, upper bound included, score), checked in order; see the module docstring: each band ends just
+# below the next printed lower bound (51, 76), so 50,99 % is still 1 and 75,99 % still 3.
 SCORE_BANDS: tuple[tuple[Decimal, bool, int], ...] = (
     (Decimal("25"), False, 0),
-    (Decimal("50"), True, 1),
-    (Decimal("75"), True, 3),
+    (Decimal("51"), False, 1),
+    (Decimal("76"), False, 3),
     (Decimal("100"), True, 5),
 )
 SCORES: tuple[int, ...] = tuple(score for _bound, _included, score in SCORE_BANDS)

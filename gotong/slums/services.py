@@ -21,7 +21,7 @@ from gotong.core.policy.decide import Place
 from gotong.slums.counts import percentages_from_counts
 from gotong.slums.criteria import CRITERION_CODES
 from gotong.slums.models import Assessment, CriterionMeasurement, SlumClass, SlumLocation
-from gotong.slums.scoring import assess, to_percent
+from gotong.slums.scoring import assess
 from gotong.slums.units import parse_units, unit_code
 
 NON_PHYSICAL_FIELDS = ("land_legality", "strategic_value", "population_density", "potential")
@@ -217,18 +217,10 @@ def update_location(location: SlumLocation, *, acting_user, units=None, **change
     return location
 
 
-def _rounded(percentages: dict) -> dict:
-    """Percentages are stored with two decimals; score the stored value so percent and score always agree."""
-    rounded = {}
-    for code, value in percentages.items():
-        try:
-            number = to_percent(value)
-        except ValueError:
-            rounded[code] = value  # assess() reports it with the criterion's name
-            continue
-        # Only values with more than two decimals change, so error messages show what was typed.
-        rounded[code] = number.quantize(CENT, rounding=ROUND_HALF_UP) if number.as_tuple().exponent < -2 else number
-    return rounded
+def stored_percent(percent: Decimal) -> Decimal:
+    """Percentages are stored and shown with two decimals; the score is taken from the unrounded value first
+    (official KOTAKU practice, see `criteria.py`), so 50,996 % is stored as 51,00 % with score 1."""
+    return percent.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def _remaining_area(location: SlumLocation, affected_area_ha, slum_class: str, total: int) -> tuple[Decimal, dict]:
@@ -289,7 +281,7 @@ def record_assessment(
     if unknown:
         raise TypeError(f"unknown non-physical fields: {sorted(unknown)}")
     counted = percentages_from_counts(counts=counts, bases=bases, percentages=percentages)
-    result = assess(_rounded(counted.percentages))
+    result = assess(counted.percentages)
     affected, errors = _remaining_area(location, affected_area_ha, result.slum_class, result.total)
     if location.assessments.filter(assessed_on=assessed_on).exists():
         errors["assessed_on"] = _("Lokasi ini sudah punya penilaian pada tanggal itu.")
@@ -317,7 +309,7 @@ def record_assessment(
                 assessment=assessment,
                 code=code,
                 amount=counted.amounts.get(code),
-                percent=result.percentages[code],
+                percent=stored_percent(result.percentages[code]),
                 score=result.scores[code],
             )
             measurement.full_clean()

@@ -37,9 +37,10 @@ class LoanSpec:
 
 
 PRODUCTS = (
-    # name, % per month, method, max term, ceiling, admin fee — INVENTED terms.
-    ("Pinjaman usaha mikro", "1.50", "flat", 12, 3_000_000, 15_000),
-    ("Pinjaman darurat", "1.00", "menurun", 6, 1_000_000, 0),
+    # name, rate, stated per, method, max term, ceiling, admin fee — INVENTED terms; the group states its own
+    # rates per month, the way a lender quoting a yearly rate would be entered per year.
+    ("Pinjaman usaha mikro", "1.50", "bulan", "flat", 12, 3_000_000, 15_000),
+    ("Pinjaman darurat", "12", "tahun", "menurun", 6, 1_000_000, 0),
 )
 LOANS = (  # INVENTED: eight loans, three of them in arrears.
     LoanSpec(0, "Pinjaman usaha mikro", 2_000_000, 10, 1, None),
@@ -160,11 +161,11 @@ def load_treasury_demo(acting_user) -> dict[str, int]:
     events.sort(key=lambda e: (e[0], e[1]))
 
     products = {}
-    for name, rate, method, term, ceiling, fee in PRODUCTS:
+    for name, rate, rate_period, method, term, ceiling, fee in PRODUCTS:
         products[name] = LoanProduct.objects.filter(organization=organization, name=name).first() or (
             services.create_product(
-                organization, name=name, monthly_rate=rate, method=method, max_term_months=term, max_amount=ceiling,
-                admin_fee=fee, acting_user=actor,
+                organization, name=name, rate=rate, rate_period=rate_period, method=method, max_term_months=term,
+                max_amount=ceiling, admin_fee=fee, acting_user=actor,
             )
         )  # fmt: skip
     loans = []

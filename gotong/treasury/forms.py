@@ -13,7 +13,7 @@ from gotong.core.pickers.fields import PickerField
 from gotong.core.validation import not_in_future
 from gotong.organizations.choices import PARTNER_KINDS
 from gotong.organizations.models import Organization
-from gotong.treasury.models import Category, LoanProduct, Method, SavingsKind
+from gotong.treasury.models import RATE_LIMITS, Category, LoanProduct, Method, RatePeriod, SavingsKind
 
 
 class KeyedForm(StyledFormMixin, forms.Form):
@@ -88,11 +88,21 @@ class SavingsForm(KeyedForm):
 class ProductForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = LoanProduct
-        fields = ["name", "monthly_rate", "method", "max_term_months", "max_amount", "admin_fee"]
+        fields = ["name", "rate", "rate_period", "method", "max_term_months", "max_amount", "admin_fee"]
+        help_texts = {"rate": _("Seperti dinyatakan pemberi pinjaman, mis. 1,5 (per bulan) atau 10 (per tahun).")}
 
     max_amount = RupiahField(label=_("Plafon maksimal (Rp)"))
     admin_fee = RupiahField(label=_("Biaya administrasi (Rp)"), min_value=0, initial=0)
     method = forms.ChoiceField(label=_("Metode bunga"), choices=Method.choices)
+
+    def clean(self):
+        cleaned = super().clean()
+        rate, period = cleaned.get("rate"), cleaned.get("rate_period")
+        limit = RATE_LIMITS.get(period)
+        if rate is not None and limit is not None and not 0 <= rate <= limit:
+            message = _("Bunga %(period)s harus 0 sampai %(max)s %%.")
+            self.add_error("rate", message % {"period": RatePeriod(period).label, "max": limit})
+        return cleaned
 
 
 class LoanForm(KeyedForm):

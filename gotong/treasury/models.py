@@ -11,9 +11,10 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
+from gotong.core.numbers import decimal_text
 from gotong.organizations.models import Organization
 from gotong.treasury.access import TreasuryQuerySet, records_manager
-from gotong.treasury.schedule import DECLINING, FLAT
+from gotong.treasury.schedule import DECLINING, FLAT, PER_MONTH, PER_YEAR
 
 
 class Treasury(Organization):
@@ -175,12 +176,51 @@ class Method(models.TextChoices):
     DECLINING = DECLINING, _("Menurun (saldo pokok)")
 
 
-class LoanProduct(TimeStampedModel):
+class RatePeriod(models.TextChoices):
+    """The period a rate is stated for, as the lender states it: "1,5 % per bulan" or "10 % per tahun"."""
+
+    PER_MONTH = PER_MONTH, _("per bulan")
+    PER_YEAR = PER_YEAR, _("per tahun")
+
+
+# Stored as stated (4 decimals, so 0,8333 %/bulan or 10 %/tahun are both exact enough): the schedule divides an
+# annual rate by 12 only when it computes each month's interest, never before (see treasury/schedule.py).
+RATE_DECIMALS = 4
+# Up to 10 % a month, or the same stated per year.
+RATE_LIMITS = {PER_MONTH: 10, PER_YEAR: 120}
+RATE_RANGE = Q(rate__gte=0) & (
+    (Q(rate_period=PER_MONTH) & Q(rate__lte=RATE_LIMITS[PER_MONTH]))
+    | (Q(rate_period=PER_YEAR) & Q(rate__lte=RATE_LIMITS[PER_YEAR]))
+)
+
+
+def rate_field():
+    return models.DecimalField(_("bunga (%)"), max_digits=7, decimal_places=RATE_DECIMALS)
+
+
+def rate_period_field():
+    return models.CharField(_("bunga dinyatakan"), max_length=5, choices=RatePeriod.choices)
+
+
+class StatedRateMixin:
+    """Shared by a product and a loan (which copies its product's terms on the day it is made)."""
+
+    def rate_text(self) -> str:
+        """ "10 % per tahun" — the rate as the lender stated it."""
+        return _("%(rate)s %% %(period)s") % {"rate": decimal_text(self.rate), "period": self.get_rate_period_display()}
+
+    def stated_rate(self) -> str:
+        """ "10 % per tahun, Menurun (saldo pokok)" — the rate as stated, then the method."""
+        return f"{self.rate_text()}, {self.get_method_display()}"
+
+
+class LoanProduct(StatedRateMixin, TimeStampedModel):
     organization = models.ForeignKey(
         "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="+"
     )
     name = models.CharField(_("nama produk"), max_length=100)
-    monthly_rate = models.DecimalField(_("bunga per bulan (%)"), max_digits=5, decimal_places=2)
+    rate = rate_field()
+    rate_period = rate_period_field()
     method = models.CharField(_("metode bunga"), max_length=10, choices=Method.choices)
     max_term_months = models.PositiveSmallIntegerField(_("jangka waktu maksimal (bulan)"))
     max_amount = models.BigIntegerField(_("plafon maksimal (Rp)"))
@@ -193,9 +233,7 @@ class LoanProduct(TimeStampedModel):
         verbose_name_plural = _("produk pinjaman")
         constraints = [
             models.UniqueConstraint(fields=["organization", "name"], name="treasury_product_unique_name"),
-            models.CheckConstraint(
-                condition=Q(monthly_rate__gte=0) & Q(monthly_rate__lte=10), name="treasury_product_rate_range"
-            ),
+            models.CheckConstraint(condition=RATE_RANGE, name="treasury_product_rate_range"),
             models.CheckConstraint(condition=Q(max_term_months__gte=1), name="treasury_product_term_positive"),
             models.CheckConstraint(condition=Q(max_amount__gt=0), name="treasury_product_max_positive"),
             models.CheckConstraint(
@@ -207,7 +245,7 @@ class LoanProduct(TimeStampedModel):
         return self.name
 
 
-class Loan(AreaCodedModel, PublicIdModel):
+class Loan(StatedRateMixin, AreaCodedModel, PublicIdModel):
     organization = models.ForeignKey(
         "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="+"
     )
@@ -215,7 +253,8 @@ class Loan(AreaCodedModel, PublicIdModel):
     product = models.ForeignKey(LoanProduct, verbose_name=_("produk"), on_delete=models.PROTECT, related_name="+")
     principal = models.BigIntegerField(_("pokok pinjaman (Rp)"))
     # The product's terms as they were on the day of the loan: later product changes do not touch old loans.
-    monthly_rate = models.DecimalField(_("bunga per bulan (%)"), max_digits=5, decimal_places=2)
+    rate = rate_field()
+    rate_period = rate_period_field()
     method = models.CharField(_("metode bunga"), max_length=10, choices=Method.choices)
     term_months = models.PositiveSmallIntegerField(_("jangka waktu (bulan)"))
     admin_fee = models.BigIntegerField(_("biaya administrasi (Rp)"), default=0)
@@ -236,6 +275,7 @@ class Loan(AreaCodedModel, PublicIdModel):
         constraints = [
             models.UniqueConstraint(fields=["organization", "idempotency_key"], name="treasury_loan_unique_key"),
             models.CheckConstraint(condition=Q(principal__gt=0), name="treasury_loan_principal_positive"),
+            models.CheckConstraint(condition=RATE_RANGE, name="treasury_loan_rate_range"),
             models.CheckConstraint(condition=Q(term_months__gte=1), name="treasury_loan_term_positive"),
             models.CheckConstraint(
                 condition=Q(admin_fee__gte=0) & Q(admin_fee__lt=F("principal")), name="treasury_loan_fee_range"

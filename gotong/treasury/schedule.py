@@ -1,10 +1,21 @@
 """Loan repayment schedules as pure functions: whole rupiah, the rounding remainder on the last instalment.
 
-Two methods, as Indonesian savings-and-loan groups use them:
+The rate is taken as the lender states it, per month or per year; a yearly rate becomes a month's share (÷ 12,
+Bank Indonesia's "30 hari/360 hari") only inside each interest computation, in exact decimal arithmetic, so no
+rounded monthly rate (10 %/tahun ≠ 0,83 %/bulan) ever enters a schedule.
+
+Two methods, as Indonesian lenders and savings-and-loan groups use them:
 - flat ("bunga flat"): interest each month is the monthly rate on the original principal; the total interest
   P × r × n is rounded once (half up) and split evenly, the remainder going to the last instalment.
-- declining balance ("bunga menurun", sliding rate): equal principal parts; each month's interest is the monthly
-  rate on the principal still outstanding at the start of that month, rounded half up to the rupiah.
+  Published example: OJK's literacy book "Mengenal Otoritas Jasa Keuangan", p. 114 ("Hidup Lebih Sejahtera
+  Berkat Perusahaan Pembiayaan", "Ilustrasi Tabel Angsuran Pembiayaan"; read at
+  https://fliphtml5.com/shto/omyt/Mengenal_Otoritas_Jasa_Keuangan/140): Rp12.000.000, 17 % per tahun flat,
+  12 bulan → bunga Rp2.040.000, angsuran Rp1.170.000 per bulan.
+- declining balance ("bunga menurun", "bunga efektif", sliding rate): equal principal parts; each month's interest
+  is the monthly rate on the principal still outstanding at the start of that month, rounded half up to the rupiah.
+  Published example: Bank Indonesia's consumer-education leaflet "Memahami Bunga Kredit", "Metode Efektif" (read
+  at https://123dok.com/document/zxv8pkoy-produkhukum-bankindonesia.html): Rp24.000.000, 24 bulan, 10 % per
+  tahun, pokok Rp1.000.000 per bulan → bunga bulan 1 Rp200.000, bulan 2 Rp23.000.000 × 10 % × 30/360 = Rp191.666,67.
 In both, the principal P is split as P // n per instalment and the last one carries P − (n − 1)·(P // n).
 """
 
@@ -15,6 +26,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 FLAT = "flat"
 DECLINING = "menurun"
+PER_MONTH = "bulan"
+PER_YEAR = "tahun"
+MONTHS_IN = {PER_MONTH: 1, PER_YEAR: 12}
 
 
 @dataclass(frozen=True)
@@ -46,21 +60,39 @@ def _split(total: int, parts: int) -> list[int]:
     return [base] * (parts - 1) + [total - base * (parts - 1)]
 
 
+def monthly_interest(amount: int, rate_percent: Decimal, rate_period: str, months: int = 1) -> Decimal:
+    """Exact interest on `amount` for `months` months at the stated rate, not yet rounded.
+
+    Multiplies before it divides: 24.000.000 × 10 / (100 × 12) is exactly 200.000, where a rate first rounded to
+    0,83 %/bulan gives 199.200.
+    """
+    if rate_period not in MONTHS_IN:
+        raise ValueError(f"unknown rate period {rate_period!r}")
+    return Decimal(amount) * Decimal(rate_percent) * months / (100 * MONTHS_IN[rate_period])
+
+
 def build_schedule(
-    principal: int, monthly_rate_percent: Decimal, term_months: int, method: str, first_due_on: date
+    principal: int,
+    rate_percent: Decimal,
+    term_months: int,
+    method: str,
+    first_due_on: date,
+    *,
+    rate_period: str = PER_MONTH,
 ) -> list[ScheduleRow]:
     if principal <= 0 or term_months <= 0:
         raise ValueError("principal and term must be positive")
-    rate = Decimal(monthly_rate_percent) / 100
-    if rate < 0:
+    if Decimal(rate_percent) < 0:
         raise ValueError("rate must not be negative")
     principals = _split(principal, term_months)
     if method == FLAT:
-        interests = _split(round_rupiah(principal * rate * term_months), term_months)
+        interests = _split(
+            round_rupiah(monthly_interest(principal, rate_percent, rate_period, term_months)), term_months
+        )
     elif method == DECLINING:
         interests, outstanding = [], principal
         for part in principals:
-            interests.append(round_rupiah(outstanding * rate))
+            interests.append(round_rupiah(monthly_interest(outstanding, rate_percent, rate_period)))
             outstanding -= part
     else:
         raise ValueError(f"unknown method {method!r}")

@@ -23,8 +23,7 @@ def loan_statement_pdf(loan):
         [
             (_("Anggota"), f"{loan.member.number:03d} {loan.member.person.name}"),
             (_("Pokok pinjaman"), format_rupiah(loan.principal)),
-            (_("Bunga"), _("%(rate)s%% per bulan, %(method)s")
-             % {"rate": formats.number_format(loan.monthly_rate, 2), "method": loan.get_method_display()}),
+            (_("Bunga"), loan.stated_rate()),
             (_("Jangka waktu"), _("%(n)s bulan") % {"n": loan.term_months}),
             (_("Biaya administrasi"), format_rupiah(loan.admin_fee)),
             (_("Dicairkan"), _day(loan.disbursed_on)),

@@ -36,7 +36,7 @@ def residents(bugis_rt):
 def rate_2025(db):
     # A round figure for hand-checking: Rp3.460.000 ÷ 173 = Rp20.000 an hour.
     rate, _created = WageRate.objects.update_or_create(
-        city_code="21.72", year=2025, defaults={"monthly_wage": 3_460_000, "hours_per_month": 173}
+        city_code="21.72", year=2025, defaults={"monthly_wage": 3_460_000, "labour_divisor": 173}
     )
     return rate
 

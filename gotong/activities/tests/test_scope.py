@@ -130,7 +130,7 @@ def test_only_a_city_officer_of_that_city_sets_its_umk(client, city_officer, fac
     from gotong.activities.models import WageRate
 
     url = reverse("activities:wage-rates")
-    data = {"city_code": "21.72", "year": "2026", "monthly_wage": "3800000", "hours_per_month": "173",
+    data = {"city_code": "21.72", "year": "2026", "monthly_wage": "3800000", "labour_divisor": "173",
             "source": "SK Gubernur Kepri"}  # fmt: skip
     client.force_login(facilitator)
     assert "dapat mengubah UMK kotanya" in client.post(url, data).content.decode()

@@ -180,8 +180,6 @@ def _weighings(sink, child_id, person, sessions, rng, code) -> None:
             weight_kg=weight,
             previous_weight_kg=previous.weight_kg if previous else None,
             weighed_before=weighed_before,
-            waz=weighing.waz,
-            previous_waz=previous.waz if previous else None,
         )
         two_t = trend == kbm.NOT_UP and previous is not None and previous.trend == kbm.NOT_UP
         month = held_on.replace(day=1)

@@ -109,12 +109,21 @@ class Fund:
             sink.add("treasury.Category", (pk, made, made, self.org_id, cat_name, direction, account))
             self.categories[cat_name] = SimpleNamespace(pk=pk, account=account, direction=direction)
         self.products = []
-        for product_name, rate, method, term, ceiling, fee in PRODUCTS:
+        for product_name, rate, rate_period, method, term, ceiling, fee in PRODUCTS:
             pk, rate = sink.new_id("treasury.LoanProduct"), Decimal(rate)
-            row = (pk, made, made, self.org_id, product_name, rate, method, term, ceiling, fee, True)
+            row = (pk, made, made, self.org_id, product_name, rate, rate_period, method, term, ceiling, fee, True)
             sink.add("treasury.LoanProduct", row)
             self.products.append(
-                SimpleNamespace(pk=pk, name=product_name, rate=rate, method=method, term=term, ceiling=ceiling, fee=fee)
+                SimpleNamespace(
+                    pk=pk,
+                    name=product_name,
+                    rate=rate,
+                    rate_period=rate_period,
+                    method=method,
+                    term=term,
+                    ceiling=ceiling,
+                    fee=fee,
+                )
             )
 
     def _account(self, code, name, kind, holder_id, may_go_negative=None) -> int:
@@ -216,11 +225,13 @@ class Fund:
         self.sink.add(
             "treasury.Loan",
             (loan_id, stamp(day), stamp(day), new_uuid(rng), self.code, self.org_id, member.pk, product.pk, principal,
-             product.rate, product.method, term, product.fee, day, first_due, purpose, receivable, txn, key,
-             self.treasurer),
+             product.rate, product.rate_period, product.method, term, product.fee, day, first_due, purpose, receivable,
+             txn, key, self.treasurer),
         )  # fmt: skip
         rows = []
-        for row in build_schedule(principal, product.rate, term, product.method, first_due):
+        for row in build_schedule(
+            principal, product.rate, term, product.method, first_due, rate_period=product.rate_period
+        ):
             rows.append([self.sink.new_id("treasury.Installment"), loan_id, row.number, row.due_on, row.principal,
                          row.interest, 0, 0])  # fmt: skip
         self.installments.extend(rows)

@@ -78,11 +78,11 @@ def test_a_bad_number_names_what_was_expected_and_keeps_the_other_values():
 def test_treasury_rate_typed_with_a_comma_and_shown_back_with_it():
     from gotong.treasury.forms import ProductForm
 
-    form = ProductForm({"monthly_rate": "1,5"})
+    form = ProductForm({"rate": "1,5"})
     form.is_valid()
-    assert form.cleaned_data["monthly_rate"] == Decimal("1.5")
+    assert form.cleaned_data["rate"] == Decimal("1.5")
     with translation.override("id"):
-        assert 'value="1,50"' in str(ProductForm(initial={"monthly_rate": Decimal("1.50")})["monthly_rate"])
+        assert 'value="1,50"' in str(ProductForm(initial={"rate": Decimal("1.50")})["rate"])
 
 
 def test_waste_bank_kilograms_with_a_comma():

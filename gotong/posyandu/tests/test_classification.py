@@ -2,7 +2,7 @@
 
 import pytest
 
-from gotong.posyandu import kbm
+from gotong.posyandu import growth, kbm
 from gotong.posyandu.classification import classify, label
 
 
@@ -79,11 +79,23 @@ def test_trend_against_kbm():
     assert kbm.trend(age_months=0, weight_kg="3.40", previous_weight_kg="3.40", weighed_before=True) == "T"
 
 
-def test_following_the_growth_line_is_up_even_below_kbm():
-    common = {"age_months": 40, "weight_kg": "14.15", "previous_weight_kg": "14.00", "weighed_before": True}
-    assert kbm.trend(**common, waz="-1.00", previous_waz="-1.02") == "N"
-    assert kbm.trend(**common, waz="-1.10", previous_waz="-1.00") == "N"  # within the tolerance
-    assert kbm.trend(**common, waz="-1.11", previous_waz="-1.00") == "T"  # drifting down across the lines
-    assert kbm.trend(**common) == "T"  # no z-scores (e.g. oedema): the KBM alone decides
-    flat = {**common, "weight_kg": "14.00"}
-    assert kbm.trend(**flat, waz="-0.9", previous_waz="-1.0") == "T"
+def test_a_child_losing_0_09_sd_every_month_is_t_every_month():
+    """Buku KIA 2023: below the KBM is T. The old "WAZ fell by at most 0.1" tolerance called this child N for ever."""
+    # A boy at −1 SD at 12 months whose weight-for-age falls 0,09 SD a month (weights from WHO's own curve).
+    weights = ["8.64", "8.76", "8.86", "8.96", "9.05", "9.13", "9.21"]
+    trends, zs, previous = [], [], None
+    for month, weight in enumerate(weights, start=12):
+        zs.append(growth.compute(sex="M", age_days=growth.months_to_days(month), weight_kg=float(weight)).scores["waz"])
+        trends.append(
+            kbm.trend(age_months=month, weight_kg=weight, previous_weight_kg=previous, weighed_before=bool(previous))
+        )
+        previous = weight
+    assert zs == [-1.0, -1.09, -1.18, -1.27, -1.36, -1.45, -1.54]
+    assert trends == ["B"] + ["T"] * 6  # gains of 80–120 g, under the 200 g KBM from 11 months
+
+
+def test_at_least_the_kbm_is_n_whatever_the_z_score_did():
+    common = {"age_months": 40, "previous_weight_kg": "14.00", "weighed_before": True}
+    assert kbm.trend(**common, weight_kg="14.20") == "N"  # 200 g, the KBM from 11 months
+    assert kbm.trend(**common, weight_kg="14.19") == "T"
+    assert kbm.trend(**common, weight_kg="14.00") == "T"  # flat

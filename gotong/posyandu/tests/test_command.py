@@ -24,6 +24,7 @@ def test_zscore_json_matches_who_example():
         "haz_class": "severely_stunted",
         "whz_class": "obese",
         "baz_class": "obese",
+        "flags": [],
     }
 
 

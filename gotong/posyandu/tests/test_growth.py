@@ -201,3 +201,22 @@ def test_rounding_is_to_two_decimals():
     assert growth.months_to_days(24) == 731
     assert growth.age_in_months(730) == 23
     assert growth.age_in_months(731) == 24
+
+
+def test_standing_under_9_months_is_a_wrong_position_not_converted_and_flagged():
+    # WHO anthro ≥ 1.1.0 (R/z-score.R, c9mo_flag): an 8-month boy (244 days) measured 60 cm standing gets no
+    # +0.7 cm: HAZ −4.81, not the −4.50 of 60,7 cm.
+    age = growth.months_to_days(8)
+    flagged = growth.compute(sex="M", age_days=age, length_cm=60, measure=growth.STANDING)
+    assert flagged.scores["haz"] == -4.81 and flagged.length_used_cm == 60
+    assert flagged.flags == [growth.FLAG_STANDING_TOO_YOUNG]
+    assert flagged.as_json()["flags"] == ["standing_under_9_months"]
+    lying = growth.compute(sex="M", age_days=age, length_cm=60.7, measure=growth.LYING)
+    assert lying.scores["haz"] == -4.5 and lying.flags == []
+
+
+def test_standing_from_9_months_is_converted_as_before():
+    age = growth.months_to_days(9)  # 274 days: 9,002 months
+    standing = growth.compute(sex="M", age_days=age, length_cm=70, measure=growth.STANDING)
+    assert standing.length_used_cm == 70.7 and standing.flags == []
+    assert growth.standing_too_young(273, growth.STANDING) and not growth.standing_too_young(273, growth.LYING)

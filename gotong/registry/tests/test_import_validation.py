@@ -32,7 +32,6 @@ def errors(result) -> list[tuple[int, str, str, str]]:
         ("2172033206850001", "Tanggal lahir di NIK (320685) bukan tanggal yang ada."),
         ("2172031506850000", "Nomor urut NIK tidak boleh 0000."),
         ("9972031506850001", "Kode provinsi 99 di NIK tidak dikenal."),
-        ("2199031506850001", "Kode kabupaten/kota 21.99 di NIK tidak dikenal."),
         ("", 'NIK wajib diisi. Bayi yang belum punya NIK didaftarkan lewat formulir ("NIK belum ada").'),
     ],
 )
@@ -54,6 +53,17 @@ def test_nik_from_a_district_that_no_longer_exists_is_only_a_warning(areas, tmp_
     assert (warning.row, warning.field) == (4, "nik")
     assert warning.message.startswith("Peringatan: Kecamatan 21.72.99")
     assert Person.objects.filter(nik="2172992001120013").exists()
+
+
+def test_merauke_nik_from_before_the_papua_split_is_only_a_warning(areas, tmp_path):
+    rows = family(1)
+    rows[2]["nik"] = "9101012001120013"  # Merauke's old regency code 91.01 (now Papua Selatan 93.01)
+    result = run(tmp_path, rows)
+    assert result.ok and result.saved
+    [warning] = result.warnings
+    assert (warning.row, warning.field) == (4, "nik")
+    assert warning.message.startswith("Peringatan: Kode kabupaten/kota 91.01")
+    assert Person.objects.filter(nik="9101012001120013").exists()
 
 
 def test_birth_date_not_matching_nik_is_a_warning_from_the_service(areas, tmp_path):

@@ -22,7 +22,6 @@ def test_valid_nik_gives_sex_and_birth_date():
         ("21720355069000011", "16 digit, bukan 17"),
         ("2172O35506900001", "hanya boleh berisi angka"),
         ("9972035506900001", "provinsi 99"),
-        ("2199035506900001", "kabupaten/kota 21.99"),
         ("2172033102900001", "bukan tanggal yang ada"),  # 31 February
         ("2172037202900001", "bukan tanggal yang ada"),  # 72 - 40 = 32
         ("2172031506900000", "0000"),
@@ -40,6 +39,17 @@ def test_district_that_no_longer_exists_is_only_a_warning():
     assert check.warnings
 
 
+def test_nik_issued_before_a_regency_moved_is_valid_with_a_warning():
+    # Merauke was 91.01 (Papua) until Papua Selatan was formed in 2022 (now 93.01); a NIK is for life.
+    check = check_nik("9101011506850001")
+    assert check.valid and check.sex == "L" and check.birth_date == "1985-06-15"
+    assert check.warnings == [
+        "Kode kabupaten/kota 91.01 di NIK tidak ada lagi di data Kemendagri (mungkin kode lama sebelum pemekaran; "
+        "NIK berlaku seumur hidup)."
+    ]
+    assert valid_nik_warnings("9101011506850001") == check.warnings
+
+
 def test_compose_nik_roundtrips():
     nik = compose_nik("16.71.11", datetime.date(2001, 2, 3), "P", 42)
     assert nik == "1671114302010042"
@@ -53,7 +63,9 @@ def test_mask_keeps_region_and_serial_only():
 
 
 # Regions a clerk meets: valid ones, one whose district was split away (a warning), unknown and 00 codes.
-REGIONS = ["217203", "127101", "320101", "217299", "990101", "210000", "217200", "129901", "127121", "110101"]
+REGIONS = [
+    "217203", "127101", "320101", "217299", "990101", "210000", "217200", "129901", "127121", "110101", "910101",
+]  # fmt: skip
 DATE_PARTS = st.builds(
     lambda day, month, year: f"{day:02d}{month:02d}{year:02d}",
     st.integers(0, 99),

@@ -41,10 +41,12 @@ def test_table_has_seven_aspects_and_sixteen_criteria():
         ("24.99", 0),
         ("25", 1),
         ("50", 1),
-        ("50.01", 3),
+        ("50.01", 1),
+        ("50.99", 1),
         ("51", 3),
         ("75", 3),
-        ("75.01", 5),
+        ("75.01", 3),
+        ("75.99", 3),
         ("76", 5),
         ("100", 5),
     ],
@@ -104,10 +106,10 @@ def test_all_hundred_is_heavy_80():
 
 
 def test_accepts_int_float_decimal_and_sums_aspects():
-    values = dict(ALL_ZERO, **{"1a": 40, "1b": 50.5, "4c": Decimal("75.00")})
+    values = dict(ALL_ZERO, **{"1a": 40, "1b": 51.5, "4c": Decimal("75.00")})
     result = assess(values)
     assert result.scores["1a"] == 1 and result.scores["1b"] == 3 and result.scores["4c"] == 3
-    assert result.percentages["1b"] == Decimal("50.5")
+    assert result.percentages["1b"] == Decimal("51.5")
     assert result.aspect_scores[1] == 4 and result.aspect_scores[4] == 3 and result.total == 7
 
 

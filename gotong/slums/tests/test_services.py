@@ -20,14 +20,14 @@ def test_record_assessment_stores_scores_class_and_audit(bugis, city_officer, pe
         non_physical={"land_legality": "illegal", "population_density": "high", "potential": "Wisata pesisir"},
         acting_user=city_officer,
     )
-    assert (assessment.total, assessment.slum_class) == (24, "light")
+    assert (assessment.total, assessment.slum_class) == (23, "light")
     assert assessment.area_code == "21.72.03.1005" and assessment.created_by == city_officer
     assert assessment.land_legality == "illegal" and assessment.strategic_value == ""
     scores = dict(assessment.measurements.values_list("code", "score"))
     assert len(scores) == 16 and scores["1a"] == 3 and scores["7a"] == 5
-    # Stored with two decimals, and scored on the stored value: 24.996 → 25.00 → 1.
+    # Stored with two decimals, but scored on the unrounded value (KOTAKU practice): 24,996 % → 0, stored 25,00.
     two_b = assessment.measurements.get(code="2b")
-    assert (two_b.percent, two_b.score) == (Decimal("25.00"), 1)
+    assert (two_b.percent, two_b.score) == (Decimal("25.00"), 0)
     assert LogEntry.objects.get_for_object(assessment).get().actor == city_officer
 
 

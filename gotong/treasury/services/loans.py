@@ -23,13 +23,24 @@ from gotong.treasury.services.common import check_not_future, clean_key, require
 
 @transaction.atomic
 def create_product(
-    organization, *, name, monthly_rate, method, max_term_months, max_amount, admin_fee=0, acting_user
+    organization,
+    *,
+    name,
+    rate,
+    rate_period,
+    method,
+    max_term_months,
+    max_amount,
+    admin_fee=0,
+    acting_user,
 ) -> LoanProduct:
+    """A loan product with its rate as the lender states it (`rate` % `rate_period`: per month or per year)."""
     require_bookkeeper(acting_user, organization)
     product = LoanProduct(
         organization=organization,
         name=(name or "").strip(),
-        monthly_rate=Decimal(monthly_rate),
+        rate=Decimal(rate),
+        rate_period=rate_period,
         method=method,
         max_term_months=max_term_months,
         max_amount=max_amount,
@@ -95,7 +106,8 @@ def disburse_loan(
         member=member,
         product=product,
         principal=principal,
-        monthly_rate=product.monthly_rate,
+        rate=product.rate,
+        rate_period=product.rate_period,
         method=product.method,
         term_months=term_months,
         admin_fee=product.admin_fee,
@@ -135,7 +147,9 @@ def disburse_loan(
     loan.full_clean()
     with set_actor(acting_user):
         loan.save()
-        for row in build_schedule(principal, loan.monthly_rate, term_months, loan.method, first_due_on):
+        for row in build_schedule(
+            principal, loan.rate, term_months, loan.method, first_due_on, rate_period=loan.rate_period
+        ):
             Installment.objects.create(
                 loan=loan,
                 number=row.number,

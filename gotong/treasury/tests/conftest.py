@@ -82,8 +82,8 @@ def member(funded, cempako_rt, treasurer):
 @pytest.fixture
 def product(funded, treasurer):
     return services.create_product(
-        funded, name="Pinjaman usaha", monthly_rate="1.5", method="flat", max_term_months=12, max_amount=5_000_000,
-        admin_fee=25_000, acting_user=treasurer,
+        funded, name="Pinjaman usaha", rate="1.5", rate_period="bulan", method="flat", max_term_months=12,
+        max_amount=5_000_000, admin_fee=25_000, acting_user=treasurer,
     )  # fmt: skip
 
 
