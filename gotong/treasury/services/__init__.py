@@ -28,3 +28,14 @@ from gotong.treasury.services.summary import (  # noqa: F401
     public_summaries,
     public_summary,
 )
+from gotong.treasury.services.closing import (  # noqa: F401
+    close_month,
+    closing_state,
+    month_to_close,
+)
+from gotong.treasury.services.statements import (  # noqa: F401
+    default_period,
+    financial_statements,
+    parse_period,
+    period_choices,
+)
