@@ -7,6 +7,11 @@ from gotong.treasury.services.books import (  # noqa: F401
     record_cash_entry,
     treasury_book,
 )
+from gotong.treasury.services.closing import (  # noqa: F401
+    close_month,
+    closing_state,
+    month_to_close,
+)
 from gotong.treasury.services.loans import (  # noqa: F401
     LoanState,
     arrears,
@@ -21,21 +26,16 @@ from gotong.treasury.services.savings import (  # noqa: F401
     savings_account,
     savings_balances,
 )
+from gotong.treasury.services.statements import (  # noqa: F401
+    default_period,
+    financial_statements,
+    parse_period,
+    period_choices,
+)
 from gotong.treasury.services.summary import (  # noqa: F401
     cash_position,
     cash_positions,
     monthly_totals,
     public_summaries,
     public_summary,
-)
-from gotong.treasury.services.closing import (  # noqa: F401
-    close_month,
-    closing_state,
-    month_to_close,
-)
-from gotong.treasury.services.statements import (  # noqa: F401
-    default_period,
-    financial_statements,
-    parse_period,
-    period_choices,
 )

@@ -19,6 +19,7 @@ def check_open_month(organization, day, field) -> None:
 
     check(organization, day, field)
 
+
 BOOK_NAME = "Kas & simpan pinjam"
 CASH, GOODS, INTEREST, ADMIN_FEES = "KAS", "BARANG", "PEND-BUNGA", "PEND-ADMIN"
 STANDING_ACCOUNTS = (
