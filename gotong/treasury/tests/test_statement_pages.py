@@ -44,7 +44,8 @@ def test_member_reads_statements_but_cannot_close(client, plain_member, two_mont
     assert 'data-status="open"' in text  # January is not signed off yet: provisional figures
     close_url = reverse("treasury:month-close", args=[two_months.pk])
     assert client.get(close_url).status_code == 403
-    assert client.post(close_url, {"month": "2026-01", "counted_cash": "365000", "idempotency_key": "k"}).status_code == 403
+    posted = {"month": "2026-01", "counted_cash": "365000", "idempotency_key": "k"}
+    assert client.post(close_url, posted).status_code == 403
     assert not MonthClose.objects.exists()
     # The summary a member sees links to the statements.
     summary = client.get(reverse("treasury:summary", args=[two_months.pk])).content.decode()
