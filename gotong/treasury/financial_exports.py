@@ -94,6 +94,11 @@ def statements_pdf(statements):
 
 def statements_xlsx(statements):
     headers = [_("Uraian"), _("Jumlah (Rp)")]
-    sheets = [(heading, headers, [[label, amount] for label, amount in rows]) for heading, rows in sections(statements)]
+    # Sheet names are short and plain: Excel refuses "/" and others in them ("Surplus / defisit").
+    names = [_("Arus kas"), _("SHU") if statements.surplus.label.endswith("(SHU)") else _("Surplus"), _("Neraca")]
+    sheets = [
+        (name, headers, [[heading, None], *([label, amount] for label, amount in rows)])
+        for name, (heading, rows) in zip(names, sections(statements), strict=True)
+    ]
     sheets.append((_("Tutup buku"), [_("Keterangan")], [[line] for line in close_lines(statements)]))
     return xlsx_response(_filename(statements, "xlsx"), sheets)

@@ -109,3 +109,14 @@ def test_treasurer_home_shows_the_month_to_close(client, treasurer, two_months):
     home = client.get("/").content.decode()
     assert 'data-action="month-close"' in home and "Tutup buku Januari 2026" in home
     assert "Belum ada bulan yang ditutup" in home
+
+
+def test_xlsx_of_a_group_that_shares_no_surplus(client, treasurer, cempako):
+    """No savings members: the surplus is "Surplus / defisit", a name Excel would refuse for a sheet."""
+    client.force_login(treasurer)
+    xlsx = client.get(reverse("treasury:statements-xlsx", args=[cempako.pk]) + JANUARY)
+    assert xlsx.status_code == 200
+    workbook = load_workbook(io.BytesIO(xlsx.content))
+    assert workbook.sheetnames == ["Arus kas", "Surplus", "Neraca", "Tutup buku"]
+    rows = {row[0]: row[1] for row in workbook["Surplus"].iter_rows(min_row=2, values_only=True)}
+    assert rows["Surplus / defisit"] == 0
