@@ -19,7 +19,7 @@ from gotong.core.dates import month_year, short_date
 from gotong.core.money import format_rupiah
 from gotong.core.validation import whole_rupiah
 from gotong.ledger import services as ledger
-from gotong.ledger.models import Account, Book, Transaction
+from gotong.ledger.models import Account, Transaction
 from gotong.organizations.models import Organization
 from gotong.treasury.models import MonthClose
 from gotong.treasury.services.books import BOOK_NAME, CASH
@@ -208,7 +208,3 @@ def _close_month(organization, *, month, counted_cash, explanation, key, acting_
 
 def closes_of(organization) -> list[MonthClose]:
     return list(MonthClose.objects.filter(organization=organization).select_related("closed_by").order_by("-month"))
-
-
-def has_book(organization) -> bool:
-    return Book.objects.filter(organization=organization, name=BOOK_NAME).exists()

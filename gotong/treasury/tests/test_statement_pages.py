@@ -73,6 +73,11 @@ def test_treasurer_closes_january_then_statements_say_who(client, treasurer, two
     assert done.status_code == 302 and done["Location"].endswith("?periode=2026-01")
     close = MonthClose.objects.get()
     assert (close.book_cash, close.counted_cash, close.difference) == (365_000, 360_000, -5_000)
+    # The same form sent again (a double tap, a retry) answers with the first close, never an error page.
+    replay = client.post(url, {"month": "2026-01", "counted_cash": "360.000", "explanation": "Uang receh hilang",
+                               "idempotency_key": _key_from(form)})  # fmt: skip
+    assert replay.status_code == 302 and replay["Location"] == done["Location"]
+    assert MonthClose.objects.count() == 1
     page = client.get(done["Location"]).content.decode()
     assert 'data-status="closed"' in page and "Januari 2026 ditutup oleh bendahara" in page
     assert "Uang receh hilang" in page
