@@ -132,3 +132,20 @@ class RepaymentForm(KeyedForm):
 
 class CancelForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(label=_("Alasan pembatalan"), max_length=255, help_text=_("Mis. salah ketik jumlah."))
+
+
+class MonthCloseForm(KeyedForm):
+    """The treasurer's count of the cash box at the end of the month being closed (the month is fixed by order)."""
+
+    counted_cash = RupiahField(
+        label=_("Kas dihitung (Rp)"),
+        min_value=0,
+        help_text=_("Jumlah uang tunai yang benar-benar ada di kas pada akhir bulan."),
+    )
+    explanation = forms.CharField(
+        label=_("Penjelasan selisih"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wajib diisi bila kas dihitung berbeda dari kas menurut buku."),
+    )

@@ -348,6 +348,47 @@ class Repayment(TimeStampedModel):
         ]
 
 
+class MonthClose(TimeStampedModel):
+    """The treasurer's sign-off of one month: cash counted in the box against the cash the book says.
+
+    Months close in order; once closed, no entry may be dated inside the month (`services.closing`), so the
+    statement read out at the members' meeting (the "laporan pertanggungjawaban") never changes afterwards.
+    """
+
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="+"
+    )
+    month = models.DateField(_("bulan"), help_text=_("hari pertama bulan yang ditutup"))
+    book_cash = models.BigIntegerField(_("kas menurut buku (Rp)"))
+    counted_cash = models.BigIntegerField(_("kas dihitung (Rp)"))
+    explanation = models.TextField(_("penjelasan selisih"), blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("ditutup oleh")
+    )
+    idempotency_key = models.CharField(max_length=100, editable=False)
+
+    class Meta:
+        ordering = ["organization", "-month"]
+        verbose_name = _("tutup buku bulanan")
+        verbose_name_plural = _("tutup buku bulanan")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "month"], name="treasury_month_close_once"),
+            models.CheckConstraint(condition=Q(counted_cash__gte=0), name="treasury_month_close_counted_positive"),
+            models.CheckConstraint(
+                condition=Q(counted_cash=F("book_cash")) | ~Q(explanation=""),
+                name="treasury_month_close_difference_explained",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.month:%m/%Y}"
+
+    @property
+    def difference(self) -> int:
+        """Counted minus book: positive when the box holds more than the book says."""
+        return self.counted_cash - self.book_cash
+
+
 def _register_audit() -> None:
     from auditlog.registry import auditlog
 
@@ -359,6 +400,7 @@ def _register_audit() -> None:
     auditlog.register(Loan)
     auditlog.register(Installment)
     auditlog.register(Repayment)
+    auditlog.register(MonthClose)
 
 
 _register_audit()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gotong.treasury.views import loans, pages, records
+from gotong.treasury.views import loans, pages, records, statements
 
 app_name = "treasury"
 
@@ -19,6 +19,10 @@ urlpatterns = [
     path("<int:org_id>/pinjaman/", loans.loan_list, name="loans"),
     path("<int:org_id>/pinjaman/baru/", loans.loan_new, name="loan-new"),
     path("<int:org_id>/tunggakan/", loans.arrears, name="arrears"),
+    path("<int:org_id>/laporan/", statements.statements, name="statements"),
+    path("<int:org_id>/laporan.pdf", statements.statements, {"fmt": "pdf"}, name="statements-pdf"),
+    path("<int:org_id>/laporan.xlsx", statements.statements, {"fmt": "xlsx"}, name="statements-xlsx"),
+    path("<int:org_id>/tutup-buku/", statements.month_close, name="month-close"),
     path("pinjaman/<uuid:public_id>/", loans.loan_detail, name="loan-detail"),
     path("pinjaman/<uuid:public_id>/bayar/", loans.repayment_new, name="repayment-new"),
     path("pinjaman/<uuid:public_id>/kartu.pdf", loans.loan_pdf, name="loan-pdf"),

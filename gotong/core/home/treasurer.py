@@ -26,6 +26,8 @@ def section(user, today) -> Section | None:
                 "late_amount": sum(row.installment.remaining for row in late),
                 "income": sum(totals["income"]),
                 "expense": sum(totals["expense"]),
+                # The oldest month not yet signed off, and the last one that was (its statements).
+                "closing": services.closing_state(organization, today=today),
             }
         )
     return Section("treasurer.html", {"books": rows, "month": month_start})

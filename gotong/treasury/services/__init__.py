@@ -7,6 +7,11 @@ from gotong.treasury.services.books import (  # noqa: F401
     record_cash_entry,
     treasury_book,
 )
+from gotong.treasury.services.closing import (  # noqa: F401
+    close_month,
+    closing_state,
+    month_to_close,
+)
 from gotong.treasury.services.loans import (  # noqa: F401
     LoanState,
     arrears,
@@ -20,6 +25,12 @@ from gotong.treasury.services.savings import (  # noqa: F401
     record_savings,
     savings_account,
     savings_balances,
+)
+from gotong.treasury.services.statements import (  # noqa: F401
+    default_period,
+    financial_statements,
+    parse_period,
+    period_choices,
 )
 from gotong.treasury.services.summary import (  # noqa: F401
     cash_position,

@@ -12,6 +12,14 @@ from gotong.ledger.models import AccountKind
 from gotong.treasury.models import CashEntry, Category, Direction
 from gotong.treasury.services.common import check_not_future, clean_key, require_bookkeeper
 
+
+def check_open_month(organization, day, field) -> None:
+    # Imported here: the closing rules read this module's book and cash account names.
+    from gotong.treasury.services.closing import check_open_month as check
+
+    check(organization, day, field)
+
+
 BOOK_NAME = "Kas & simpan pinjam"
 CASH, GOODS, INTEREST, ADMIN_FEES = "KAS", "BARANG", "PEND-BUNGA", "PEND-ADMIN"
 STANDING_ACCOUNTS = (
@@ -98,6 +106,7 @@ def record_cash_entry(
         raise ValidationError({"category": _("Kategori ini bukan milik organisasi ini.")})
     whole_rupiah(amount, "amount")
     check_not_future(occurred_on, "occurred_on")
+    check_open_month(organization, occurred_on, "occurred_on")
     description = (description or "").strip()
     if not description:
         raise ValidationError({"description": _("Uraian wajib diisi.")})

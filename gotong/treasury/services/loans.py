@@ -18,6 +18,7 @@ from gotong.ledger.models import AccountKind
 from gotong.treasury.models import Installment, Loan, LoanProduct, Repayment
 from gotong.treasury.schedule import Due, add_months, allocate, build_schedule
 from gotong.treasury.services.books import ADMIN_FEES, CASH, INTEREST, ensure_setup, standing_account, treasury_book
+from gotong.treasury.services.closing import check_open_month
 from gotong.treasury.services.common import check_not_future, clean_key, require_bookkeeper
 
 
@@ -93,6 +94,7 @@ def disburse_loan(
             {"term_months": _("Jangka waktu 1 sampai %(max)s bulan.") % {"max": product.max_term_months}}
         )
     check_not_future(disbursed_on, "disbursed_on")
+    check_open_month(organization, disbursed_on, "disbursed_on")
     if disbursed_on < member.joined_on:
         raise ValidationError({"disbursed_on": _("Tanggal sebelum anggota bergabung.")})
     first_due_on = first_due_on or add_months(disbursed_on, 1)
@@ -170,6 +172,7 @@ def record_repayment(loan, *, amount, paid_on, key, acting_user) -> Repayment:
         return existing
     whole_rupiah(amount, "amount")
     check_not_future(paid_on, "paid_on")
+    check_open_month(loan.organization, paid_on, "paid_on")
     if paid_on < loan.disbursed_on:
         raise ValidationError({"paid_on": _("Tanggal bayar sebelum pinjaman dicairkan.")})
     installments = list(Installment.objects.select_for_update().filter(loan=loan).order_by("number"))

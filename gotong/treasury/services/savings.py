@@ -12,6 +12,7 @@ from gotong.ledger import services as ledger
 from gotong.ledger.models import AccountKind
 from gotong.treasury.models import Member, SavingsKind, SavingsMovement
 from gotong.treasury.services.books import CASH, ensure_setup, standing_account, treasury_book
+from gotong.treasury.services.closing import check_open_month
 from gotong.treasury.services.common import check_not_future, clean_key, require_bookkeeper
 
 
@@ -91,6 +92,7 @@ def _record_savings(member, *, kind, amount, withdrawal, occurred_on, key, actin
         raise ValidationError({"kind": _("Jenis simpanan tidak dikenal.")})
     whole_rupiah(amount, "amount")
     check_not_future(occurred_on, "occurred_on")
+    check_open_month(member.organization, occurred_on, "occurred_on")
     if occurred_on < member.joined_on:
         raise ValidationError({"occurred_on": _("Tanggal sebelum anggota bergabung.")})
     organization = member.organization

@@ -93,3 +93,49 @@ def loan(member, product, treasurer):
         member, product=product, principal=1_000_000, term_months=3, disbursed_on=datetime.date(2025, 12, 10),
         key=key(), acting_user=treasurer,
     )  # fmt: skip
+
+
+@pytest.fixture
+def two_months(cempako, cempako_rt, treasurer, bri):
+    """January and February 2026 of Kampung Sayur Cempako, every kind of treasury movement once.
+
+    January: harvest sold Rp2.000.000; Rahmawati joins and pays pokok Rp100.000 and wajib Rp50.000; BRI gives
+    seedlings worth Rp4.000.000 (in kind); sembako worth Rp1.000.000 handed out from those goods; a loan of
+    Rp1.500.000 (flat 1 %/month, 3 months) paid out less its Rp15.000 admin fee; garden upkeep Rp300.000.
+    February: the first instalment Rp515.000 (Rp500.000 principal + Rp15.000 interest); a voluntary saving of
+    Rp200.000 of which Rp80.000 is withdrawn.
+    """
+    org, user = cempako, treasurer
+    services.ensure_setup(org, acting_user=user)
+
+    def cash(category, day, amount, **extra):
+        services.record_cash_entry(
+            org, category=cempako_category(org, category), occurred_on=day, amount=amount, description=category,
+            key=key(), acting_user=user, **extra,
+        )  # fmt: skip
+
+    def save(kind, day, amount, withdrawal=False):
+        services.record_savings(
+            member, kind=kind, amount=amount, withdrawal=withdrawal, occurred_on=day, key=key(), acting_user=user
+        )
+
+    member = services.add_member(org, person=person_in(cempako_rt, "Rahmawati"), joined_on=datetime.date(2026, 1, 2),
+                                 acting_user=user)  # fmt: skip
+    cash("Penjualan hasil panen", datetime.date(2026, 1, 3), 2_000_000)
+    save("pokok", datetime.date(2026, 1, 5), 100_000)
+    save("wajib", datetime.date(2026, 1, 5), 50_000)
+    cash("Bantuan mitra", datetime.date(2026, 1, 10), 4_000_000, in_kind=True, partner=bri)
+    cash("Pembagian sembako", datetime.date(2026, 1, 12), 1_000_000, in_kind=True)
+    product = services.create_product(
+        org, name="Pinjaman usaha", monthly_rate="1", method="flat", max_term_months=12, max_amount=5_000_000,
+        admin_fee=15_000, acting_user=user,
+    )  # fmt: skip
+    loan = services.disburse_loan(
+        member, product=product, principal=1_500_000, term_months=3, disbursed_on=datetime.date(2026, 1, 15), key=key(),
+        acting_user=user,
+    )  # fmt: skip
+    cash("Pemeliharaan kebun", datetime.date(2026, 1, 20), 300_000)
+    services.record_repayment(loan, amount=515_000, paid_on=datetime.date(2026, 2, 15), key=key(), acting_user=user)
+    save("sukarela", datetime.date(2026, 2, 1), 200_000)
+    save("sukarela", datetime.date(2026, 2, 20), 80_000, withdrawal=True)
+    return org
