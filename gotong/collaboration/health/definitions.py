@@ -63,8 +63,9 @@ INDICATORS = (
      _("Kegiatan berstatus selesai yang tahunnya di dalam tahun-tahun periode, dengan anggaran per sumber dana."),
      f"{ANSELL_GASH}; {SEED}"),
     ("small_wins", "slum_hectares_reduced", _("Luas kumuh berkurang"),
-     _("Per lokasi kumuh: luas kumuh yang diketahui sehari sebelum periode dikurangi luas pada akhir periode "
-       "(penilaian terakhir, atau luas SK bila belum dinilai), dijumlah."), PUPR),
+     _("Per lokasi kumuh: luas kumuh yang diketahui sehari sebelum periode (atau luas SK bila lokasi ditetapkan "
+       "dalam periode) dikurangi luas pada akhir periode (penilaian terakhir, atau luas SK bila belum dinilai), "
+       "dijumlah."), PUPR),
     ("small_wins", "target_timeline", _("Kemajuan terhadap jadwal sasaran"),
      _("Capaian sasaran dari nilai awal menuju nilai sasaran dibanding waktu yang sudah berlalu dari tahun awal "
        "ke tahun sasaran, dinilai pada akhir periode."), ANSELL_GASH),

@@ -8,7 +8,7 @@
 Every record is read through `visible_to(user)`: a health page never shows what the collaboration pages would not.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Q
 
@@ -35,7 +35,8 @@ class Collaboration:
     name: str
     area: Area | None = None
     forum: Forum | None = None
-    _cache: dict = field(default_factory=dict, repr=False)
+    # The public portal's aggregates read every record of the area (and publish counts and rates only).
+    public: bool = False
 
     @classmethod
     def of_forum(cls, forum: Forum, user) -> "Collaboration":
@@ -49,29 +50,36 @@ class Collaboration:
     def everything(cls, user) -> "Collaboration":
         return cls(user=user, name="")
 
+    @classmethod
+    def public_village(cls, village: Area) -> "Collaboration":
+        return cls(user=None, name=village.name, area=village, public=True)
+
+    def _records(self, model):
+        return model.objects.all() if self.public else model.objects.visible_to(self.user)
+
     @property
     def kind(self) -> str:
         return "forum" if self.forum else ("village" if self.area else "all")
 
     def _inside(self, model, field_name: str = "area_code"):
-        queryset = model.objects.visible_to(self.user)
+        queryset = self._records(model)
         if self.area is not None:
             queryset = queryset.filter(area_code_filter([self.area.code], field=field_name))
         return queryset
 
     def forums(self):
         if self.forum is not None:
-            return Forum.objects.visible_to(self.user).filter(pk=self.forum.pk)
+            return self._records(Forum).filter(pk=self.forum.pk)
         return self._inside(Forum)
 
     def meetings(self):
-        return Meeting.objects.visible_to(self.user).filter(forum__in=self.forums())
+        return self._records(Meeting).filter(forum__in=self.forums())
 
     def participants(self):
-        return Participant.objects.visible_to(self.user).filter(meeting__in=self.meetings())
+        return self._records(Participant).filter(meeting__in=self.meetings())
 
     def decisions(self):
-        return Decision.objects.visible_to(self.user).filter(meeting__in=self.meetings())
+        return self._records(Decision).filter(meeting__in=self.meetings())
 
     def members(self):
         """The actors of the collaboration: the member organisations of its forums."""
@@ -92,13 +100,13 @@ class Collaboration:
         return self._inside(Target)
 
     def activities(self):
-        return Activity.objects.visible_to(self.user).filter(plan__target__in=self.targets())
+        return self._records(Activity).filter(plan__target__in=self.targets())
 
     def projects(self):
         return self._inside(Project)
 
     def budgets(self):
-        return ProjectBudget.objects.visible_to(self.user).filter(project__in=self.projects())
+        return self._records(ProjectBudget).filter(project__in=self.projects())
 
     def slum_locations(self):
         from gotong.slums.models import SlumLocation

@@ -41,17 +41,17 @@ def _slum_ha_on(location, day: datetime.date) -> Decimal | None:
 
 def slum_hectares_reduced(collab: Collaboration, period: Period) -> dict:
     """Hectares of slum gone within the period, from the slum assessments (Permen PUPR 14/2018): per location,
-    its slum area known on the day before the period minus that known at the period's end, summed; with the
-    area left at the end."""
+    its slum area known on the day before the period (or, for a location decreed within the period, its decree
+    area) minus that known at the period's end, summed; with the area left at the end."""
     before_day = period.start - datetime.timedelta(days=1)
     reduced, left = Decimal(0), Decimal(0)
     for location in collab.slum_locations():
-        before, after = _slum_ha_on(location, before_day), _slum_ha_on(location, period.end)
+        after = _slum_ha_on(location, period.end)
         if after is None:
             continue
+        before = _slum_ha_on(location, before_day)
+        reduced += (location.area_ha if before is None else before) - after
         left += after
-        if before is not None:
-            reduced += before - after
     return {"reduced_ha": reduced, "left_ha": left}
 
 

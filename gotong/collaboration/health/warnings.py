@@ -136,3 +136,14 @@ def all_warnings(collab: Collaboration, today: datetime.date, quiet_months: int 
 
 def warning_count_text(count: int) -> str:
     return ngettext("%(n)s peringatan", "%(n)s peringatan", count) % {"n": count}
+
+
+def top_warnings(user, today: datetime.date, shown: int) -> tuple[list[Warning] | None, int]:
+    """For the home pages: the first `shown` warnings over everything the user may see, and how many there are;
+    None when the user sees no collaboration at all (the home then shows no link to the health page)."""
+    from gotong.core.policy import may_somewhere
+
+    if not may_somewhere(user, "collaboration.view"):
+        return None, 0
+    found = all_warnings(Collaboration.everything(user), today)
+    return found[:shown], len(found)
