@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Max
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -82,7 +83,7 @@ def overdue_commitment_warnings(collab: Collaboration, today: datetime.date):
         Warning(
             "overdue_commitment",
             _("Komitmen %(org)s lewat tenggat %(date)s: %(what)s")
-            % {"org": c.actor.name, "date": short_date(c.due_on), "what": c.what[:80]},
+            % {"org": c.actor.name, "date": short_date(c.due_on), "what": Truncator(c.what).chars(80)},
             reverse("collaboration:agreement-detail", args=[c.agreement_id]),
             c.due_on,
         )
