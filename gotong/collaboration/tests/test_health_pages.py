@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from gotong.collaboration.demo import load_collaboration_demo
 from gotong.collaboration.models import Forum
+from gotong.core.tests.test_no_iso_dates import iso_dates_shown, pdf_text
 
 BUGIS = "21.72.03.1005"
 YEAR_2018 = "?sampai=2018-12&bulan=12"
@@ -92,6 +93,11 @@ def test_pdf_and_xlsx_carry_the_page_figures(client, demo, city_officer):
     forum = demo["forum"]
     pdf = client.get(reverse("collaboration:health-forum-pdf", args=[forum.pk]) + YEAR_2018)
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    text = pdf_text(pdf.content)
+    assert "Kesehatan kolaborasi: Forum Kolaborasi KOTAKU Kampung Bugis" in text and "Definisi" in text
+    assert iso_dates_shown(pdf) == []
+    page = client.get(reverse("collaboration:health-forum", args=[forum.pk]) + YEAR_2018)
+    assert iso_dates_shown(page) == []
     xlsx = client.get(reverse("collaboration:health-village-xlsx", args=[BUGIS]) + YEAR_2018)
     book = load_workbook(BytesIO(xlsx.content))
     assert book.sheetnames == ["Ringkasan", "Indikator", "Peringatan", "Definisi"]
