@@ -6,12 +6,15 @@ What the seed states: the actors (Dinas Perkim, Korkot KOTAKU, BKM, KSM, kelurah
 share the vision "Kampung Bugis nol kumuh"; 18.92 ha (2014) → 4.66 ha (2018). Everything else here is invented
 for the demo and marked so: meeting dates, places, agenda/minutes text, attendance, decisions, the target year
 2027 (the task's example), the plan's later activities, and the data-sharing entry's date and wording.
+The records the collaboration health page adds (planned meetings, more data sharing, after photos) come from
+`demo_health.load_health_demo`.
 """
 
 import datetime
 from decimal import Decimal
 
 from gotong.areas.models import Area
+from gotong.collaboration.demo_health import MEETINGS_PER_YEAR, load_health_demo
 from gotong.collaboration.models import (
     ActivityStatus,
     DataSharing,
@@ -75,6 +78,7 @@ def load_forum_demo(orgs: dict, projects: list, acting_user=None) -> dict:
             convener=orgs["kelurahan"],
             members=[orgs[k] for k in ("kelurahan", "bkm", "ksm", "korkot", "perkim")],
             description="Forum para pihak KOTAKU di Kampung Bugis: kelurahan, BKM, KSM, Korkot dan Dinas Perkim.",
+            meetings_per_year=MEETINGS_PER_YEAR,
             acting_user=acting_user,
         )
         for held_on, place, agenda, minutes, absent in MEETINGS:
@@ -147,6 +151,7 @@ def load_forum_demo(orgs: dict, projects: list, acting_user=None) -> dict:
             note="Contoh demo; tanggal dan rincian dikarang.",
             acting_user=acting_user,
         )
+    load_health_demo(forum, orgs, projects, acting_user)
     return {"forum": forum, "target": target}
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from gotong.collaboration import views
-from gotong.collaboration.views import edit, evidence, forums, plans
+from gotong.collaboration.views import edit, evidence, forums, health, plans
 
 app_name = "collaboration"
 
@@ -43,4 +43,14 @@ urlpatterns = [
     path("aktivitas/<int:pk>/kemajuan/", plans.activity_progress, name="activity-progress"),
     path("berbagi-data/", evidence.sharing_list, name="sharing-list"),
     path("berbagi-data/baru/", evidence.sharing_create, name="sharing-create"),
-]
+    path("kesehatan/", health.health_list, name="health-list"),
+    path("kesehatan/forum/<int:pk>/", health.forum_health, name="health-forum"),
+    path("kesehatan/forum/<int:pk>/laporan.pdf", health.forum_health_export, {"fmt": "pdf"}, name="health-forum-pdf"),
+    path("kesehatan/forum/<int:pk>/laporan.xlsx", health.forum_health_export, {"fmt": "xlsx"},
+         name="health-forum-xlsx"),
+    path("kesehatan/kelurahan/<str:code>/", health.village_health, name="health-village"),
+    path("kesehatan/kelurahan/<str:code>/laporan.pdf", health.village_health_export, {"fmt": "pdf"},
+         name="health-village-pdf"),
+    path("kesehatan/kelurahan/<str:code>/laporan.xlsx", health.village_health_export, {"fmt": "xlsx"},
+         name="health-village-xlsx"),
+]  # fmt: skip

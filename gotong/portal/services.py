@@ -299,6 +299,12 @@ def posyandu_participation(area: Area) -> dict:
     return {"month": month, "villages": villages, "target": skdn.D_S_TARGET_PERCENT}
 
 
+def _collaboration_health(area: Area, today: datetime.date | None) -> list[dict]:
+    from gotong.collaboration.health.public import collaboration_health
+
+    return collaboration_health(area, today)
+
+
 def area_profile(area: Area, today: datetime.date | None = None) -> dict:
     return {
         "population": population(area),
@@ -309,5 +315,6 @@ def area_profile(area: Area, today: datetime.date | None = None) -> dict:
         "waste_banks": waste_banks(area),
         "treasuries": treasuries(area, today),
         "posyandu": posyandu_participation(area),
+        "collaboration_health": _collaboration_health(area, today),
         "unknown_decile_label": _("belum dinilai"),
     }

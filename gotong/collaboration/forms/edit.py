@@ -99,4 +99,11 @@ class ForumForm(ScopedChoicesMixin, StyledFormMixin, forms.Form):
     area = forms.ModelChoiceField(label=_("Wilayah"), queryset=None)
     convener = org_field(_("Penyelenggara"), required=False)
     members = org_field(_("Anggota forum"), required=False, multiple=True)
+    meetings_per_year = forms.IntegerField(
+        label=_("Rencana pertemuan per tahun"),
+        required=False,
+        min_value=1,
+        max_value=366,
+        help_text=_("Untuk forum rutin, mis. 12 bila bertemu tiap bulan; dasar ukuran kesehatan kolaborasi."),
+    )
     description = forms.CharField(label=_("Keterangan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -36,6 +36,13 @@ class Forum(TimeStampedModel):
     )
     members = models.ManyToManyField(Organization, verbose_name=_("anggota forum"), blank=True, related_name="forums")
     description = models.TextField(_("keterangan"), blank=True)
+    # The meetings a routine forum plans a year (12: monthly): what "meetings held vs planned" is measured against.
+    meetings_per_year = models.PositiveSmallIntegerField(
+        _("rencana pertemuan per tahun"),
+        null=True,
+        blank=True,
+        help_text=_("Untuk forum rutin, mis. 12 bila bertemu tiap bulan."),
+    )
 
     objects = PlaceScopedQuerySet.as_manager()
 
@@ -43,7 +50,13 @@ class Forum(TimeStampedModel):
         ordering = ["area_code", "name"]
         verbose_name = _("forum")
         verbose_name_plural = _("forum")
-        constraints = [models.UniqueConstraint(fields=["name", "area"], name="unique_forum_name_in_area")]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "area"], name="unique_forum_name_in_area"),
+            models.CheckConstraint(
+                condition=models.Q(meetings_per_year__isnull=True) | models.Q(meetings_per_year__lte=366),
+                name="forum_meetings_per_year_sane",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

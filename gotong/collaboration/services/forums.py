@@ -14,7 +14,9 @@ from gotong.core.area_codes import code_inside
 
 
 @transaction.atomic
-def create_forum(*, name, kind, area, convener=None, members=(), description="", acting_user) -> Forum:
+def create_forum(
+    *, name, kind, area, convener=None, members=(), description="", meetings_per_year=None, acting_user
+) -> Forum:
     require_record(acting_user, area)
     forum = Forum(
         name=name.strip(),
@@ -23,6 +25,7 @@ def create_forum(*, name, kind, area, convener=None, members=(), description="",
         area_code=area.code,
         convener=convener,
         description=(description or "").strip(),
+        meetings_per_year=meetings_per_year or None,
     )
     if Forum.objects.filter(name__iexact=forum.name, area=area).exists():
         raise ValidationError({"name": _("Sudah ada forum bernama itu di wilayah ini.")})
@@ -34,7 +37,9 @@ def create_forum(*, name, kind, area, convener=None, members=(), description="",
 
 
 @transaction.atomic
-def update_forum(forum: Forum, *, name, kind, area, convener=None, members=(), description="", acting_user) -> Forum:
+def update_forum(
+    forum: Forum, *, name, kind, area, convener=None, members=(), description="", meetings_per_year=None, acting_user
+) -> Forum:
     require_record(acting_user, forum)
     require_record(acting_user, area)
     if Forum.objects.filter(name__iexact=name.strip(), area=area).exclude(pk=forum.pk).exists():
@@ -43,6 +48,7 @@ def update_forum(forum: Forum, *, name, kind, area, convener=None, members=(), d
         raise ValidationError({"area": _("Wilayah forum tidak bisa diubah setelah ada pertemuan.")})
     forum.name, forum.kind, forum.area, forum.convener = name.strip(), kind, area, convener
     forum.description = (description or "").strip()
+    forum.meetings_per_year = meetings_per_year or None
     forum.full_clean()
     with set_actor(acting_user):
         forum.save()

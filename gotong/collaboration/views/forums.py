@@ -57,6 +57,7 @@ def _forum_page(request, forum=None):
             "convener": forum.convener,
             "members": list(forum.members.all()),
             "description": forum.description,
+            "meetings_per_year": forum.meetings_per_year,
         }
     form = ForumForm(
         request.POST or None,

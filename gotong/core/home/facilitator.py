@@ -2,10 +2,12 @@
 
 from gotong.accounts.roles import Role
 from gotong.casework.lists import agenda_rows
+from gotong.collaboration.health.warnings import top_warnings
 from gotong.core.home import Section
 from gotong.core.home.commitments import overdue_commitments
 
 SHOWN = 5
+HEALTH_SHOWN = 3  # the top collaboration-health warnings; the rest are one click away
 
 
 def section(user, today) -> Section | None:
@@ -25,4 +27,5 @@ def section(user, today) -> Section | None:
         "late_commitments": late_count,
         "today": today,
     }
+    context["health_warnings"], context["health_count"] = top_warnings(user, today, HEALTH_SHOWN)
     return Section("facilitator.html", context)

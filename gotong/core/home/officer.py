@@ -3,6 +3,7 @@
 from gotong.accounts.roles import Role
 from gotong.casework.models import Case
 from gotong.casework.tallies import overdue_totals
+from gotong.collaboration.health.warnings import top_warnings
 from gotong.core.home import Section
 from gotong.core.home.commitments import overdue_commitments
 from gotong.core.policy import may_somewhere
@@ -11,6 +12,7 @@ from gotong.posyandu.dates import add_months, month_start
 from gotong.posyandu.models import MonthTally
 
 SHOWN = 5
+HEALTH_SHOWN = 3  # the top collaboration-health warnings; the rest are one click away
 
 
 def quiet_posyandus(user, month) -> int:
@@ -33,4 +35,5 @@ def section(user, today) -> Section | None:
         "late_commitments": late_commitments,
         "today": today,
     }
+    context["health_warnings"], context["health_count"] = top_warnings(user, today, HEALTH_SHOWN)
     return Section("officer.html", context)
