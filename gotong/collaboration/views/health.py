@@ -94,7 +94,7 @@ def health_list(request):
     return render(request, "collaboration/health_list.html", context)
 
 
-def _page_context(request, collab, today):
+def _page_context(request, collab, today, *, with_network: bool = True):
     period = _period(request, today)
     quiet_months = _quiet_months(request)
     return {
@@ -106,13 +106,16 @@ def _page_context(request, collab, today):
         "today": today,
         **health(collab, period, today),
         **_chooser_context(period, quiet_months),
-        # The actors of this collaboration and who bridges whom (a forum's, or a village's whole set).
-        **(
-            network_context(request.user, forum=collab.forum)
-            if collab.forum
-            else network_context(request.user, area=collab.area)
-        ),
+        **(_network(request.user, collab) if with_network else {}),
     }
+
+
+def _network(user, collab) -> dict:
+    """The actors of this collaboration and who bridges whom: a forum's, or a village's whole set (page only; the
+    reports carry the five stages)."""
+    if collab.forum:
+        return network_context(user, forum=collab.forum)
+    return network_context(user, area=collab.area)
 
 
 def _export_links(request, name: str, arg) -> dict:
@@ -141,7 +144,7 @@ def village_health(request, code):
 
 
 def _export(request, collab, fmt):
-    context = _page_context(request, collab, timezone.localdate())
+    context = _page_context(request, collab, timezone.localdate(), with_network=False)
     if fmt == "xlsx":
         return health_xlsx(context)
     return health_pdf(context)
