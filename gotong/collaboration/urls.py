@@ -1,7 +1,7 @@
 from django.urls import path
 
 from gotong.collaboration import views
-from gotong.collaboration.views import edit, evidence, forums, plans
+from gotong.collaboration.views import edit, evidence, forums, partnerships, plans
 
 app_name = "collaboration"
 
@@ -43,4 +43,7 @@ urlpatterns = [
     path("aktivitas/<int:pk>/kemajuan/", plans.activity_progress, name="activity-progress"),
     path("berbagi-data/", evidence.sharing_list, name="sharing-list"),
     path("berbagi-data/baru/", evidence.sharing_create, name="sharing-create"),
+    path("kemitraan/", partnerships.partnership_list, name="partnership-list"),
+    path("kemitraan/<int:pk>/", partnerships.partnership_detail, name="partnership-detail"),
+    path("kemitraan/timbal-balik/baru/", partnerships.reciprocity_create, name="reciprocity-create"),
 ]

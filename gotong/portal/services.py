@@ -299,6 +299,12 @@ def posyandu_participation(area: Area) -> dict:
     return {"month": month, "villages": villages, "target": skdn.D_S_TARGET_PERCENT}
 
 
+def _partners(area: Area) -> list:
+    from gotong.collaboration.services.public_partners import public_partners
+
+    return public_partners(area)
+
+
 def area_profile(area: Area, today: datetime.date | None = None) -> dict:
     return {
         "population": population(area),
@@ -309,5 +315,6 @@ def area_profile(area: Area, today: datetime.date | None = None) -> dict:
         "waste_banks": waste_banks(area),
         "treasuries": treasuries(area, today),
         "posyandu": posyandu_participation(area),
+        "partners": _partners(area),
         "unknown_decile_label": _("belum dinilai"),
     }
