@@ -25,16 +25,7 @@ from gotong.organizations.models import Membership, Organization
 from gotong.organizations.services import create_organization
 from gotong.treasury import services as treasury
 from gotong.treasury.models import Treasury
-from gotong.treasury.tests.conftest import (  # noqa: F401 (fixtures)
-    bri,
-    cempako,
-    cempako_category,
-    cempako_rt,
-    funded,
-    key,
-    person_in,
-    treasurer,
-)
+from gotong.treasury.tests.conftest import cempako_category, key, person_in
 
 pytestmark = pytest.mark.django_db
 
