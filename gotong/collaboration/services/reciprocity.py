@@ -32,6 +32,7 @@ from gotong.collaboration.models import (
     Reciprocity,
     ReciprocityKind,
 )
+from gotong.collaboration.services import collect_errors
 from gotong.core.policy.decide import Place, can
 from gotong.core.scoping import area_code_filter
 from gotong.core.validation import not_in_future, whole_rupiah
@@ -83,13 +84,9 @@ def record_reciprocity(
         errors["count"] = _("Jumlah harus bilangan bulat 1 atau lebih.")
     if kind in PERSON_COUNTED_KINDS and count is None:
         errors["count"] = _("Untuk rekening dan pinjaman, isi berapa banyak (jumlah orang atau rekening).")
-    for rule, args in ((whole_rupiah, (value_rupiah, "value_rupiah")), (not_in_future, (occurred_on, "occurred_on"))):
-        if value_rupiah is None and rule is whole_rupiah:
-            continue
-        try:
-            rule(*args)
-        except ValidationError as exc:
-            errors.update({key: messages[0] for key, messages in exc.message_dict.items()})
+    if value_rupiah is not None:
+        collect_errors(errors, whole_rupiah, value_rupiah, "value_rupiah")
+    collect_errors(errors, not_in_future, occurred_on, "occurred_on")
     if not (description or "").strip():
         errors["description"] = _("Tuliskan uraiannya, mis. \u201c12 warga membuka rekening Simpedes\u201d.")
     if errors:
