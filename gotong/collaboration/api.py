@@ -54,7 +54,7 @@ class MeetingSerializer(serializers.ModelSerializer):
 class BudgetSerializer(serializers.ModelSerializer):
     class Meta:
         model = ProjectBudget
-        fields = ["source", "amount_rupiah"]
+        fields = ["source", "amount_rupiah", "funder"]
 
 
 class ProjectSerializer(serializers.ModelSerializer):

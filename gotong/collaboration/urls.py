@@ -1,7 +1,7 @@
 from django.urls import path
 
 from gotong.collaboration import views
-from gotong.collaboration.views import edit, evidence, forums, health, plans
+from gotong.collaboration.views import edit, evidence, forums, health, partnerships, plans
 
 app_name = "collaboration"
 
@@ -53,4 +53,7 @@ urlpatterns = [
          name="health-village-pdf"),
     path("kesehatan/kelurahan/<str:code>/laporan.xlsx", health.village_health_export, {"fmt": "xlsx"},
          name="health-village-xlsx"),
+    path("kemitraan/", partnerships.partnership_list, name="partnership-list"),
+    path("kemitraan/<int:pk>/", partnerships.partnership_detail, name="partnership-detail"),
+    path("kemitraan/timbal-balik/baru/", partnerships.reciprocity_create, name="reciprocity-create"),
 ]  # fmt: skip

@@ -305,6 +305,12 @@ def _collaboration_health(area: Area, today: datetime.date | None) -> list[dict]
     return collaboration_health(area, today)
 
 
+def _partners(area: Area) -> list:
+    from gotong.collaboration.services.public_partners import public_partners
+
+    return public_partners(area)
+
+
 def area_profile(area: Area, today: datetime.date | None = None) -> dict:
     return {
         "population": population(area),
@@ -316,5 +322,6 @@ def area_profile(area: Area, today: datetime.date | None = None) -> dict:
         "treasuries": treasuries(area, today),
         "posyandu": posyandu_participation(area),
         "collaboration_health": _collaboration_health(area, today),
+        "partners": _partners(area),
         "unknown_decile_label": _("belum dinilai"),
     }

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.collaboration.models import AgreementKind, BudgetSource, ForumKind, ProjectKind, ProjectStatus
 from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
+from gotong.organizations.choices import PARTNER_KINDS
+from gotong.organizations.models import Organization
 
 
 def area_label(area) -> str:
@@ -81,6 +83,13 @@ class ProjectForm(ScopedChoicesMixin, StyledFormMixin, forms.Form):
             self.fields[budget_field_name(source)] = RupiahField(
                 label=_("Anggaran %(source)s (Rp)") % {"source": source.label}, required=False, min_value=0
             )
+        self.fields["csr_funder"] = forms.ModelChoiceField(
+            label=_("Pemberi dana CSR"),
+            queryset=Organization.objects.filter(kind__in=PARTNER_KINDS).order_by("name"),
+            required=False,
+            help_text=_("Mitra yang membiayai anggaran CSR; kontribusinya tampil di beranda mitra."),
+        )
+        self.fields["csr_funder"].widget.attrs["class"] = "form-select"
 
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)

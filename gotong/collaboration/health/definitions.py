@@ -39,7 +39,9 @@ INDICATORS = (
        "penerima, dan rinciannya."), SEED),
     ("trust", "reciprocity_evidence", _("Timbal balik mitra dan masyarakat"),
      _("Bantuan mitra yang diterima kas komunitas dalam periode (pemasukan buku kas dengan mitra pemberi, tidak "
-       "dibatalkan), uang dan barang menurut nilai tercatatnya."), EMERSON),
+       "dibatalkan), uang dan barang menurut nilai tercatatnya; dan sisi sebaliknya: timbal balik yang dicatat "
+       "komunitas untuk mitranya (rekening dibuka, pinjaman, acara, produk dipasok) — jumlah catatan, mitra dan "
+       "nilai rupiah yang tercatat."), EMERSON),
     ("commitment", "agreements_signed", _("Kesepakatan ditandatangani"),
      _("Jumlah MoU/nota kesepakatan yang ditandatangani dalam periode."), f"{ANSELL_GASH}; {SEED}"),
     ("commitment", "commitments_made", _("Komitmen dibuat"),

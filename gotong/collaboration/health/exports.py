@@ -48,6 +48,10 @@ def indicator_rows(context: dict) -> list[tuple[str, str, str]]:
              "n": t["reciprocity"]["entries"], "p": t["reciprocity"]["partners"],
              "money": format_rupiah(t["reciprocity"]["money_rupiah"]),
              "goods": format_rupiah(t["reciprocity"]["in_kind_rupiah"])}),
+        ("trust", _("Timbal balik komunitas ke mitra"),
+         _("%(n)s catatan untuk %(p)s mitra, senilai %(value)s") % {
+             "n": t["reciprocity"]["given_back_entries"], "p": t["reciprocity"]["given_back_partners"],
+             "value": format_rupiah(t["reciprocity"]["given_back_rupiah"])}),
         ("commitment", _("Kesepakatan ditandatangani"), str(c["agreements_signed"])),
         ("commitment", _("Komitmen dibuat"), str(c["commitments_made"])),
         ("commitment", _("Pelaku yang berhenti hadir"),

@@ -67,7 +67,12 @@ def stage_has_evidence(measured: dict) -> dict:
     d, t, c, u, s = (measured[k] for k in ("dialogue", "trust", "commitment", "understanding", "small_wins"))
     return {
         "dialogue": bool(d["meetings_held"] or d["decisions"]),
-        "trust": bool(t["kept_overall"]["counted"] or t["data_shared"]["count"] or t["reciprocity"]["entries"]),
+        "trust": bool(
+            t["kept_overall"]["counted"]
+            or t["data_shared"]["count"]
+            or t["reciprocity"]["entries"]
+            or t["reciprocity"]["given_back_entries"]
+        ),
         "commitment": bool(c["agreements_signed"] or c["commitments_made"]),
         "understanding": bool(u["targets_agreed"]["agreed"] or u["plans_with_owners"]["owned"]),
         "small_wins": bool(s["projects"]["count"] or s["slum"]["reduced_ha"]),

@@ -113,6 +113,12 @@ class Collaboration:
 
         return self._inside(SlumLocation)
 
+    def reciprocities(self):
+        """What the collaboration's communities recorded giving back to their partners (filed at the community)."""
+        from gotong.collaboration.models import Reciprocity
+
+        return self._inside(Reciprocity)
+
     def cash_entries(self):
         from gotong.treasury.models import CashEntry
 

@@ -67,8 +67,10 @@ def reciprocity_evidence(collab: Collaboration, period: Period) -> dict:
     recorded value. Reciprocity — help given back and forth between partners and community — is one of the
     seed 002 dimensions and part of trust in Emerson et al. (2012).
 
-    INTEGRATOR: the partners branch records reciprocity (what the community gives back); extend this function
-    with its totals (keep the keys below and add `given_back_*`) so the page, exports and portal pick it up."""
+    The other side is what the communities recorded giving back (`collaboration.Reciprocity`: accounts opened,
+    loans taken, events hosted, products supplied, the partner promoted): records and partners in the period, and
+    the rupiah value where one was recorded. Counts of residents (accounts, loans) stay on the partnership page,
+    where the small-count rule is applied; here only records, partners and value are summed."""
     from gotong.treasury.models import Direction
 
     entries = collab.cash_entries().filter(
@@ -83,9 +85,21 @@ def reciprocity_evidence(collab: Collaboration, period: Period) -> dict:
         money=Sum("amount", filter=Q(in_kind=False)),
         goods=Sum("amount", filter=Q(in_kind=True)),
     )
+    given_back = (
+        collab.reciprocities()
+        .filter(occurred_on__range=(period.start, period.end))
+        .aggregate(
+            n=Count("pk"),
+            partners=Count("partnership__partner", distinct=True),
+            value=Sum("value_rupiah"),
+        )
+    )
     return {
         "entries": totals["n"],
         "partners": totals["partners"],
         "money_rupiah": totals["money"] or 0,
         "in_kind_rupiah": totals["goods"] or 0,
+        "given_back_entries": given_back["n"],
+        "given_back_partners": given_back["partners"],
+        "given_back_rupiah": given_back["value"] or 0,
     }

@@ -20,6 +20,12 @@ from gotong.collaboration.models.evidence import (
     ProjectPhoto,
 )
 from gotong.collaboration.models.forums import Decision, Forum, ForumKind, Meeting, Participant
+from gotong.collaboration.models.reciprocity import (
+    PERSON_COUNTED_KINDS,
+    Partnership,
+    Reciprocity,
+    ReciprocityKind,
+)
 from gotong.collaboration.models.targets import ActionPlan, Activity, ActivityStatus, ActivityUpdate, Indicator, Target
 
 __all__ = [
@@ -40,6 +46,10 @@ __all__ = [
     "LegalBasis",
     "Meeting",
     "Participant",
+    "Partnership",
+    "PERSON_COUNTED_KINDS",
+    "Reciprocity",
+    "ReciprocityKind",
     "PhotoStage",
     "PlaceScopedQuerySet",
     "Project",
@@ -71,6 +81,8 @@ def _register_audit() -> None:
     auditlog.register(ProjectPhoto)
     auditlog.register(CommitmentEvidence)
     auditlog.register(DataSharing)
+    auditlog.register(Partnership)
+    auditlog.register(Reciprocity)
 
 
 _register_audit()

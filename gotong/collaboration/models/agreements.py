@@ -179,6 +179,15 @@ class ProjectBudget(models.Model):
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     source = models.CharField(_("sumber dana"), max_length=20, choices=BudgetSource.choices)
     amount_rupiah = models.PositiveBigIntegerField(_("jumlah (Rp)"))
+    # Who paid a CSR line (a bank's or company's CSR unit): so a partner's funding can be found and shown to it.
+    funder = models.ForeignKey(
+        Organization,
+        verbose_name=_("pemberi dana"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="funded_budgets",
+    )
 
     objects = PlaceScopedQuerySet.as_manager()
 

@@ -27,6 +27,7 @@ from gotong.collaboration.models import (
     ProjectStatus,
 )
 from gotong.core.validation import not_in_future, whole_rupiah
+from gotong.organizations.choices import PARTNER_KINDS
 
 CLOSED = (CommitmentStatus.DONE, CommitmentStatus.DROPPED)
 
@@ -92,6 +93,16 @@ def update_commitment_status(commitment: Commitment, *, status, done_on=None, ev
     return commitment
 
 
+def _check_csr_funder(errors: dict, budgets: dict, csr_funder) -> None:
+    """A CSR line may name the partner organisation that pays it (shown to that partner as its contribution)."""
+    if csr_funder is None:
+        return
+    if not budgets.get(BudgetSource.CSR):
+        errors["csr_funder"] = _("Pemberi dana CSR hanya diisi bila ada anggaran CSR.")
+    elif csr_funder.kind not in PARTNER_KINDS:
+        errors["csr_funder"] = _("Pemberi dana CSR harus organisasi mitra (CSR/perusahaan, perguruan tinggi, media).")
+
+
 @transaction.atomic
 def create_project(
     *,
@@ -105,10 +116,12 @@ def create_project(
     executor=None,
     coordinator=None,
     status=ProjectStatus.PLANNED,
+    csr_funder=None,
     acting_user,
 ) -> Project:
     require_record(acting_user, area)
     errors = {}
+    _check_csr_funder(errors, budgets, csr_funder)
     if area.level < Level.VILLAGE:
         errors["area"] = _("Lokasi kegiatan harus kelurahan/desa, RW atau RT.")
     unknown = sorted(set(budgets) - set(BudgetSource.values))
@@ -136,6 +149,8 @@ def create_project(
         project.save()
         for source, amount in budgets.items():
             budget = ProjectBudget(project=project, area_code=project.area_code, source=source, amount_rupiah=amount)
+            if source == BudgetSource.CSR:
+                budget.funder = csr_funder
             budget.full_clean()
             budget.save()
     return project
@@ -181,12 +196,14 @@ def update_project(
     executor=None,
     coordinator=None,
     status=ProjectStatus.PLANNED,
+    csr_funder=None,
     acting_user,
 ) -> Project:
     """Change a project and replace its budget lines (a source left out or zero is removed)."""
     require_record(acting_user, project)
     require_record(acting_user, area)
     errors = {}
+    _check_csr_funder(errors, budgets, csr_funder)
     if area.level < Level.VILLAGE:
         errors["area"] = _("Lokasi kegiatan harus kelurahan/desa, RW atau RT.")
     for source, amount in budgets.items():
@@ -206,12 +223,15 @@ def update_project(
         for source in BudgetSource.values:
             amount = budgets.get(source) or 0
             budget = existing.get(source)
+            funder = csr_funder if source == BudgetSource.CSR else None
             if amount and budget is None:
                 ProjectBudget.objects.create(
-                    project=project, area_code=project.area_code, source=source, amount_rupiah=amount
+                    project=project, area_code=project.area_code, source=source, amount_rupiah=amount, funder=funder
                 )
-            elif amount and (budget.amount_rupiah != amount or budget.area_code != project.area_code):
-                budget.amount_rupiah = amount
+            elif amount and (
+                budget.amount_rupiah != amount or budget.area_code != project.area_code or budget.funder != funder
+            ):
+                budget.amount_rupiah, budget.funder = amount, funder
                 budget.save()
             elif not amount and budget is not None:
                 budget.delete()

@@ -6,6 +6,9 @@ from gotong.collaboration.services import add_commitment, create_agreement
 from gotong.organizations.choices import OrganizationKind
 from gotong.organizations.services import create_organization
 
+# Kampung Sayur Cempako, its treasurer and BRI (seed 002), for the partnership tests.
+from gotong.treasury.tests.conftest import bri, cempako, cempako_rt, funded, treasurer  # noqa: F401
+
 BUGIS = "21.72.03.1005"
 
 

@@ -80,7 +80,7 @@ def project_detail(request, pk):
     project = get_object_or_404(
         Project.objects.visible_to(request.user).select_related("area__parent", "executor", "coordinator"), pk=pk
     )
-    budgets = list(project.budgets.all())
+    budgets = list(project.budgets.select_related("funder"))
     photos = list(project.photos.all())
     context = {
         "project": project,

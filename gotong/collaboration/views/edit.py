@@ -96,6 +96,7 @@ def _project_page(request, project=None):
             for name in ("name", "kind", "area", "volume", "unit", "year", "status", "executor", "coordinator")
         }
         initial.update({budget_field_name(b.source): b.amount_rupiah for b in project.budgets.all()})
+        initial["csr_funder"] = next((b.funder_id for b in project.budgets.all() if b.funder_id), None)
     form = ProjectForm(
         request.POST or None,
         initial=initial,

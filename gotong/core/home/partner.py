@@ -1,43 +1,34 @@
-"""A partner's home: what its organisation gave the community treasuries, and its collaboration commitments.
+"""A partner's home: what its organisation gave, everywhere in Gotong, what came of it, and what the communities
+gave back (the two-sided record of each partnership, by year).
 
-Partners read aggregates (`treasury.view` reaches every treasury's totals): the aid is summed per receiving
-treasury, never a named record. Commitments show only where the policy grants `collaboration.view`.
+Partners read aggregates: aid is summed per receiving treasury (`treasury.view` reaches every treasury's totals),
+CSR lines per project with its status and after-photos, programs by their counts of participants under the
+small-count rule, and partnerships through `partnerships.view` (their membership of the partner organisation).
+Services: `gotong.collaboration.services.contributions` and `.reciprocity`.
 """
-
-from django.db.models import Count, Max, Q, Sum
 
 from gotong.accounts.roles import Role
 from gotong.collaboration.models import Commitment
+from gotong.collaboration.services.contributions import partner_contributions
+from gotong.collaboration.services.reciprocity import reciprocity_by_partnership
 from gotong.core.home import Section
 from gotong.core.policy import may_somewhere
 from gotong.organizations.models import Membership, Organization
-from gotong.treasury.models import CashEntry, Direction, Treasury
+from gotong.treasury.models import Treasury
 
 
 def section(user, today) -> Section | None:
     if user.role != Role.PARTNER:
         return None
-    organizations = list(
-        Organization.objects.filter(pk__in=Membership.objects.active().filter(user=user).values("organization_id"))
+    organizations = Organization.objects.filter(
+        pk__in=Membership.objects.active().filter(user=user).values("organization_id")
     )
-    aid = (
-        CashEntry.objects.filter(
-            partner__in=organizations,
-            direction=Direction.INCOME,
-            reversal__isnull=True,
-            organization__in=Treasury.objects.visible_to(user),
-        )
-        .values("organization_id", "organization__name")
-        .annotate(
-            total=Sum("amount"),
-            in_kind=Sum("amount", filter=Q(in_kind=True), default=0),
-            entries=Count("pk"),
-            last=Max("occurred_on"),
-        )
-        .order_by("-total")
-    )
+    contributions = partner_contributions(organizations, treasuries=Treasury.objects.visible_to(user), today=today)
+    partnerships = []
+    if may_somewhere(user, "partnerships.view"):
+        partnerships = reciprocity_by_partnership(organizations, viewer=user)
     commitments = []
-    if organizations and may_somewhere(user, "collaboration.view"):
+    if may_somewhere(user, "collaboration.view"):
         commitments = list(
             Commitment.objects.visible_to(user)
             .filter(actor__in=organizations)
@@ -45,9 +36,12 @@ def section(user, today) -> Section | None:
             .order_by("due_on")[:10]
         )
     context = {
-        "organizations": organizations,
-        "aid": list(aid),
-        "aid_total": sum(row["total"] for row in aid),
+        "organizations": list(organizations),
+        "contributions": contributions,
+        # Kept for the sections that read the cash-book aid alone.
+        "aid": contributions.aid,
+        "aid_total": contributions.aid_total,
+        "partnerships": partnerships,
         "commitments": commitments,
     }
     return Section("partner.html", context)

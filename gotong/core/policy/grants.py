@@ -53,6 +53,8 @@ CAPABILITIES: dict[str, str] = {
     "slums.record": _("Mencatat lokasi kumuh dan penilaian"),
     "collaboration.view": _("Melihat forum, kesepakatan, sasaran dan kegiatan"),
     "collaboration.record": _("Mencatat forum, kesepakatan, sasaran dan kegiatan"),
+    "partnerships.view": _("Melihat kemitraan: bantuan mitra dan timbal balik komunitas"),
+    "partnerships.record": _("Mencatat timbal balik komunitas kepada mitra"),
     "activities.view": _("Melihat kegiatan gotong royong dan norma"),
     "activities.record": _("Mencatat kegiatan, kehadiran, norma dan teguran"),
     "wastebank.view": _("Melihat bank sampah"),
@@ -113,6 +115,8 @@ _AREA_WORKER = {
     "slums.record": AREA,
     "collaboration.view": AREA,
     "collaboration.record": AREA,
+    "partnerships.view": AREA,
+    "partnerships.record": AREA,
     "activities.view": AREA,
     "activities.record": AREA,
     "wastebank.view": AREA,
@@ -190,11 +194,14 @@ ROLE_GRANTS: dict[str, dict[str, tuple[Reach, ...]]] = {
 ANONYMOUS_GRANTS: dict[str, tuple[Reach, ...]] = {"portal.view": ALL}
 
 # Every membership, whatever its role (a plain anggota too): see one's own organisation and its treasury summary,
-# and the events it organises. Taking part is not managing.
+# the events it organises and its partnerships (both sides: a partner's staff through their membership of the
+# partner, the community's people through theirs; organisations only, no person is named). Taking part is not
+# managing.
 _ANY_MEMBER = {
     "organizations.view": ORG,
     "treasury.view": ORG,
     "activities.view": ORG,
+    "partnerships.view": ORG,
 }
 
 # The organisation's officers (ketua, sekretaris, bendahara, pengelola, staf, kader) work with the registry persons
@@ -232,11 +239,15 @@ _BOOKKEEPING = {
     "treasury.record": ORG,
 }
 
+# What the community gave back to its partners (seed 002: accounts opened, KUR loans, the partners' names promoted)
+# is the community's own record, kept by those who keep its books and minutes; partners never write it.
+_RECIPROCITY = {"partnerships.record": ORG}
+
 MEMBER_GRANTS: dict[str, dict[str, tuple[Reach, ...]]] = {
-    MemberRole.CHAIR: {**_MANAGING, **_BOOKKEEPING},
-    MemberRole.MANAGER: _MANAGING,
-    MemberRole.TREASURER: {**_OFFICER, **_BOOKKEEPING, "wastebank.record": ORG},
-    MemberRole.SECRETARY: {**_OFFICER, "activities.record": ORG},
+    MemberRole.CHAIR: {**_MANAGING, **_BOOKKEEPING, **_RECIPROCITY},
+    MemberRole.MANAGER: {**_MANAGING, **_RECIPROCITY},
+    MemberRole.TREASURER: {**_OFFICER, **_BOOKKEEPING, **_RECIPROCITY, "wastebank.record": ORG},
+    MemberRole.SECRETARY: {**_OFFICER, **_RECIPROCITY, "activities.record": ORG},
     MemberRole.CADRE: {
         **_OFFICER,
         "posyandu.record": ORG,

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('areas', '0002_area_code_bytewise'),
-        ('collaboration', '0004_commitment_evidence_files'),
+        ('collaboration', '0006_reciprocity'),
         ('organizations', '0004_organization_name_unique_in_area_ignoring_case'),
     ]
 
