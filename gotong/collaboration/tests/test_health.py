@@ -271,8 +271,18 @@ def test_reciprocity_counts_partner_aid_of_the_treasuries(world, admin_user):
             kebun, category=aid, occurred_on=day, amount=amount, in_kind=in_kind, partner=world["csr"],
             description="Bantuan", key=f"aid-{day}", acting_user=admin_user,
         )  # fmt: skip
+    # The other side: what the community recorded giving back, two records in 2018 (one valued), one in 2019.
+    from gotong.collaboration.services.reciprocity import record_reciprocity
+
+    for day, kind, count, value in ((D(2018, 6, 1), "rekening", 12, None), (D(2018, 9, 1), "produk", None, 750_000),
+                                    (D(2019, 2, 1), "produk", None, 300_000)):  # fmt: skip
+        record_reciprocity(community=kebun, partner=world["csr"], occurred_on=day, kind=kind, count=count,
+                           value_rupiah=value, description="Balas", acting_user=None)  # fmt: skip
     found = trust.reciprocity_evidence(Collaboration.of_village(world["village"], admin_user), P2018)
-    assert found == {"entries": 2, "partners": 1, "money_rupiah": 500_000, "in_kind_rupiah": 250_000}
+    assert found == {
+        "entries": 2, "partners": 1, "money_rupiah": 500_000, "in_kind_rupiah": 250_000,
+        "given_back_entries": 2, "given_back_partners": 1, "given_back_rupiah": 750_000,
+    }  # fmt: skip
 
 
 def test_period_chooser_rejects_bad_input_with_a_reason():
