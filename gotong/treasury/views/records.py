@@ -12,8 +12,9 @@ from gotong.exports.views import export_response
 from gotong.treasury import services
 from gotong.treasury.access import RECORD, VIEW_RECORDS
 from gotong.treasury.forms import CancelForm, CashEntryForm, MemberForm, SavingsForm
-from gotong.treasury.lists import cash_book_rows, cash_entries, member_rows, month_from
+from gotong.treasury.lists import cash_book_for, member_rows, month_from
 from gotong.treasury.models import CashEntry, Loan, Member
+from gotong.treasury.services.cashbook import cash_book_months, in_kind_book
 from gotong.treasury.views.common import org_context, organization_for, treasury_by_org_id
 
 
@@ -22,12 +23,15 @@ def cash_book(request, org_id):
     organization = organization_for(request.user, org_id, need="records")
     if request.GET.get("format") in ("xlsx", "csv"):  # older links: the list export with the same filters
         return export_response(request, "treasury.cash_book", request.GET["format"], org_id=organization.pk)
-    months = list(cash_entries(request.user, organization).dates("occurred_on", "month", order="DESC"))
     month = month_from(request.GET.get("bulan"))
-    entries = cash_book_rows(request.user, request.GET, organization=organization)
     context = org_context(request.user, organization, "cash")
-    context.update(entries=entries[:200], months=months, month=month)
-    context["position"] = services.cash_position(organization)
+    context.update(
+        book=cash_book_for(request.user, request.GET, organization),
+        in_kind=in_kind_book(organization, request.user, month=month),
+        months=cash_book_months(organization),
+        month=month,
+        position=services.cash_position(organization),
+    )
     return render(request, "treasury/cash_book.html", context)
 
 
