@@ -128,7 +128,8 @@ def cash_book(account: Account, *, month: datetime.date | None = None, describe:
         if line.account_id != account.pk:
             others.setdefault(line.transaction_id, []).append(line)
     describer = (describe or plain_describer)(list(transactions.values()))
-    reversed_ids = set(Transaction.objects.filter(reverses_id__in=list(transactions)).values_list("reverses_id", flat=True))
+    reversals = Transaction.objects.filter(reverses_id__in=list(transactions))
+    reversed_ids = set(reversals.values_list("reverses_id", flat=True))
 
     book = CashBook(account=account, month=month, start=start, end=end, opening=opening)
     running = opening

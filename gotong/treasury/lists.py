@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.core.listing import filter_wilayah
 from gotong.exports.specs import DATE, INT, RUPIAH, Column, ListExport, register
-from gotong.treasury import access, services
 from gotong.ledger.cashbook_export import CASH_BOOK_COLUMNS
+from gotong.treasury import access, services
 from gotong.treasury.models import Category, Loan, Member, Treasury
 from gotong.treasury.services.cashbook import treasury_cash_book
 from gotong.treasury.views.common import organization_for
@@ -51,8 +51,9 @@ def member_rows(user, filters, organization=None) -> list[dict]:
     """Members of one treasury with their savings balance per kind (pokok, wajib, sukarela)."""
     organization = organization or organization_for(user, filters.get("org_id"), need="records")
     members = filter_wilayah(Member.objects.visible_to(user), filters)
-    members = members.filter(organization=organization).select_related("person")
-    return [{"member": m, "savings": services.savings_balances(m)} for m in members]
+    members = list(members.filter(organization=organization).select_related("person"))
+    balances = services.savings_balances_of(members)  # one query for the page, not one per member
+    return [{"member": m, "savings": balances[m.pk]} for m in members]
 
 
 def _savings(kind):
@@ -115,8 +116,9 @@ def treasury_rows(user, filters) -> list[dict]:
     with_books = Treasury.objects.filter(
         Q(pk__in=Category.objects.values("organization_id")) | Q(pk__in=access.bookkeeper_org_ids(user))
     )
-    visible = filter_wilayah(with_books.visible_to(user), filters)
-    return [{"organization": org, "position": services.cash_position(org)} for org in visible.order_by("name")]
+    organizations = list(filter_wilayah(with_books.visible_to(user), filters).order_by("name"))
+    positions = services.cash_positions([org.pk for org in organizations])  # one query, not one per treasury
+    return [{"organization": org, "position": positions[org.pk]} for org in organizations]
 
 
 register(

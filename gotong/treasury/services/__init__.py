@@ -20,6 +20,7 @@ from gotong.treasury.services.savings import (  # noqa: F401
     record_savings,
     savings_account,
     savings_balances,
+    savings_balances_of,
 )
 from gotong.treasury.services.summary import (  # noqa: F401
     cash_position,

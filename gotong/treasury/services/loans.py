@@ -18,7 +18,7 @@ from gotong.ledger.models import AccountKind
 from gotong.treasury.models import Installment, Loan, LoanProduct, Repayment
 from gotong.treasury.schedule import Due, add_months, allocate, build_schedule
 from gotong.treasury.services.books import ADMIN_FEES, CASH, INTEREST, ensure_setup, standing_account, treasury_book
-from gotong.treasury.services.common import check_not_future, clean_key, require_bookkeeper
+from gotong.treasury.services.common import check_not_future, clean_key, lock_books, replayed, require_bookkeeper
 
 
 @transaction.atomic
@@ -60,9 +60,10 @@ def disburse_loan(
     require_bookkeeper(acting_user, member.organization)
     key = clean_key(key)
     organization = member.organization
+    lock_books(organization)
     existing = Loan.objects.filter(organization=organization, idempotency_key=key).first()
     if existing:
-        return existing
+        return replayed(existing)
     if product.organization_id != organization.pk:
         raise ValidationError({"product": _("Produk ini bukan milik organisasi ini.")})
     if not product.is_active:
@@ -143,7 +144,7 @@ def disburse_loan(
                 principal_due=row.principal,
                 interest_due=row.interest,
             )
-    return loan
+    return replayed(loan, False)
 
 
 @transaction.atomic
@@ -151,9 +152,10 @@ def record_repayment(loan, *, amount, paid_on, key, acting_user) -> Repayment:
     """Take a payment; it settles the oldest instalment first, its interest before its principal."""
     require_bookkeeper(acting_user, loan.organization)
     key = clean_key(key)
+    lock_books(loan.organization)
     existing = Repayment.objects.filter(loan=loan, idempotency_key=key).first()
     if existing:
-        return existing
+        return replayed(existing)
     whole_rupiah(amount, "amount")
     check_not_future(paid_on, "paid_on")
     if paid_on < loan.disbursed_on:
@@ -210,7 +212,7 @@ def record_repayment(loan, *, amount, paid_on, key, acting_user) -> Repayment:
             installment.interest_paid += interest_part
             installment.principal_paid += principal_part
             installment.save(update_fields=["interest_paid", "principal_paid"])
-    return repayment
+    return replayed(repayment, False)
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,9 @@ def issue_loan(funded, member, treasurer):
         member, product=product, principal=1_500_000, term_months=3, disbursed_on=datetime.date(2026, 1, 10),
         key=key(), acting_user=treasurer,
     )  # fmt: skip
-    services.record_repayment(loan, amount=545_000, paid_on=datetime.date(2026, 2, 10), key=key(), acting_user=treasurer)
+    services.record_repayment(
+        loan, amount=545_000, paid_on=datetime.date(2026, 2, 10), key=key(), acting_user=treasurer
+    )
     return loan
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gotong.core.forms import add_service_errors
@@ -15,7 +16,7 @@ from gotong.treasury.forms import CancelForm, CashEntryForm, MemberForm, Savings
 from gotong.treasury.lists import cash_book_for, member_rows, month_from
 from gotong.treasury.models import CashEntry, Loan, Member
 from gotong.treasury.services.cashbook import cash_book_months, in_kind_book
-from gotong.treasury.views.common import org_context, organization_for, treasury_by_org_id
+from gotong.treasury.views.common import org_context, organization_for, tell_replayed, treasury_by_org_id
 
 
 @route(VIEW_RECORDS, target=treasury_by_org_id)
@@ -57,8 +58,11 @@ def cash_entry_new(request, org_id):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Dicatat: %(text)s.") % {"text": entry.description})
-            return redirect("treasury:cash-book", organization.pk)
+            if not tell_replayed(request, entry):
+                messages.success(request, _("Dicatat: %(text)s.") % {"text": entry.description})
+            # The cash book of the entry's month: where the first request's entry is.
+            url = reverse("treasury:cash-book", args=[organization.pk])
+            return redirect(f"{url}?bulan={entry.occurred_on:%Y-%m}")
     context = org_context(request.user, organization, "cash")
     context.update(form=form, title=_("Catat kas"), cancel_url="treasury:cash-book")
     return render(request, "treasury/form.html", context)
@@ -69,6 +73,8 @@ def cash_entry_cancel(request, pk):
     entry = get_object_or_404(CashEntry.objects.visible_to(request.user).select_related("organization"), pk=pk)
     organization = entry.organization
     if entry.reversal_id:
+        if request.method == "POST":  # the cancel form sent again
+            tell_replayed(request, services.cancel_cash_entry(entry, reason="", acting_user=request.user))
         return redirect("treasury:cash-book", organization.pk)
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -110,7 +116,11 @@ def member_new(request, org_id):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("%(name)s menjadi anggota.") % {"name": member.person.name})
+            if getattr(member, "replayed", False):
+                messages.info(request, _("%(name)s sudah menjadi anggota; tidak didaftarkan dua kali.")
+                              % {"name": member.person.name})  # fmt: skip
+            else:
+                messages.success(request, _("%(name)s menjadi anggota.") % {"name": member.person.name})
             return redirect("treasury:member-detail", member.public_id)
     context = org_context(request.user, organization, "members")
     context.update(form=form, title=_("Tambah anggota"), cancel_url="treasury:members")
