@@ -5,6 +5,7 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,8 @@ from gotong.core.pickers.fields import PickerField
 from gotong.core.validation import not_in_future
 from gotong.organizations.choices import PARTNER_KINDS
 from gotong.organizations.models import Organization
-from gotong.treasury.models import RATE_LIMITS, Category, LoanProduct, Method, RatePeriod, SavingsKind
+from gotong.registry.models import Person
+from gotong.treasury.models import RATE_LIMITS, Category, LoanProduct, Member, Method, RatePeriod, SavingsKind
 
 
 class KeyedForm(StyledFormMixin, forms.Form):
@@ -66,8 +68,15 @@ class MemberForm(KeyedForm):
 
     def __init__(self, *args, user, organization, **kwargs):
         super().__init__(*args, **kwargs)
-        # Residents of the organisation's area the user may see, not yet members.
-        self.fields["person"].bind(user, organization=organization.pk)
+        # Residents of the organisation's area the user may see, not yet members (what the search offers).
+        field = self.fields["person"]
+        field.bind(user, organization=organization.pk)
+        # A replay of this form names the person its first send made a member: accept them, so the page shows
+        # their record instead of "not found" (the service returns the existing member).
+        members = Member.objects.filter(organization=organization).values("person_id")
+        field.queryset = field.widget.queryset = Person.objects.visible_to(user).filter(
+            Q(pk__in=field.queryset.values("pk")) | Q(pk__in=members)
+        )
 
     def clean_joined_on(self):
         return _not_future(self.cleaned_data.get("joined_on"))

@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.core.listing import filter_wilayah
 from gotong.exports.specs import DATE, INT, RUPIAH, Column, ListExport, register
+from gotong.ledger.cashbook_export import CASH_BOOK_COLUMNS
 from gotong.treasury import access, services
-from gotong.treasury.models import CashEntry, Category, Loan, Member, Treasury
+from gotong.treasury.models import Category, Loan, Member, Treasury
+from gotong.treasury.services.cashbook import treasury_cash_book
 from gotong.treasury.views.common import organization_for
 
 
@@ -20,18 +22,17 @@ def month_from(value):
         return None
 
 
-def cash_entries(user, organization):
-    return CashEntry.objects.visible_to(user).filter(organization=organization).select_related("category", "partner")
-
-
-def cash_book_rows(user, filters, organization=None):
-    """Entries newest first, of one month (`bulan=2026-03`) or all; 404 when the book is not the user's to read."""
+def cash_book_for(user, filters, organization=None):
+    """The cash book (`gotong.ledger.cashbook`) of one month (`bulan=2026-03`) or of all; 404 when the book is
+    not the user's to read; None before the treasury has a book."""
     organization = organization or organization_for(user, filters.get("org_id"), need="records")
-    entries = filter_wilayah(cash_entries(user, organization), filters)
-    month = month_from(filters.get("bulan"))
-    if month:
-        entries = entries.filter(occurred_on__year=month.year, occurred_on__month=month.month)
-    return entries
+    return treasury_cash_book(organization, user, month=month_from(filters.get("bulan")))
+
+
+def cash_book_rows(user, filters, organization=None) -> list:
+    """What the page's table shows, opening balance first: the export holds exactly these rows."""
+    book = cash_book_for(user, filters, organization)
+    return book.export_rows() if book is not None else []
 
 
 register(
@@ -41,16 +42,7 @@ register(
         filename="buku-kas",
         rows=cash_book_rows,
         path_params=("org_id",),
-        columns=[
-            Column(_("Tanggal"), lambda e: e.occurred_on, DATE),
-            Column(_("Arah"), lambda e: e.get_direction_display()),
-            Column(_("Kategori"), lambda e: e.category.name),
-            Column(_("Uraian"), lambda e: e.description),
-            Column(_("Jumlah (Rp)"), lambda e: e.amount, RUPIAH),
-            Column(_("Natura"), lambda e: _("ya") if e.in_kind else ""),
-            Column(_("Mitra"), lambda e: e.partner.name if e.partner else ""),
-            Column(_("Dibatalkan"), lambda e: e.cancel_reason if e.reversal_id else ""),
-        ],
+        columns=CASH_BOOK_COLUMNS,
     )
 )
 
@@ -59,8 +51,9 @@ def member_rows(user, filters, organization=None) -> list[dict]:
     """Members of one treasury with their savings balance per kind (pokok, wajib, sukarela)."""
     organization = organization or organization_for(user, filters.get("org_id"), need="records")
     members = filter_wilayah(Member.objects.visible_to(user), filters)
-    members = members.filter(organization=organization).select_related("person")
-    return [{"member": m, "savings": services.savings_balances(m)} for m in members]
+    members = list(members.filter(organization=organization).select_related("person"))
+    balances = services.savings_balances_of(members)  # one query for the page, not one per member
+    return [{"member": m, "savings": balances[m.pk]} for m in members]
 
 
 def _savings(kind):
@@ -123,8 +116,9 @@ def treasury_rows(user, filters) -> list[dict]:
     with_books = Treasury.objects.filter(
         Q(pk__in=Category.objects.values("organization_id")) | Q(pk__in=access.bookkeeper_org_ids(user))
     )
-    visible = filter_wilayah(with_books.visible_to(user), filters)
-    return [{"organization": org, "position": services.cash_position(org)} for org in visible.order_by("name")]
+    organizations = list(filter_wilayah(with_books.visible_to(user), filters).order_by("name"))
+    positions = services.cash_positions([org.pk for org in organizations])  # one query, not one per treasury
+    return [{"organization": org, "position": positions[org.pk]} for org in organizations]
 
 
 register(

@@ -1,11 +1,14 @@
 """Bank and member lists as functions the pages and their XLSX/CSV exports both call."""
 
+import datetime
+
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.listing import filter_wilayah
 from gotong.exports.specs import DATE, RUPIAH, Column, ListExport, register
+from gotong.ledger.cashbook_export import CASH_BOOK_COLUMNS
 from gotong.wastebank.models import Member, WasteBank
 
 
@@ -55,5 +58,40 @@ register(
             Column(_("Bergabung"), lambda m: m.joined_on, DATE),
             Column(_("Saldo (Rp)"), lambda m: m.account.balance, RUPIAH),
         ],
+    )
+)
+
+
+def month_from(value):
+    """'2026-03' → date(2026, 3, 1); anything else → None (the whole book)."""
+    try:
+        return datetime.datetime.strptime(value or "", "%Y-%m").date()
+    except ValueError:
+        return None
+
+
+def cash_book_for(user, filters, bank=None):
+    """The till's cash book (`gotong.ledger.cashbook`) of one month (`bulan=2026-03`) or all; 404 when the bank is
+    not the user's to see."""
+    from gotong.wastebank.cashbook import bank_cash_book
+
+    if bank is None:
+        bank = get_object_or_404(WasteBank.objects.visible_to(user), pk=filters.get("bank_id"))
+    return bank_cash_book(bank, user, month=month_from(filters.get("bulan")))
+
+
+def cash_book_rows(user, filters, bank=None) -> list:
+    """The page's table, opening balance first: the export holds exactly these rows."""
+    return cash_book_for(user, filters, bank).export_rows()
+
+
+register(
+    ListExport(
+        key="wastebank.cash_book",
+        title=_("Buku kas bank sampah"),
+        filename="buku-kas-bank-sampah",
+        rows=cash_book_rows,
+        path_params=("bank_id",),
+        columns=CASH_BOOK_COLUMNS,
     )
 )

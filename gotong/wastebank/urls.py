@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:bank_id>/tarik/", entry.withdrawal_create, name="withdrawal-create"),
     path("<int:bank_id>/jual/", entry.sale_create, name="sale-create"),
     path("<int:bank_id>/kas-masuk/", entry.cash_in_create, name="cash-in-create"),
+    path("<int:bank_id>/kas/", reporting.cash_book, name="cash-book"),
     path("<int:bank_id>/laporan/", reporting.monthly, name="report"),
     path("<int:bank_id>/laporan.pdf", reporting.monthly, {"fmt": "pdf"}, name="report-pdf"),
     path("<int:bank_id>/laporan.xlsx", reporting.monthly, {"fmt": "xlsx"}, name="report-xlsx"),

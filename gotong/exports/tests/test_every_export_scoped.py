@@ -66,6 +66,7 @@ CASES = {
     "treasury.members": ("treasurer", "facilitator"),
     "treasury.treasuries": ("treasurer", "facilitator"),
     "wastebank.banks": ("facilitator", "other_facilitator"),
+    "wastebank.cash_book": ("facilitator", "other_facilitator"),
     "wastebank.members": ("facilitator", "other_facilitator"),
 }
 

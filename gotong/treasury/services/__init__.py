@@ -25,6 +25,7 @@ from gotong.treasury.services.savings import (  # noqa: F401
     record_savings,
     savings_account,
     savings_balances,
+    savings_balances_of,
 )
 from gotong.treasury.services.statements import (  # noqa: F401
     default_period,

@@ -10,7 +10,7 @@ from gotong.core.validation import whole_rupiah
 from gotong.ledger import services as ledger
 from gotong.ledger.models import AccountKind
 from gotong.treasury.models import CashEntry, Category, Direction
-from gotong.treasury.services.common import check_not_future, clean_key, require_bookkeeper
+from gotong.treasury.services.common import check_not_future, clean_key, lock_books, replayed, require_bookkeeper
 
 
 def check_open_month(organization, day, field) -> None:
@@ -99,9 +99,10 @@ def record_cash_entry(
     """One line of the cash book. Income in kind debits the goods account; spending in kind credits it."""
     require_bookkeeper(acting_user, organization)
     key = clean_key(key)
+    lock_books(organization)
     existing = CashEntry.objects.filter(organization=organization, idempotency_key=key).first()
     if existing:
-        return existing
+        return replayed(existing)
     if category.organization_id != organization.pk:
         raise ValidationError({"category": _("Kategori ini bukan milik organisasi ini.")})
     whole_rupiah(amount, "amount")
@@ -147,7 +148,7 @@ def record_cash_entry(
     entry.full_clean()
     with set_actor(acting_user):
         entry.save()
-    return entry
+    return replayed(entry, False)
 
 
 @transaction.atomic
@@ -156,7 +157,7 @@ def cancel_cash_entry(entry, *, reason, acting_user) -> CashEntry:
     require_bookkeeper(acting_user, entry.organization)
     entry = CashEntry.objects.select_for_update().get(pk=entry.pk)
     if entry.reversal_id:
-        return entry
+        return replayed(entry)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Sebutkan alasan pembatalan.")})
@@ -173,4 +174,4 @@ def cancel_cash_entry(entry, *, reason, acting_user) -> CashEntry:
     entry.reversal, entry.cancel_reason = reversal, reason[:255]
     with set_actor(acting_user):
         entry.save(update_fields=["reversal", "cancel_reason"])
-    return entry
+    return replayed(entry, False)

@@ -28,3 +28,17 @@ def check_not_future(day, field) -> None:
     if day is None:
         raise ValidationError({field: _("Tanggal wajib diisi.")})
     not_in_future(day, field)
+
+
+def lock_books(organization) -> None:
+    """Serialise one treasury's keyed writes: a replayed form waits for the first and then finds its record."""
+    from gotong.organizations.models import Organization
+
+    Organization.objects.select_for_update().filter(pk=organization.pk).values_list("pk", flat=True).first()
+
+
+def replayed(record, flag: bool = True):
+    """Mark what a keyed service returns: `replayed` is True when the key had been used and this is the first
+    request's record (the page then says so, neutrally, instead of recording twice or showing an error)."""
+    record.replayed = flag
+    return record

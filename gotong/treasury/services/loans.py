@@ -19,7 +19,7 @@ from gotong.treasury.models import Installment, Loan, LoanProduct, Repayment
 from gotong.treasury.schedule import Due, add_months, allocate, build_schedule
 from gotong.treasury.services.books import ADMIN_FEES, CASH, INTEREST, ensure_setup, standing_account, treasury_book
 from gotong.treasury.services.closing import check_open_month
-from gotong.treasury.services.common import check_not_future, clean_key, require_bookkeeper
+from gotong.treasury.services.common import check_not_future, clean_key, lock_books, replayed, require_bookkeeper
 
 
 @transaction.atomic
@@ -72,9 +72,10 @@ def disburse_loan(
     require_bookkeeper(acting_user, member.organization)
     key = clean_key(key)
     organization = member.organization
+    lock_books(organization)
     existing = Loan.objects.filter(organization=organization, idempotency_key=key).first()
     if existing:
-        return existing
+        return replayed(existing)
     if product.organization_id != organization.pk:
         raise ValidationError({"product": _("Produk ini bukan milik organisasi ini.")})
     if not product.is_active:
@@ -159,7 +160,7 @@ def disburse_loan(
                 principal_due=row.principal,
                 interest_due=row.interest,
             )
-    return loan
+    return replayed(loan, False)
 
 
 @transaction.atomic
@@ -167,9 +168,10 @@ def record_repayment(loan, *, amount, paid_on, key, acting_user) -> Repayment:
     """Take a payment; it settles the oldest instalment first, its interest before its principal."""
     require_bookkeeper(acting_user, loan.organization)
     key = clean_key(key)
+    lock_books(loan.organization)
     existing = Repayment.objects.filter(loan=loan, idempotency_key=key).first()
     if existing:
-        return existing
+        return replayed(existing)
     whole_rupiah(amount, "amount")
     check_not_future(paid_on, "paid_on")
     check_open_month(loan.organization, paid_on, "paid_on")
@@ -227,7 +229,7 @@ def record_repayment(loan, *, amount, paid_on, key, acting_user) -> Repayment:
             installment.interest_paid += interest_part
             installment.principal_paid += principal_part
             installment.save(update_fields=["interest_paid", "principal_paid"])
-    return repayment
+    return replayed(repayment, False)
 
 
 @dataclass(frozen=True)

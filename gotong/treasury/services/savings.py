@@ -13,14 +13,16 @@ from gotong.ledger.models import AccountKind
 from gotong.treasury.models import Member, SavingsKind, SavingsMovement
 from gotong.treasury.services.books import CASH, ensure_setup, standing_account, treasury_book
 from gotong.treasury.services.closing import check_open_month
-from gotong.treasury.services.common import check_not_future, clean_key, require_bookkeeper
+from gotong.treasury.services.common import check_not_future, clean_key, lock_books, require_bookkeeper
 
 
 @transaction.atomic
 def add_member(organization, *, person, joined_on, acting_user) -> Member:
     require_bookkeeper(acting_user, organization)
+    lock_books(organization)
     existing = Member.objects.filter(organization=organization, person=person).first()
     if existing:
+        existing.replayed = True
         return existing
     check_not_future(joined_on, "joined_on")
     ensure_setup(organization, acting_user=acting_user)
@@ -30,6 +32,7 @@ def add_member(organization, *, person, joined_on, acting_user) -> Member:
     member.full_clean()
     with set_actor(acting_user):
         member.save()
+    member.replayed = False
     return member
 
 
@@ -56,6 +59,24 @@ def savings_balances(member) -> dict[str, int]:
     for account in accounts:
         balances[codes[account.code]] = ledger.balance(account)
     return balances
+
+
+def savings_balances_of(members) -> dict[int, dict[str, int]]:
+    """`savings_balances` of many members (a page of the member list) in one query, not one per member."""
+    from gotong.ledger.models import Account
+
+    members = list(members)
+    result = {m.pk: dict.fromkeys(SavingsKind.values, 0) for m in members}
+    by_code = {(m.organization_id, f"SIMP-{m.number:04d}-{kind}"): (m.pk, kind) for m in members
+               for kind in SavingsKind.values}  # fmt: skip
+    accounts = Account.objects.filter(
+        book__organization_id__in={m.organization_id for m in members}, code__startswith="SIMP-"
+    ).values_list("book__organization_id", "code", "balance")
+    for organization_id, code, balance in accounts:
+        found = by_code.get((organization_id, code))
+        if found is not None:
+            result[found[0]][found[1]] += balance
+    return result
 
 
 def record_savings(member, *, kind, amount, withdrawal=False, occurred_on, key, acting_user) -> SavingsMovement:

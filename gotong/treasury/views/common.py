@@ -31,3 +31,14 @@ def org_context(user, organization, active) -> dict:
         "reads_everything": access.reads_records(user, organization),
         "totals_only": not Treasury.objects.read_in_full(user).filter(pk=organization.pk).exists(),
     }
+
+
+def tell_replayed(request, record) -> bool:
+    """A form sent again with a used key: say so neutrally; the caller shows the first request's record."""
+    from django.contrib import messages
+    from django.utils.translation import gettext as _
+
+    if not getattr(record, "replayed", False):
+        return False
+    messages.info(request, _("Formulir ini sudah dikirim sebelumnya; catatannya sudah ada dan tidak dicatat dua kali."))
+    return True

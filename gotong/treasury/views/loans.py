@@ -15,7 +15,7 @@ from gotong.treasury.lists import arrears_rows, loan_rows
 from gotong.treasury.models import Loan as LoanModel
 from gotong.treasury.models import LoanProduct, Member
 from gotong.treasury.statement import loan_statement_pdf
-from gotong.treasury.views.common import org_context, organization_for, treasury_by_org_id
+from gotong.treasury.views.common import org_context, organization_for, tell_replayed, treasury_by_org_id
 
 
 @route(VIEW_RECORDS, post=RECORD, target=treasury_by_org_id)
@@ -67,7 +67,8 @@ def loan_new(request, org_id):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Pinjaman dicairkan; jadwal angsuran dibuat."))
+            if not tell_replayed(request, loan):
+                messages.success(request, _("Pinjaman dicairkan; jadwal angsuran dibuat."))
             return redirect("treasury:loan-detail", loan.public_id)
     context = org_context(request.user, organization, "loans")
     context.update(form=form, title=_("Pinjaman baru"), cancel_url="treasury:loans")
@@ -111,14 +112,15 @@ def repayment_new(request, public_id):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(
-                request,
-                _("Angsuran dicatat: bunga %(interest)s, pokok %(principal)s.")
-                % {
-                    "interest": format_rupiah(repayment.interest_part),
-                    "principal": format_rupiah(repayment.principal_part),
-                },
-            )
+            if not tell_replayed(request, repayment):
+                messages.success(
+                    request,
+                    _("Angsuran dicatat: bunga %(interest)s, pokok %(principal)s.")
+                    % {
+                        "interest": format_rupiah(repayment.interest_part),
+                        "principal": format_rupiah(repayment.principal_part),
+                    },
+                )
             return redirect("treasury:loan-detail", loan.public_id)
     context = org_context(request.user, loan.organization, "loans")
     context.update(

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gotong.core.forms import add_service_errors
@@ -12,9 +13,10 @@ from gotong.exports.views import export_response
 from gotong.treasury import services
 from gotong.treasury.access import RECORD, VIEW_RECORDS
 from gotong.treasury.forms import CancelForm, CashEntryForm, MemberForm, SavingsForm
-from gotong.treasury.lists import cash_book_rows, cash_entries, member_rows, month_from
+from gotong.treasury.lists import cash_book_for, member_rows, month_from
 from gotong.treasury.models import CashEntry, Loan, Member
-from gotong.treasury.views.common import org_context, organization_for, treasury_by_org_id
+from gotong.treasury.services.cashbook import cash_book_months, in_kind_book
+from gotong.treasury.views.common import org_context, organization_for, tell_replayed, treasury_by_org_id
 
 
 @route(VIEW_RECORDS, target=treasury_by_org_id)
@@ -22,12 +24,15 @@ def cash_book(request, org_id):
     organization = organization_for(request.user, org_id, need="records")
     if request.GET.get("format") in ("xlsx", "csv"):  # older links: the list export with the same filters
         return export_response(request, "treasury.cash_book", request.GET["format"], org_id=organization.pk)
-    months = list(cash_entries(request.user, organization).dates("occurred_on", "month", order="DESC"))
     month = month_from(request.GET.get("bulan"))
-    entries = cash_book_rows(request.user, request.GET, organization=organization)
     context = org_context(request.user, organization, "cash")
-    context.update(entries=entries[:200], months=months, month=month)
-    context["position"] = services.cash_position(organization)
+    context.update(
+        book=cash_book_for(request.user, request.GET, organization),
+        in_kind=in_kind_book(organization, request.user, month=month),
+        months=cash_book_months(organization),
+        month=month,
+        position=services.cash_position(organization),
+    )
     return render(request, "treasury/cash_book.html", context)
 
 
@@ -53,8 +58,11 @@ def cash_entry_new(request, org_id):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Dicatat: %(text)s.") % {"text": entry.description})
-            return redirect("treasury:cash-book", organization.pk)
+            if not tell_replayed(request, entry):
+                messages.success(request, _("Dicatat: %(text)s.") % {"text": entry.description})
+            # The cash book of the entry's month: where the first request's entry is.
+            url = reverse("treasury:cash-book", args=[organization.pk])
+            return redirect(f"{url}?bulan={entry.occurred_on:%Y-%m}")
     context = org_context(request.user, organization, "cash")
     context.update(form=form, title=_("Catat kas"), cancel_url="treasury:cash-book")
     return render(request, "treasury/form.html", context)
@@ -65,6 +73,8 @@ def cash_entry_cancel(request, pk):
     entry = get_object_or_404(CashEntry.objects.visible_to(request.user).select_related("organization"), pk=pk)
     organization = entry.organization
     if entry.reversal_id:
+        if request.method == "POST":  # the cancel form sent again
+            tell_replayed(request, services.cancel_cash_entry(entry, reason="", acting_user=request.user))
         return redirect("treasury:cash-book", organization.pk)
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -106,7 +116,11 @@ def member_new(request, org_id):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("%(name)s menjadi anggota.") % {"name": member.person.name})
+            if getattr(member, "replayed", False):
+                messages.info(request, _("%(name)s sudah menjadi anggota; tidak didaftarkan dua kali.")
+                              % {"name": member.person.name})  # fmt: skip
+            else:
+                messages.success(request, _("%(name)s menjadi anggota.") % {"name": member.person.name})
             return redirect("treasury:member-detail", member.public_id)
     context = org_context(request.user, organization, "members")
     context.update(form=form, title=_("Tambah anggota"), cancel_url="treasury:members")

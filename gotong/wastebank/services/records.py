@@ -82,6 +82,7 @@ def record_deposit(bank, *, member, occurred_on, lines, key, acting_user) -> Dep
     lock_bank(bank)
     existing = Deposit.objects.filter(bank=bank, request_key=key).first()
     if existing:
+        existing.replayed = True  # the form sent again: the first request's record, recorded once
         return existing
     _check_member(bank, member)
     _categories(bank, lines)
@@ -155,6 +156,7 @@ def record_withdrawal(bank, *, member, occurred_on, amount, kind=WithdrawalKind.
     lock_bank(bank)
     existing = Withdrawal.objects.filter(bank=bank, request_key=key).first()
     if existing:
+        existing.replayed = True  # the form sent again: the first request's record, recorded once
         return existing
     _check_member(bank, member)
     _check_amount(amount)
@@ -193,6 +195,7 @@ def record_sale(bank, *, buyer, occurred_on, lines, key, acting_user) -> Sale:
     lock_bank(bank)
     existing = Sale.objects.filter(bank=bank, request_key=key).first()
     if existing:
+        existing.replayed = True  # the form sent again: the first request's record, recorded once
         return existing
     buyer = (buyer or "").strip()
     if not buyer:
@@ -236,6 +239,7 @@ def record_cash_in(bank, *, source, amount, occurred_on, key, acting_user) -> Ca
     lock_bank(bank)
     existing = CashIn.objects.filter(bank=bank, request_key=key).first()
     if existing:
+        existing.replayed = True  # the form sent again: the first request's record, recorded once
         return existing
     source = (source or "").strip()
     if not source:
@@ -271,6 +275,7 @@ def cancel_record(record, *, reason, key, acting_user):
     reason = (reason or "").strip()
     if record.cancellation_id:
         if record.cancellation.idempotency_key == f"wastebank.cancel:{key}":
+            record.replayed = True
             return record
         raise ValidationError(_("Catatan ini sudah dibatalkan."))
     if not reason:

@@ -38,6 +38,7 @@ def _urls(bank, member):
         reverse("wastebank:members", args=[bank.pk]),
         reverse("wastebank:prices", args=[bank.pk]),
         reverse("wastebank:report", args=[bank.pk]) + "?bulan=2026-02",
+        reverse("wastebank:cash-book", args=[bank.pk]),
         reverse("wastebank:member", args=[member.public_id]),
         reverse("wastebank:passbook-pdf", args=[member.public_id]),
     ]

@@ -21,6 +21,14 @@ from gotong.wastebank.views.common import BANK, RECORD_KINDS, BankRecordLoader, 
 RECORDING = {"post": "wastebank.record", "target": BANK}
 
 
+def _replayed(request, kind, record):
+    """A form sent again with a used key: a neutral note and the receipt of the record the first one made."""
+    if not getattr(record, "replayed", False):
+        return None
+    messages.info(request, _("Formulir ini sudah dikirim sebelumnya; catatannya sudah ada dan tidak dicatat dua kali."))
+    return redirect("wastebank:record", kind, record.public_id)
+
+
 def _preselected_member(request, bank):
     public_id = request.GET.get("anggota")
     if not public_id:
@@ -46,6 +54,8 @@ def deposit_create(request, bank_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if again := _replayed(request, "setoran", deposit):
+                return again
             messages.success(
                 request,
                 _("Setoran %(name)s dicatat: %(value)s.")
@@ -71,6 +81,8 @@ def withdrawal_create(request, bank_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if again := _replayed(request, "penarikan", withdrawal):
+                return again
             messages.success(request, _("Penarikan %(value)s dicatat.") % {"value": format_rupiah(withdrawal.amount)})
             return redirect("wastebank:member", withdrawal.member.public_id)
     title = _("Penarikan tabungan")
@@ -91,6 +103,8 @@ def sale_create(request, bank_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if again := _replayed(request, "penjualan", sale):
+                return again
             messages.success(request, _("Penjualan %(value)s dicatat.") % {"value": format_rupiah(sale.total_value)})
             return redirect("wastebank:record", "penjualan", sale.public_id)
     return render(request, "wastebank/sale_form.html", {"bank": bank, "form": form})
@@ -103,13 +117,15 @@ def cash_in_create(request, bank_id):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.record_cash_in(
+            cash_in = services.record_cash_in(
                 bank, source=data["source"], amount=data["amount"], occurred_on=data["occurred_on"],
                 key=data["request_key"], acting_user=request.user,
             )  # fmt: skip
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if again := _replayed(request, "kas-masuk", cash_in):
+                return again
             messages.success(request, _("Kas masuk %(value)s dicatat.") % {"value": format_rupiah(data["amount"])})
             return redirect("wastebank:bank", bank.pk)
     title = _("Kas masuk (modal, hibah, donasi)")
@@ -146,14 +162,15 @@ def record_cancel(request, kind, public_id):
     form = CancelForm(request.POST)
     if form.is_valid():
         try:
-            services.cancel_record(
+            record = services.cancel_record(
                 record, reason=form.cleaned_data["reason"], key=form.cleaned_data["request_key"],
                 acting_user=request.user,
             )  # fmt: skip
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Catatan dibatalkan dengan transaksi pembalik."))
+            if not _replayed(request, kind, record):
+                messages.success(request, _("Catatan dibatalkan dengan transaksi pembalik."))
     else:
         messages.error(request, _("Tuliskan alasan pembatalan."))
     return redirect("wastebank:record", kind, record.public_id)
