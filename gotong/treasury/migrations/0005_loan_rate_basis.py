@@ -30,7 +30,7 @@ def yearly_back_to_monthly(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("treasury", "0005_month_close"),
+        ("treasury", "0004_month_close"),
     ]
 
     operations = [
