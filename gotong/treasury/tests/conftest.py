@@ -127,8 +127,8 @@ def two_months(cempako, cempako_rt, treasurer, bri):
     cash("Bantuan mitra", datetime.date(2026, 1, 10), 4_000_000, in_kind=True, partner=bri)
     cash("Pembagian sembako", datetime.date(2026, 1, 12), 1_000_000, in_kind=True)
     product = services.create_product(
-        org, name="Pinjaman usaha", monthly_rate="1", method="flat", max_term_months=12, max_amount=5_000_000,
-        admin_fee=15_000, acting_user=user,
+        org, name="Pinjaman usaha", rate="1", rate_period="bulan", method="flat", max_term_months=12,
+        max_amount=5_000_000, admin_fee=15_000, acting_user=user,
     )  # fmt: skip
     loan = services.disburse_loan(
         member, product=product, principal=1_500_000, term_months=3, disbursed_on=datetime.date(2026, 1, 15), key=key(),

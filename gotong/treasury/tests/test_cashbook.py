@@ -41,7 +41,7 @@ def assert_adds_up(organization, user):
 def issue_loan(funded, member, treasurer):
     """The treasurer's test from the issue: Rp1.500.000 loan, Rp15.000 fee, Rp545.000 repayment."""
     product = services.create_product(
-        funded, name="Pinjaman modal usaha", monthly_rate="1.5", method="flat", max_term_months=12,
+        funded, name="Pinjaman modal usaha", rate="1.5", rate_period="bulan", method="flat", max_term_months=12,
         max_amount=5_000_000, admin_fee=15_000, acting_user=treasurer,
     )  # fmt: skip
     loan = services.disburse_loan(

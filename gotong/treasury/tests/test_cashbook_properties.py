@@ -72,7 +72,7 @@ def _treasury(areas, cempako_rt, admin_user):
         for i in range(2)
     ]
     product = services.create_product(
-        organization, name="Pinjaman usaha", monthly_rate="1.5", method="flat", max_term_months=12,
+        organization, name="Pinjaman usaha", rate="1.5", rate_period="bulan", method="flat", max_term_months=12,
         max_amount=5_000_000, admin_fee=15_000, acting_user=treasurer,
     )  # fmt: skip
     return organization, treasurer, partner, members, product

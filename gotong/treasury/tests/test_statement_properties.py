@@ -81,7 +81,7 @@ def test_statements_add_up_whatever_is_recorded(areas, cempako_rt, admin_user, b
     member = services.add_member(org, person=person_in(cempako_rt, "Anggota"), joined_on=datetime.date(2025, 12, 1),
                                  acting_user=admin_user)  # fmt: skip
     product = services.create_product(
-        org, name="Usaha", monthly_rate="1.5", method="menurun", max_term_months=6, max_amount=2_000_000,
+        org, name="Usaha", rate="1.5", rate_period="bulan", method="menurun", max_term_months=6, max_amount=2_000_000,
         admin_fee=10_000, acting_user=admin_user,
     )  # fmt: skip
     for op in sorted(ops, key=lambda op: op[1]):
