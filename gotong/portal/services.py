@@ -300,7 +300,10 @@ def posyandu_participation(area: Area) -> dict:
 
 
 def area_profile(area: Area, today: datetime.date | None = None) -> dict:
+    from gotong.participation.services.aspiration_figures import aspiration_figures
+
     return {
+        "aspirations": aspiration_figures(area),
         "population": population(area),
         "slums": slum_locations(area),
         "projects": projects(area),

@@ -1,3 +1,21 @@
-from gotong.participation.models.aspiration import Aspiration, AspirationCategory, AspirationStatus
+from gotong.participation.models.aspiration import (
+    AbuseReport,
+    Aspiration,
+    AspirationAnswer,
+    AspirationCategory,
+    AspirationCounter,
+    AspirationRoute,
+    AspirationStatus,
+    Moderation,
+)
 
-__all__ = ["Aspiration", "AspirationCategory", "AspirationStatus"]
+__all__ = [
+    "AbuseReport",
+    "Aspiration",
+    "AspirationAnswer",
+    "AspirationCategory",
+    "AspirationCounter",
+    "AspirationRoute",
+    "AspirationStatus",
+    "Moderation",
+]
