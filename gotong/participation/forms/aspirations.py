@@ -4,25 +4,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.areas.models import Area, Level
+from gotong.areas.models import Area
 from gotong.core.area_codes import village_code
 from gotong.core.forms import DateInput, StyledFormMixin
 from gotong.core.pickers.fields import PickerField
 from gotong.core.policy.decide import reaches
-from gotong.core.scoping import area_code_filter
 from gotong.participation.models import AspirationCategory, AspirationStatus
-
-
-def rt_choices(user):
-    """The RTs the user may raise about: their reach's RTs (an officer's areas), or a resident's own kelurahan."""
-    reached = reaches(user, "participation.raise")
-    rts = Area.objects.filter(level=Level.RT)
-    if reached.everything:
-        return rts.order_by("code")
-    codes = sorted(reached.area_codes | reached.organization_area_codes)
-    if not codes and user.person_id and user.person.household_id:
-        codes = [village_code(user.person.household.area_code)]
-    return rts.filter(area_code_filter(codes, "code")).order_by("code") if codes else rts.none()
+from gotong.participation.services.aspirations import raisable_rts
 
 
 def speaks_for_others(user) -> bool:
@@ -31,7 +19,7 @@ def speaks_for_others(user) -> bool:
 
 
 def rt_label(rt: Area, village_names: dict[str, str]) -> str:
-    """"RT 002 / RW 006 · Kampung Bugis": an RT's own name is only its number."""
+    """ "RT 002 / RW 006 · Kampung Bugis": an RT's own name is only its number."""
     parts = rt.code.split(".")
     village = village_names.get(village_code(rt.code), "")
     return f"RT {parts[-1]} / RW {parts[-2]} · {village}".rstrip(" ·")
@@ -73,7 +61,7 @@ class AspirationForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        rts = rt_choices(user)
+        rts = raisable_rts(user)
         self.fields["area"].queryset = rts
         villages = {village_code(code) for code in rts.values_list("code", flat=True)}
         self.fields["area"].village_names = dict(Area.objects.filter(code__in=villages).values_list("code", "name"))

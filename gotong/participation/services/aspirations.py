@@ -21,6 +21,7 @@ from gotong.collaboration.services.evidence import ALLOWED_FORMATS, check_image,
 from gotong.core.area_codes import ancestor_codes, village_code
 from gotong.core.policy import can, require
 from gotong.core.policy.decide import Place, reaches
+from gotong.core.scoping import area_code_filter
 from gotong.core.validation import not_in_future
 from gotong.participation.models import (
     AbuseReport,
@@ -68,6 +69,18 @@ def route_for(category: str, area_code: str) -> AspirationRoute | None:
         "organization", "officer"
     )
     return max(rows, key=lambda r: (len(r.area_code), r.category == category), default=None)
+
+
+def raisable_rts(user):
+    """The RTs the user may raise about: their reach's RTs (an officer's areas), or a resident's own kelurahan."""
+    reached = reaches(user, "participation.raise")
+    rts = Area.objects.filter(level=Level.RT)
+    if reached.everything:
+        return rts.order_by("code")
+    codes = sorted(reached.area_codes | reached.organization_area_codes)
+    if not codes and reached.own and user.person_id and user.person.household_id:
+        codes = [village_code(user.person.household.area_code)]
+    return rts.filter(area_code_filter(codes, "code")).order_by("code") if codes else rts.none()
 
 
 def _home_rt(person) -> Area | None:

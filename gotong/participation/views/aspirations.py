@@ -137,7 +137,7 @@ def aspiration_photo(request, public_id):
 
 @route(VIEW, post=VIEW, target=by(Aspiration, "public_id"))
 def aspiration_report(request, public_id):
-    """"Laporkan": a reader reports a public text as abusive (GET: the short form)."""
+    """ "Laporkan": a reader reports a public text as abusive (GET: the short form)."""
     aspiration = _visible(request, public_id)
     if not services.may_report(request.user, aspiration):
         # Its handlers and its complainant do not report it; a held text is already waiting for review.
