@@ -91,6 +91,9 @@ def load_aspirations_demo(acting_user) -> None:
     admin = acting_user
     today = timezone.localdate()
     _route_cempako_waste(admin)
+    warga = User.objects.filter(username="warga", person__isnull=False).select_related("person__household").first()
+    # The `warga` login's own aspirations are hers (below); the others are raised for other residents.
+    not_warga = [warga.person_id] if warga else []
     for city in CITY_CODES:
         if Aspiration.objects.filter(area_code__startswith=f"{city}.").exists():
             continue
@@ -100,7 +103,12 @@ def load_aspirations_demo(acting_user) -> None:
         for index, village in enumerate(villages[:2]):
             stories = STORIES if index == 0 else STORIES[:2]
             # Whoever lives there (the demo may hold only a couple of households per village), in turn.
-            people = list(Person.objects.in_area(village).select_related("household__area").order_by("pk")[:20])
+            people = list(
+                Person.objects.in_area(village)
+                .exclude(pk__in=not_warga)
+                .select_related("household__area")
+                .order_by("pk")[:20]
+            )
             for number, story in enumerate(stories):
                 if not people:
                     break
@@ -109,7 +117,6 @@ def load_aspirations_demo(acting_user) -> None:
                 photo = _drain_photo() if index == number == 0 else None
                 _raise_story(story, person=person, area=person.household.area, acting_user=admin, admin=admin,
                              today=today, photo=photo)  # fmt: skip
-    warga = User.objects.filter(username="warga", person__isnull=False).select_related("person__household").first()
-    if warga and not Aspiration.objects.filter(raised_for_id=warga.person_id).exists():
+    if warga and not Aspiration.objects.filter(raised_by=warga).exists():
         for story in WARGA_STORIES:
             _raise_story(story, person=None, area=None, acting_user=warga, admin=admin, today=today)
