@@ -9,6 +9,7 @@ def form_titles() -> dict[str, str]:
         "deposit": _("Setoran bank sampah"),
         "visit": _("Kunjungan rumah"),
         "attendance": _("Kehadiran gotong royong"),
+        "aspiration": _("Aspirasi dan pengaduan"),
     }
 
 
@@ -41,6 +42,7 @@ def js_catalog() -> dict[str, str]:
         "deposit_label": _("Setoran %(name)s: %(kg)s kg"),
         "visit_label": _("Kunjungan %(name)s"),
         "attendance_label": _("Hadir %(title)s: %(n)s orang"),
+        "aspiration_label": _("Aspirasi %(category)s: %(text)s"),
         "field_weight_kg": _("Berat (kg)"),
         "field_length_cm": _("Panjang/tinggi (cm)"),
         "field_measured_on": _("Tanggal ukur"),

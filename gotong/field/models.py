@@ -10,6 +10,7 @@ class SubmissionKind(models.TextChoices):
     DEPOSIT = "deposit", _("Setoran bank sampah")
     VISIT = "visit", _("Kunjungan rumah")
     ATTENDANCE = "attendance", _("Kehadiran gotong royong")
+    ASPIRATION = "aspiration", _("Aspirasi dan pengaduan")
 
 
 class FieldSubmission(models.Model):

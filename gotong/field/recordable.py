@@ -9,6 +9,7 @@ server's check of every submission (`gotong.field.services.apply_submission`). E
     deposit     wastebank.record    the waste banks whose members' deposits may be booked
     visit       casework.record     the open cases a visit may be logged on
     attendance  activities.record   the gotong royong events whose attendance may be recorded
+    aspiration  participation.raise the RTs an aspiration may be raised about (a resident: their kelurahan)
 
 The forms offer (`offered`) what may be recorded, narrowed where a list would otherwise be endless: attendance
 lists the events of a month back to two weeks ahead. A submission is checked against everything recordable
@@ -23,12 +24,13 @@ from django.utils import timezone
 
 from gotong.core.policy.decide import reaches
 
-KINDS = ("weighing", "deposit", "visit", "attendance")
+KINDS = ("weighing", "deposit", "visit", "attendance", "aspiration")
 CAPABILITIES = {
     "weighing": "posyandu.record",
     "deposit": "wastebank.record",
     "visit": "casework.record",
     "attendance": "activities.record",
+    "aspiration": "participation.raise",
 }
 EVENT_WINDOW_DAYS = (30, 14)  # events from a month ago to two weeks ahead
 
@@ -69,7 +71,14 @@ def recent_events(user, today: datetime.date) -> QuerySet:
     )
 
 
-_RECORDABLE = {"weighing": posyandus, "deposit": banks, "visit": cases, "attendance": events}
+def rts(user) -> QuerySet:
+    """RTs (areas) the user may raise an aspiration about."""
+    from gotong.participation.services.aspirations import raisable_rts
+
+    return raisable_rts(user)
+
+
+_RECORDABLE = {"weighing": posyandus, "deposit": banks, "visit": cases, "attendance": events, "aspiration": rts}
 
 
 def recordable(user, kind: str) -> QuerySet:

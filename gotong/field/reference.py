@@ -17,6 +17,7 @@ from gotong.wastebank.models import Member
 from gotong.wastebank.services import price_list
 
 MAX_PEOPLE = 400  # an RT rarely has more; a longer list would not be usable on a phone anyway
+MAX_RTS = 400  # a kelurahan has a few dozen RTs; a city officer picks among the first, or uses the page
 
 
 def weighing_data(user, today: datetime.date) -> dict:
@@ -114,11 +115,32 @@ def attendance_data(user, today: datetime.date) -> dict:
     return {"kind": "attendance", "today": today.isoformat(), "events": rows}
 
 
+def aspiration_data(user, today: datetime.date) -> dict:
+    """The categories and the RTs the user may raise about (a resident's own RT first); no one's name."""
+    from gotong.areas.models import Area
+    from gotong.core.area_codes import village_code
+    from gotong.participation.forms.aspirations import rt_label
+    from gotong.participation.models import AspirationCategory
+
+    rts = list(recordable.rts(user)[:MAX_RTS])
+    villages = {village_code(rt.code) for rt in rts}
+    names = dict(Area.objects.filter(code__in=villages).values_list("code", "name"))
+    home = user.person.household.area_code if user.person_id and user.person.household_id else ""
+    rts.sort(key=lambda rt: (rt.code != home, rt.code))
+    return {
+        "kind": "aspiration",
+        "today": today.isoformat(),
+        "categories": [{"id": value, "name": str(label)} for value, label in AspirationCategory.choices],
+        "rts": [{"id": rt.code, "name": rt_label(rt, names)} for rt in rts],
+    }
+
+
 BUILDERS = {
     "weighing": weighing_data,
     "deposit": deposit_data,
     "visit": visit_data,
     "attendance": attendance_data,
+    "aspiration": aspiration_data,
 }
 
 
@@ -128,4 +150,5 @@ def no_data_message(kind: str) -> str:
         "deposit": _("Anda bukan pengurus bank sampah."),
         "visit": _("Tidak ada kasus terbuka yang Anda dampingi."),
         "attendance": _("Tidak ada kegiatan gotong royong sebulan terakhir yang bisa Anda catat."),
+        "aspiration": _("Tidak ada RT tempat Anda bisa menyampaikan aspirasi."),
     }[kind]

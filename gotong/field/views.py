@@ -21,7 +21,13 @@ from gotong.field import recordable, reference
 from gotong.field.catalog import form_titles, js_catalog
 
 # Indonesian addresses, like the rest of the site: /lapangan/timbang/ …
-SLUGS = {"weighing": "timbang", "deposit": "setoran", "visit": "kunjungan", "attendance": "kehadiran"}
+SLUGS = {
+    "weighing": "timbang",
+    "deposit": "setoran",
+    "visit": "kunjungan",
+    "attendance": "kehadiran",
+    "aspiration": "aspirasi",
+}
 KINDS = {slug: kind for kind, slug in SLUGS.items()}
 SHELL_STATIC = ("bootstrap/css/bootstrap.min.css", "field/field.css", "field/field.js", "field/icon-192.png")
 

@@ -312,7 +312,10 @@ def _partners(area: Area) -> list:
 
 
 def area_profile(area: Area, today: datetime.date | None = None) -> dict:
+    from gotong.participation.services.aspiration_figures import aspiration_figures
+
     return {
+        "aspirations": aspiration_figures(area),
         "population": population(area),
         "slums": slum_locations(area),
         "projects": projects(area),

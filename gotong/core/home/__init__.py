@@ -22,6 +22,7 @@ class Section:
 def sections_for(user, today: datetime.date) -> list[Section]:
     # Imported here: each section reads its module, and the modules' apps must be ready first.
     from gotong.core.home import (
+        aspirations,
         cadre,
         facilitator,
         figures,
@@ -41,6 +42,7 @@ def sections_for(user, today: datetime.date) -> list[Section]:
         officer.section,
         partner.section,
         resident.section,
+        aspirations.section,
         figures.section,
     )
     sections = [s for s in (build(user, today) for build in builders) if s is not None]

@@ -141,3 +141,10 @@ def _treasury_member(user, organization):
         return _persons().none()
     already = Member.objects.filter(organization=found).values("person_id")
     return _persons().visible_to(user).in_area(found.area_code).exclude(pk__in=already)
+
+
+@source("participation.resident", kind=PERSON)
+def _aspiration_resident(user):
+    """The resident an officer, RT head or facilitator records an aspiration for: a person of the areas where
+    `participation.raise` reaches (`participation.services.aspirations.raise_aspiration` checks the same)."""
+    return _persons().visible_to(user).reached_by(user, "participation.raise")

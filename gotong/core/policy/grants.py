@@ -218,6 +218,12 @@ _OFFICER = {
     "collaboration.view": (Reach.ORG_AREA,),
     "wastebank.view": ORG,
     "posyandu.view": ORG,
+    # RT/RW-level officers record aspirations for residents of the area they serve (residents without a phone),
+    # read the area's public ones, and handle those the routing table gives their organisation
+    # (`participation.models.aspiration`: private texts and names only to the handling units).
+    "participation.view": ORG_AND_AREA,
+    "participation.raise": (Reach.ORG_AREA,),
+    "participation.handle": ORG,
 }
 
 # Managing roles (ketua, pengelola) run their organisation: its members, events, programs and cases.

@@ -1,10 +1,11 @@
 """One handler per kind of field entry: (user, payload, base_version, key) -> Outcome, or an error."""
 
-from gotong.field.services.kinds import attendance, deposit, visit, weighing
+from gotong.field.services.kinds import aspiration, attendance, deposit, visit, weighing
 
 HANDLERS = {
     "weighing": weighing.apply,
     "deposit": deposit.apply,
     "visit": visit.apply,
     "attendance": attendance.apply,
+    "aspiration": aspiration.apply,
 }

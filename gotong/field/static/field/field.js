@@ -361,6 +361,25 @@
       },
       clear: function () { el("f-event").value = ""; el("f-event").onchange(); },
     },
+    aspiration: {
+      fill: function () {
+        var rts = ref.rts || [];
+        if (!rts.length) return false;
+        options(el("f-category"), (ref.categories || []).map(function (c) { return [c.id, c.name]; }), true);
+        options(el("f-area"), rts.map(function (r) { return [r.id, r.name]; }));
+        return true;
+      },
+      collect: function () {
+        var category = find(ref.categories || [], el("f-category").value), words = el("f-text").value.trim();
+        if (!category || !el("f-area").value || !words) return null;
+        return {
+          payload: { category: category.id, area: el("f-area").value, text: words, is_public: el("f-is_public").checked },
+          base_version: null,
+          label: fmt(T.aspiration_label, { category: category.name, text: words.slice(0, 40) }),
+        };
+      },
+      clear: function () { el("f-text").value = ""; el("f-category").value = ""; el("f-is_public").checked = true; },
+    },
   };
 
   function showData() {
