@@ -300,6 +300,8 @@ def posyandu_participation(area: Area) -> dict:
 
 
 def area_profile(area: Area, today: datetime.date | None = None) -> dict:
+    from gotong.participation.services.planning_public import chosen_proposals
+
     return {
         "population": population(area),
         "slums": slum_locations(area),
@@ -309,5 +311,6 @@ def area_profile(area: Area, today: datetime.date | None = None) -> dict:
         "waste_banks": waste_banks(area),
         "treasuries": treasuries(area, today),
         "posyandu": posyandu_participation(area),
+        "proposals": chosen_proposals(area),
         "unknown_decile_label": _("belum dinilai"),
     }

@@ -1,0 +1,1 @@
+"""Participation services, one module per topic (`planning`, …); every write goes through them."""
