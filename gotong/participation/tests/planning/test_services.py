@@ -11,15 +11,7 @@ from gotong.collaboration.services.targets import save_action_plan
 from gotong.participation.models import ProposalSource, ProposalStatus, Support
 from gotong.participation.services import planning as services
 from gotong.participation.services.planning_public import chosen_proposals
-from gotong.participation.tests.planning_setup import (  # noqa: F401  (fixtures)
-    BUGIS,
-    TODAY,
-    aspiration_in,
-    planning_round,
-    proposal,
-    resident,
-    rw6,
-)
+from gotong.participation.tests.planning.helpers import BUGIS, TODAY, aspiration_in, resident
 from gotong.registry.tests.factories import PersonFactory, rt_in
 
 pytestmark = pytest.mark.django_db
@@ -161,8 +153,9 @@ def test_chosen_proposal_becomes_project_and_activity_keeping_the_chain(planning
         services.proposal_to_project(proposal, area=rt_in(BUGIS, 1, 1), acting_user=facilitator, **PROJECT)
     assert "area" in error.value.message_dict
     project = services.proposal_to_project(proposal, area=rt_in(BUGIS, 6, 2), acting_user=facilitator, **PROJECT)
-    target = Target.objects.create(title="Jalan dan drainase layak", area=rw6.parent, indicator="other", unit="%",
-                                   baseline_value=40, baseline_year=2025, target_value=100, target_year=2027)  # fmt: skip
+    target = Target.objects.create(title="Jalan dan drainase layak", area=rw6.parent, indicator="other",
+                                   unit="%", baseline_value=40, baseline_year=2025, target_value=100,
+                                   target_year=2027)  # fmt: skip
     plan = save_action_plan(target=target, title="Rencana tindak 2027", start_year=2027, end_year=2027,
                             acting_user=facilitator)  # fmt: skip
     proposal.refresh_from_db()
