@@ -98,6 +98,7 @@ def load_module_demos(admin) -> None:
     from gotong.activities.demo import load_activities_demo
     from gotong.casework.demo import load_casework_demo
     from gotong.collaboration.demo import load_collaboration_demo
+    from gotong.participation.demo_planning import load_planning_demo
     from gotong.posyandu.demo import load_posyandu_demo
     from gotong.programs.demo import load_programs_demo
     from gotong.slums.demo import load_slum_demo
@@ -115,6 +116,7 @@ def load_module_demos(admin) -> None:
         load_activities_demo(admin)
         load_programs_demo(admin)
         load_socialcapital_demo(acting_user=admin)
+        load_planning_demo(acting_user=admin)
 
 
 def _counts() -> dict[str, int]:

@@ -37,6 +37,7 @@ MODULES = (
     Module(_("Wilayah"), "areas:browse", "areas.view", "areas.manage"),
     Module(_("Kumuh"), "slums:list", "slums.view", "slums.record"),
     Module(_("Modal sosial"), "socialcapital:home", "socialcapital.view", "socialcapital.record"),
+    Module(_("Perencanaan bersama"), "participation:planning-list", "participation.view", "participation.support"),
     Module(_("Dasbor"), "dashboards:home", "dashboards.view", None),
 )
 GROUPED = (Role.CITY_OFFICER, Role.FACILITATOR)

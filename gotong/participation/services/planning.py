@@ -152,13 +152,19 @@ def _person_of(user):
 
 @transaction.atomic
 def support_proposal(proposal: Proposal, *, acting_user, today: datetime.date | None = None) -> tuple[Support, bool]:
-    """Record the acting resident's support; (support, False) when their person already supports it.
-
-    One support per registry person and proposal, whatever the account: the unique constraint decides, so two
-    submits at the same moment (a double tap, two phones) store one row on PostgreSQL and SQLite alike.
-    """
+    """Record the acting resident's support; (support, False) when their person already supports it."""
     _require(acting_user, SUPPORT, proposal)
-    person = _person_of(acting_user)
+    return record_support(proposal, _person_of(acting_user), recorded_by=acting_user, today=today)
+
+
+@transaction.atomic
+def record_support(proposal: Proposal, person, *, recorded_by=None, today: datetime.date | None = None):
+    """Store one registry person's support (the rules, not the access check: `support_proposal` is the page's door;
+    the demo and imports of a rembug's tally call this directly as the system).
+
+    One support per person and proposal, whatever the account: the unique constraint decides, so two submits at the
+    same moment (a double tap, two phones) store one row on PostgreSQL and SQLite alike.
+    """
     planning_round = proposal.round
     today = today or _today()
     if not code_inside(person.area_code, [planning_round.area_code]):
@@ -170,7 +176,7 @@ def support_proposal(proposal: Proposal, *, acting_user, today: datetime.date | 
     existing = Support.objects.filter(proposal=proposal, person=person).first()
     if existing is not None:
         return existing, False
-    support = Support(proposal=proposal, person=person, area_code=proposal.area_code, recorded_by=acting_user)
+    support = Support(proposal=proposal, person=person, area_code=proposal.area_code, recorded_by=recorded_by)
     try:
         with transaction.atomic():
             support.save()
@@ -260,6 +266,22 @@ def proposal_to_project(proposal: Proposal, *, acting_user, **project_values):
     if proposal.activity_id:
         proposal.activity.projects.add(project)
     return project
+
+
+@transaction.atomic
+def link_project(proposal: Proposal, project, *, acting_user):
+    """A chosen proposal whose work is already recorded as a project (entered before the round was, or funded
+    from another channel): keep the link so its status and photos show on the proposal."""
+    _check_carried(proposal, acting_user)
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.project_id:
+        raise ValidationError(_("Usulan ini sudah menjadi kegiatan fisik."))
+    if not code_inside(project.area_code, [proposal.area_code]):
+        raise ValidationError({"project": _("Kegiatan fisik harus berada di dalam wilayah putaran usulan ini.")})
+    proposal.project = project
+    with set_actor(acting_user):
+        proposal.save(update_fields=["project", "updated_at"])
+    return proposal
 
 
 @transaction.atomic
