@@ -19,18 +19,23 @@ from django.utils import timezone
 from gotong.areas.models import Area
 from gotong.areas.services import ensure_neighbourhood_unit
 from gotong.collaboration.models import Project
-from gotong.participation.models import PlanningRound, RoundKind
+from gotong.participation.models import Aspiration, AspirationCategory, AspirationStatus, PlanningRound, RoundKind
 from gotong.participation.services import planning as services
 from gotong.registry.models import Person
 
+# The aspiration behind the first proposal, so the demo shows the whole chain aspiration → proposal → project.
+# Made here, at RT 002 RW 006, with a number of its own ("DEMO-…") that no numbering of real aspirations produces.
+ROAD_ASPIRATION = ("DEMO-RPLP-2017-01", "Jalan lingkungan RT 002 RW 006 rusak dan tergenang tiap air pasang.")
+
 
 def _rounds(today: datetime.date):
-    """(title, kind, village, RW or None, opens, closes, closed?, [(proposal, supporters, chosen, project name)])."""
+    """(title, kind, village, RW or None, opens, closes, closed?, [(proposal, supporters, chosen, project name
+    [, aspiration])])."""
     recent = today - datetime.timedelta(days=60)
     return (
         ("Rembug warga RPLP RW 006 Kampung Bugis 2017", RoundKind.RPLP, "21.72.03.1005", 6,
          datetime.date(2017, 9, 1), datetime.date(2017, 10, 31), True, (
-             ("Jalan beton RT 002 RW 006", 14, True, "Jalan beton RT 002 RW 006"),
+             ("Jalan beton RT 002 RW 006", 14, True, "Jalan beton RT 002 RW 006", ROAD_ASPIRATION),
              ("Jalan beton RT 003 RW 006", 11, True, "Jalan beton RT 003 RW 006"),
              ("Rehab rumah tidak layak huni RT 003 dan RT 004 RW 006", 9, True, None),
              ("Sumur bor umum RT 001 RW 006", 3, False, None),
@@ -61,6 +66,18 @@ def _adults(area_code: str, today: datetime.date, count: int) -> list[Person]:
     )
 
 
+def _aspiration(village: Area, spec, acting_user) -> Aspiration:
+    number, text = spec
+    rt = ensure_neighbourhood_unit(village, 6, 2)
+    existing = Aspiration.objects.filter(number=number).first()
+    if existing is not None:
+        return existing
+    aspiration = Aspiration(number=number, area=rt, category=AspirationCategory.INFRASTRUCTURE, text=text,
+                            status=AspirationStatus.DONE, raised_by=acting_user)  # fmt: skip
+    aspiration.save()
+    return aspiration
+
+
 @transaction.atomic
 def load_planning_demo(*, acting_user) -> int:
     """Make the demo rounds that do not exist yet; returns how many were made."""
@@ -78,8 +95,10 @@ def load_planning_demo(*, acting_user) -> int:
         made += 1
         voting_day = min(closes_on, today)
         rows = []
-        for proposal_title, supporters, chosen, project_name in proposals:
-            proposal = services.add_proposal(planning_round, title=proposal_title, acting_user=acting_user)
+        for proposal_title, supporters, chosen, project_name, *origin in proposals:
+            aspiration = _aspiration(village, origin[0], acting_user) if origin else None
+            proposal = services.add_proposal(planning_round, title=proposal_title, aspiration=aspiration,
+                                             acting_user=acting_user)  # fmt: skip
             for person in _adults(area.code, today, supporters):
                 services.record_support(proposal, person, today=voting_day)
             rows.append((proposal, chosen, project_name))

@@ -23,6 +23,7 @@ def test_demo_rounds_per_city_with_supports_and_the_seed_chain(areas, admin_user
         "12.71", "14.71", "16.71", "21.72"]  # fmt: skip
     road = Proposal.objects.get(title="Jalan beton RT 002 RW 006")
     assert road.status == ProposalStatus.CHOSEN and road.project.name == "Jalan beton RT 002 RW 006"
+    assert road.aspiration.area_code == "21.72.03.1005.006.002"
     assert Proposal.objects.get(title="Sumur bor umum RT 001 RW 006").status == ProposalStatus.NOT_CHOSEN
     # Three residents live in each demo RW here: supports are capped by who lives there, one per person.
     assert road.supports.count() == 3
