@@ -20,6 +20,7 @@ MODULES = (
     "casework",
     "programs",
     "socialcapital",
+    "participation",
 )
 
 

@@ -113,3 +113,17 @@ def test_aspiration_include_offers_jadikan_usulan_to_the_facilitator(client, fac
     request.user = resident("ani")
     html = render_to_string("participation/_aspiration_to_proposal.html", {"aspiration": aspiration}, request=request)
     assert url not in html
+
+
+def test_api_lists_proposals_in_scope_with_counts_only(client, proposal, other_facilitator):
+    ani = resident("ani")
+    Support.objects.create(proposal=proposal, person=ani.person, area_code=proposal.area_code, recorded_by=ani)
+    client.force_login(ani)
+    body = client.get("/api/v1/usulan/").json()
+    (row,) = body["results"]
+    assert row["title"] == proposal.title and row["support_count"] == 1
+    assert "proposed_by" not in row and ani.person.name not in str(body)
+    assert client.get(f"/api/v1/usulan/{proposal.public_id}/").status_code == 200
+    client.force_login(other_facilitator)
+    assert client.get("/api/v1/usulan/").json()["results"] == []
+    assert client.get(f"/api/v1/usulan/{proposal.public_id}/").status_code == 404
