@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Level
@@ -102,7 +103,7 @@ def round_detail(request, public_id):
         "round": planning_round,
         "proposals": proposals,
         "supported": services.supported_ids(request.user, proposals),
-        "accepts_support": planning_round.accepts_support_on(services._today()),
+        "accepts_support": planning_round.accepts_support_on(timezone.localdate()),
         "total_supports": sum(p.support_count for p in proposals),
     }
     return render(request, "participation/planning_round.html", context)
@@ -114,7 +115,13 @@ def proposal_create(request, public_id):
     meetings = None
     if can(request.user, PLAN, planning_round):
         # Workers record a forum's proposals; residents propose their own.
-        meetings = Meeting.objects.visible_to(request.user).select_related("forum").order_by("-held_on")[:200]
+        code = planning_round.area_code
+        meetings = (
+            Meeting.objects.visible_to(request.user)
+            .filter(area_code_filter([code]) | Q(area_code__in=ancestors_of_all([code])))
+            .select_related("forum")
+            .order_by("-held_on")
+        )
     form = ProposalForm(request.POST or None, meetings=meetings)
     created = _saved(
         request,
@@ -165,7 +172,7 @@ def proposal_detail(request, public_id):
         "round": proposal.round,
         "support_count": proposal.supports.count(),
         "supported": bool(services.supported_ids(request.user, [proposal])),
-        "accepts_support": proposal.round.accepts_support_on(services._today()),
+        "accepts_support": proposal.round.accepts_support_on(timezone.localdate()),
         "chain": services.chain(proposal),
     }
     return render(request, "participation/planning_proposal.html", context)

@@ -127,3 +127,20 @@ def test_api_lists_proposals_in_scope_with_counts_only(client, proposal, other_f
     client.force_login(other_facilitator)
     assert client.get("/api/v1/usulan/").json()["results"] == []
     assert client.get(f"/api/v1/usulan/{proposal.public_id}/").status_code == 404
+
+
+def test_facilitator_records_a_forum_proposal(client, facilitator, city_officer, planning_round, rw6):
+    import datetime
+
+    from gotong.collaboration.services.forums import create_forum, create_meeting
+
+    forum = create_forum(name="Rembug warga RW 006", kind="routine", area=rw6.parent, acting_user=city_officer)
+    meeting = create_meeting(forum, held_on=datetime.date(2026, 1, 10), place="Balai RW 006",
+                             agenda="Usulan RPLP", acting_user=city_officer)  # fmt: skip
+    client.force_login(facilitator)
+    url = _round_url(planning_round, "participation:planning-propose")
+    assert "Rembug warga RW 006" in client.get(url).content.decode()
+    response = client.post(url, {"title": "Pelantar Gg. Sampan", "meeting": meeting.pk})
+    assert response.status_code == 302
+    proposal = planning_round.proposals.get(title="Pelantar Gg. Sampan")
+    assert proposal.meeting == meeting and proposal.source == "forum"
