@@ -74,6 +74,12 @@ class ChooseForm(forms.Form):
             }
         )
 
+    def full_clean(self):
+        super().full_clean()
+        # The boxes are marked invalid with the field: point each at the error text shown above them.
+        if "chosen" in self.errors:
+            self.fields["chosen"].widget.attrs["aria-describedby"] = "chosen-errors"
+
 
 class ProposalProjectForm(ProjectForm):
     """The collaboration project form, plus an optional action plan the proposal joins as an activity."""

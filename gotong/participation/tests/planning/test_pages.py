@@ -144,3 +144,20 @@ def test_facilitator_records_a_forum_proposal(client, facilitator, city_officer,
     assert response.status_code == 302
     proposal = planning_round.proposals.get(title="Pelantar Gg. Sampan")
     assert proposal.meeting == meeting and proposal.source == "forum"
+
+
+def test_unchoosing_a_carried_proposal_is_refused_with_described_error(client, facilitator, planning_round, proposal,
+                                                                      rw6):  # fmt: skip
+    from gotong.participation.services import planning as services
+
+    services.close_round(planning_round, acting_user=facilitator)
+    services.choose_proposals(planning_round, chosen=[proposal], acting_user=facilitator)
+    proposal.refresh_from_db()
+    services.proposal_to_project(proposal, name="Drainase", kind="drainase", area=rw6, volume=10, unit="m",
+                                 year=2027, budgets={}, acting_user=facilitator)  # fmt: skip
+    client.force_login(facilitator)
+    html = client.post(_round_url(planning_round, "participation:planning-choose"), {"probe": "1"}).content.decode()
+    assert "tidak dapat dibatalkan" in html and 'id="chosen-errors"' in html
+    assert 'aria-describedby="chosen-errors"' in html and 'aria-invalid="true"' in html
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.CHOSEN  # nothing saved
