@@ -74,11 +74,12 @@ class ChooseForm(forms.Form):
             }
         )
 
-    def full_clean(self):
-        super().full_clean()
-        # The boxes are marked invalid with the field: point each at the error text shown above them.
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        # The boxes are marked invalid with the field (also when the service refuses the choice): point each at
+        # the error text shown above them.
         if "chosen" in self.errors:
-            self.fields["chosen"].widget.attrs["aria-describedby"] = "chosen-errors"
+            self.fields["chosen"].widget.attrs["aria-describedby"] = "id_chosen_error"
 
 
 class ProposalProjectForm(ProjectForm):

@@ -1,6 +1,8 @@
 """Planning pages and who may use them: residents of the round's RW see and support it (counts only, never who),
 residents elsewhere and other facilitators get 404, residents cannot close or choose (403)."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -157,7 +159,8 @@ def test_unchoosing_a_carried_proposal_is_refused_with_described_error(client, f
                                  year=2027, budgets={}, acting_user=facilitator)  # fmt: skip
     client.force_login(facilitator)
     html = client.post(_round_url(planning_round, "participation:planning-choose"), {"probe": "1"}).content.decode()
-    assert "tidak dapat dibatalkan" in html and 'id="chosen-errors"' in html
-    assert 'aria-describedby="chosen-errors"' in html and 'aria-invalid="true"' in html
+    assert "tidak dapat dibatalkan" in html and 'id="id_chosen_error"' in html
+    (box,) = re.findall(r'<input type="checkbox"[^>]*id="id_chosen_0"[^>]*>', html)
+    assert 'aria-invalid="true"' in box and 'aria-describedby="id_chosen_error"' in box
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.CHOSEN  # nothing saved
