@@ -165,6 +165,9 @@ class ScopeHooks:
     # A figures-only grant (partners, residents: AGGREGATE) sees every record: the records name no one and what
     # they show such viewers is suppressed aggregates (survey rounds, treasuries' totals).
     aggregate_sees_all: bool = False
+    # A resident's own records include those filed at an area that contains their home (a planning round of their
+    # RW or kelurahan and its proposals): what an OWN grant reaches there, beside their person and household.
+    residents: bool = False
 
     @property
     def view_capability(self) -> str:
@@ -180,6 +183,7 @@ class ScopeHooks:
             person_id=_follow(record, self.person),
             household_id=_follow(record, self.household),
             team_ids=frozenset(case.team_ids()) if case is not None else None,
+            residents_area_code=_follow(record, self.area) if self.residents else None,
         )
 
 
@@ -227,6 +231,9 @@ class ScopedQuerySet(models.QuerySet):
             query |= models.Q(**{hooks.person: user.person_id})
         if hooks.household:
             query |= models.Q(**{hooks.household: user.person.household_id})
+        if hooks.residents and hooks.area and user.person.area_code:
+            home = user.person.area_code
+            query |= models.Q(**{f"{hooks.area}__in": sorted(ancestors_of_all([home]) | {home})})
         return query
 
     def team_records(self, user) -> models.Q:

@@ -1,4 +1,4 @@
-"""Aspirations API (`/api/v1/aspirasi/`): the same rows the aspiration pages show the user, read-only.
+"""Participation API. Aspirations (`/api/v1/aspirasi/`): the same rows the aspiration pages show the user, read-only.
 
 The complainant's name goes only to those who may see it on the page (`may_see_complainant`): handlers, the
 complainant, and whoever recorded it for them; public texts held for review are not in readers' lists at all.
@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from gotong.api.viewsets import ScopedReadOnlyViewSet
 from gotong.core.policy.routes import Rule
+from gotong.participation.api_planning import ProposalViewSet
 from gotong.participation.models import Aspiration, AspirationAnswer
 from gotong.participation.services.aspirations import may_see_complainant
 
@@ -67,4 +68,8 @@ class AspirationViewSet(ScopedReadOnlyViewSet):
         )
 
 
-ROUTES = [("aspirasi", AspirationViewSet, "aspiration")]
+ROUTES = [
+    ("aspirasi", AspirationViewSet, "aspiration"),
+    # Planning: proposals read-only with their support counts (never who).
+    ("usulan", ProposalViewSet, "proposal"),
+]

@@ -313,6 +313,7 @@ def _partners(area: Area) -> list:
 
 def area_profile(area: Area, today: datetime.date | None = None) -> dict:
     from gotong.participation.services.aspiration_figures import aspiration_figures
+    from gotong.participation.services.planning_public import chosen_proposals
 
     return {
         "aspirations": aspiration_figures(area),
@@ -326,5 +327,6 @@ def area_profile(area: Area, today: datetime.date | None = None) -> dict:
         "posyandu": posyandu_participation(area),
         "collaboration_health": _collaboration_health(area, today),
         "partners": _partners(area),
+        "proposals": chosen_proposals(area),
         "unknown_decile_label": _("belum dinilai"),
     }

@@ -100,6 +100,7 @@ def load_module_demos(admin) -> None:
     from gotong.collaboration.demo import load_collaboration_demo
     from gotong.collaboration.demo_partners import load_partners_demo
     from gotong.participation.demo import load_aspirations_demo
+    from gotong.participation.demo_planning import load_planning_demo
     from gotong.posyandu.demo import load_posyandu_demo
     from gotong.programs.demo import load_programs_demo
     from gotong.slums.demo import load_slum_demo
@@ -120,6 +121,7 @@ def load_module_demos(admin) -> None:
         # After the treasury and programs: partnerships read the cash-book aid and the registry's residents.
         load_partners_demo(acting_user=admin)
         load_aspirations_demo(admin)
+        load_planning_demo(acting_user=admin)
 
 
 def _counts() -> dict[str, int]:

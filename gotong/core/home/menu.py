@@ -38,6 +38,7 @@ MODULES = (
     Module(_("Kumuh"), "slums:list", "slums.view", "slums.record"),
     Module(_("Modal sosial"), "socialcapital:home", "socialcapital.view", "socialcapital.record"),
     Module(_("Aspirasi"), "participation:aspiration-list", "participation.view", "participation.raise"),
+    Module(_("Perencanaan bersama"), "participation:planning-list", "participation.view", "participation.support"),
     Module(_("Dasbor"), "dashboards:home", "dashboards.view", None),
 )
 GROUPED = (Role.CITY_OFFICER, Role.FACILITATOR)

@@ -69,6 +69,8 @@ class Place:
     person_id: int | None = None
     household_id: int | None = None
     team_ids: frozenset[int] | None = None
+    # Residents living inside this area hold it as their own (`ScopeHooks.residents`: a planning round's area).
+    residents_area_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,8 @@ def _reaches_place(reached: Reached, place: Place, user) -> bool:
         if place.person_id is not None and place.person_id == user.person_id:
             return True
         if place.household_id is not None and place.household_id == _own_household_id(user):
+            return True
+        if place.residents_area_code and code_inside(user.person.area_code, [place.residents_area_code]):
             return True
     return bool(reached.team and place.team_ids is not None and user.pk in place.team_ids)
 

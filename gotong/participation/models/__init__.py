@@ -8,6 +8,14 @@ from gotong.participation.models.aspiration import (
     AspirationStatus,
     Moderation,
 )
+from gotong.participation.models.planning import (
+    PlanningRound,
+    Proposal,
+    ProposalSource,
+    ProposalStatus,
+    RoundKind,
+    Support,
+)
 
 __all__ = [
     "AbuseReport",
@@ -18,6 +26,12 @@ __all__ = [
     "AspirationRoute",
     "AspirationStatus",
     "Moderation",
+    "PlanningRound",
+    "Proposal",
+    "ProposalSource",
+    "ProposalStatus",
+    "RoundKind",
+    "Support",
 ]
 
 
@@ -28,6 +42,9 @@ def _register_audit() -> None:
     auditlog.register(Aspiration, exclude_fields=["raised_for", "photo"])
     auditlog.register(AspirationAnswer)
     auditlog.register(AspirationRoute)
+    auditlog.register(PlanningRound)
+    auditlog.register(Proposal)
+    # Supports are not audited: the log is shown on records' pages and a vote is secret (counts only).
 
 
 _register_audit()

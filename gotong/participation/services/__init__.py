@@ -1,1 +1,1 @@
-"""Participation's services: every write of aspirations (and, in their own files, planning) goes through here."""
+"""Participation's services, one module per topic (`aspirations`, `planning`, …); every write goes through them."""
