@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gotong.areas.models import Level
 from gotong.core.area_codes import code_inside
@@ -339,7 +340,7 @@ def chain(proposal: Proposal) -> list[dict]:
         {"key": "project", "label": _("Kegiatan fisik"), "done": project is not None,
          "detail": project.get_status_display() if project else ""},
         {"key": "photos", "label": _("Foto"), "done": photos > 0,
-         "detail": _("%(n)s foto") % {"n": photos} if project else ""},
+         "detail": ngettext("%(n)s foto", "%(n)s foto", photos) % {"n": photos} if project else ""},
         {"key": "done", "label": _("Selesai"), "done": bool(project and project.status == ProjectStatus.DONE),
          "detail": ""},
     ]  # fmt: skip
