@@ -88,7 +88,7 @@ def record_reciprocity(
         collect_errors(errors, whole_rupiah, value_rupiah, "value_rupiah")
     collect_errors(errors, not_in_future, occurred_on, "occurred_on")
     if not (description or "").strip():
-        errors["description"] = _("Tuliskan uraiannya, mis. \u201c12 warga membuka rekening Simpedes\u201d.")
+        errors["description"] = _("Tuliskan uraiannya, mis. “12 warga membuka rekening Simpedes”.")
     if errors:
         raise ValidationError(errors)
     with set_actor(acting_user):

@@ -43,7 +43,7 @@ class PlanningRound(AreaCodedModel, PublicIdModel):
     )
     description = models.TextField(_("keterangan"), blank=True)
     opens_on = models.DateField(_("dibuka"))
-    closes_on = models.DateField(_("ditutup"))
+    closes_on = models.DateField(_("jadwal ditutup"))
     # Set when the facilitator closes the round (on or before `closes_on`): supports stop, choosing starts.
     closed_on = models.DateField(_("ditutup pada"), null=True, blank=True)
     opened_by = models.ForeignKey(

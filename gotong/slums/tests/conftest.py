@@ -25,3 +25,15 @@ LIGHT = dict(ALL_ZERO, **{"6a": 100, "6b": 100, "7a": 100, "7b": 100})
 @pytest.fixture
 def percentages():
     return dict(LIGHT)
+
+
+@pytest.fixture
+def latest_schema():
+    """For tests that migrate the database back: leave it at the newest migrations again, so the next test meets
+    the schema the code expects (a test stopped at an old migration would lose later tables such as the units)."""
+    yield
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -11,7 +11,7 @@ AFTER = [("slums", "0006_not_slum_area_constraint")]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_not_slum_rows_get_zero_remaining_area(bugis):
+def test_not_slum_rows_get_zero_remaining_area(bugis, latest_schema):
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps

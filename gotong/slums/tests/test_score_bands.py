@@ -67,7 +67,7 @@ AFTER = [("slums", "0008_score_bands")]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_migration_rescores_stored_assessments(bugis):
+def test_migration_rescores_stored_assessments(bugis, latest_schema):
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps

@@ -47,7 +47,7 @@ def test_parse_units(text, units):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_migration_links_the_units_it_can_resolve(areas):
+def test_migration_links_the_units_it_can_resolve(areas, latest_schema):
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
