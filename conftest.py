@@ -59,3 +59,21 @@ def partner(areas):
 @pytest.fixture
 def admin_user(areas):
     return _user("admin", "city_officer", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture(scope="module")
+def demo_world(django_db_setup, django_db_blocker):
+    """The demo (every module's records, every persona) loaded once for a test file, rolled back at its end."""
+    from django.db import transaction
+
+    from gotong.core.demo import MIN_HOUSEHOLDS, load_demo
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            load_demo(MIN_HOUSEHOLDS * 2)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)

@@ -17,7 +17,6 @@ from django.db import transaction
 from django.test import Client
 
 from gotong.accounts.models import User
-from gotong.core.demo import MIN_HOUSEHOLDS, load_demo
 from gotong.core.demo.users import DEMO_PASSWORD, DEMO_USERS
 from gotong.core.policy.decide import Decision, decide, may_somewhere
 from gotong.core.tests.urlwalk import FIXED_KWARGS, Route, concrete, url_for, walk
@@ -95,20 +94,6 @@ def _outcome_matches(response, want, route: Route) -> bool:
     if response.status_code in (302, 303) and (location.startswith(LOGIN_PATH) or "/admin/login/" in location):
         return False
     return response.status_code in want
-
-
-@pytest.fixture(scope="module")
-def demo_world(django_db_setup, django_db_blocker):
-    """The demo (every module's records, every persona) loaded once for this file, rolled back at its end."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            load_demo(MIN_HOUSEHOLDS * 2)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def _token_for(user) -> str | None:

@@ -8,30 +8,15 @@ menu. The home page (`gotong.core.home`) links only to what the user may open.
 import re
 
 import pytest
-from django.db import transaction
 from django.test import Client
 
 from gotong.accounts.models import User
-from gotong.core.demo import MIN_HOUSEHOLDS, load_demo
 from gotong.core.demo.users import DEMO_USERS
 
 # Every demo login (the demo declares them once), each with its own home and menus.
 PERSONAS = tuple(user.username for user in DEMO_USERS)
 HREF = re.compile(r'href="(/[^"#]*)"')
 NOT_PAGES = ("/static/", "/akun/keluar/", "/i18n/")
-
-
-@pytest.fixture(scope="module")
-def demo_world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            load_demo(MIN_HOUSEHOLDS * 2)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def _links(html: str) -> list[str]:

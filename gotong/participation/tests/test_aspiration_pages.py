@@ -1,31 +1,16 @@
 """The aspiration pages, API, home sections and portal block as the demo personas see them (the demo loaded once)."""
 
 import pytest
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from gotong.accounts.models import User
-from gotong.core.demo import MIN_HOUSEHOLDS, load_demo
 from gotong.participation.demo import load_aspirations_demo
 from gotong.participation.models import Aspiration, AspirationStatus
 from gotong.participation.services.aspirations import REPORTS_TO_HOLD
 
 ILIR_26 = "16.71.11.1005"
-
-
-@pytest.fixture(scope="module")
-def demo_world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            load_demo(MIN_HOUSEHOLDS * 2)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture
