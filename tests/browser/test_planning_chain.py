@@ -1,14 +1,16 @@
-"""The whole chain of planning together on a 360 px phone: an aspiration exists → the facilitator turns it into a
-proposal → two residents of the RW support it → the round closes and it is chosen → it becomes a project → the
-public portal shows it, with its project status and no names."""
+"""The whole chain of planning together on a 360 px phone: a resident raises an aspiration from her home page → the
+facilitator turns it into a proposal from the aspiration's page → two residents of the RW support it → the round
+closes and it is chosen → it becomes a project → the public portal shows it, with its project status and no
+names."""
 
 import datetime
 
 from django.utils import timezone
 
 from gotong.collaboration.models import Project
+from gotong.participation.models import Aspiration
 from gotong.participation.services import planning as services
-from gotong.participation.tests.planning.helpers import BUGIS, aspiration_in, resident
+from gotong.participation.tests.planning.helpers import BUGIS, resident
 from gotong.registry.tests.factories import rt_in
 from tests.browser.conftest import _new_page, log_in
 
@@ -26,12 +28,24 @@ def test_aspiration_to_portal_on_phone(browser, phone, live_server, areas, facil
                                          opens_on=today - datetime.timedelta(days=3),
                                          closes_on=today + datetime.timedelta(days=10),
                                          acting_user=facilitator)  # fmt: skip
-    aspiration = aspiration_in(rt, facilitator)
     residents = [resident("ani"), resident("bayu", rt=3)]
+
+    context, ani = _new_page(browser, 360, 740)
+    log_in(ani, live_server, "ani")
+    ani.get_by_role("link", name="Sampaikan aspirasi atau pengaduan").click()
+    ani.get_by_label("Kategori").select_option(label="Infrastruktur")
+    ani.get_by_label("Isi aspirasi atau pengaduan").fill("Saluran air di Gg. Mawar tersumbat, banjir tiap hujan.")
+    _fits(ani)
+    ani.get_by_role("button", name="Kirim").click()
+    assert "ASP-" in ani.locator(".alert-success").inner_text()
+    context.close()
+    aspiration = Aspiration.objects.get()
+    assert aspiration.raised_for == residents[0].person and aspiration.area == rt
 
     page = phone
     log_in(page, live_server, "budi")
-    page.goto(f"{live_server.url}/aspirasi/perencanaan/dari-aspirasi/{aspiration.public_id}/")
+    page.goto(f"{live_server.url}/aspirasi/{aspiration.public_id}/")
+    page.get_by_role("link", name="Jadikan usulan").click()
     page.get_by_label("Judul usulan").fill(TITLE)
     _fits(page)
     page.get_by_role("button", name="Simpan").click()
