@@ -79,8 +79,11 @@ def test_facilitator_edits_a_slum_location(desktop, production_server):
     page.locator("main").get_by_role("link", name="Kampung Bugis").first.click()
     detail = page.url
     page.get_by_role("link", name="Ubah lokasi").click()
+    # The linked RW/RT units stay as they are (a multi-select of the village's units); the decree's note changes.
+    linked = page.get_by_label("RW/RT", exact=True).evaluate("select => select.selectedOptions.length")
+    assert linked > 0
     units = unique("RW 03")
-    page.get_by_label("RW/RT").fill(units)
+    page.get_by_label("Catatan RW/RT").fill(units)
     submit(page)
     assert page.url == detail
     expect(page.locator("main")).to_contain_text(units)
