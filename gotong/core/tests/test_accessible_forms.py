@@ -12,12 +12,7 @@ from django.db import transaction
 from django.test import Client
 
 from gotong.accounts.models import User
-from gotong.core.tests.test_every_url_access import (  # noqa: F401  (demo_world: fixture)
-    ALLOWED,
-    LOGOUTS,
-    demo_world,
-    expected,
-)
+from gotong.core.tests.test_every_url_access import ALLOWED, LOGOUTS, expected
 from gotong.core.tests.urlwalk import concrete, url_for, walk
 
 PERSONAS = ("kota", "kader", "banksampah", "bendahara", "faskel")

@@ -13,7 +13,6 @@ import pytest
 from django.test import Client
 
 from gotong.accounts.models import User
-from gotong.core.tests.test_every_url_access import demo_world  # noqa: F401 — fixture
 from gotong.core.tests.urlwalk import concrete, url_for, walk
 
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
