@@ -74,6 +74,12 @@ class AspirationForm(StyledFormMixin, forms.Form):
                 self.fields["area"].empty_label = None
         self.fields["is_public"].widget.attrs["class"] = "form-check-input"
 
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        # Django names no error text for radio buttons (they sit in a fieldset): point each at the one shown.
+        if "is_public" in self.errors:
+            self.fields["is_public"].widget.attrs["aria-describedby"] = f"{self['is_public'].auto_id}_error"
+
 
 class AnswerForm(StyledFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status sesudah jawaban ini"), choices=AspirationStatus.choices)
