@@ -325,8 +325,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    # Several modules have a field called "kind": name the enums that would otherwise collide.
+    # Several modules have fields called "kind" or "status": name the enums that would otherwise collide.
     "ENUM_NAME_OVERRIDES": {
+        "AspirationStatusEnum": "gotong.participation.models.aspiration.AspirationStatus",
         "FieldSubmissionKindEnum": "gotong.field.models.SubmissionKind",
         "OrganizationKindEnum": "gotong.organizations.choices.OrganizationKind",
     },
