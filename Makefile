@@ -54,14 +54,19 @@ format: $(TEST_INSTALLED)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Test processes: one per core by default (pytest-xdist); files stay whole on one process, so a module's shared
+# fixtures (the demo world) are built once. PYTEST_WORKERS=0 runs everything in this process.
+PYTEST_WORKERS ?= auto
+XDIST := -n $(PYTEST_WORKERS) --dist loadfile
+
 # The whole suite on SQLite always, then on PostgreSQL too when DATABASE_URL points at one, then the
 # production-mode stage (tests/browser/production: `gotong serve` with DEBUG off, on PostgreSQL when set).
 test: test-deps lint
 	env -u DATABASE_URL $(BIN)/gotong makemigrations --check --dry-run
-	env -u DATABASE_URL $(BIN)/pytest -m 'not production'
+	env -u DATABASE_URL $(BIN)/pytest $(XDIST) -m 'not production'
 	@if [ -n "$$DATABASE_URL" ]; then \
 		echo "== PostgreSQL: $${DATABASE_URL%%@*}@…"; \
-		$(BIN)/pytest -m 'not browser and not production'; \
+		$(BIN)/pytest $(XDIST) -m 'not browser and not production'; \
 	else \
 		echo "DATABASE_URL is not set: PostgreSQL run skipped"; \
 	fi
