@@ -80,7 +80,7 @@ class StyledFormMixin:
         for field in self.fields.values():
             accept_decimal_comma(field)
             widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
+            if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):  # CheckboxSelectMultiple is a RadioSelect
                 css = "form-check-input"
             elif isinstance(widget, forms.Select | forms.SelectMultiple):
                 css = "form-select"
@@ -95,6 +95,16 @@ class StyledFormMixin:
             if name in self.fields:
                 widget = self.fields[name].widget
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid"
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        # Django names no error text for the buttons of a radio or checkbox group (they sit in a fieldset, also
+        # when a service refuses the choice after cleaning): point each at the error text shown for the group.
+        for name in self.errors:
+            if name in self.fields and isinstance(self.fields[name].widget, forms.RadioSelect):
+                bound = self[name]
+                ids = [f"{bound.auto_id}_helptext"] if bound.help_text else []
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join([*ids, f"{bound.auto_id}_error"])
 
 
 class RupiahField(forms.IntegerField):

@@ -72,13 +72,7 @@ class AspirationForm(StyledFormMixin, forms.Form):
             if user.person_id and user.person.household_id:
                 self.fields["area"].initial = user.person.household.area_id
                 self.fields["area"].empty_label = None
-        self.fields["is_public"].widget.attrs["class"] = "form-check-input"
 
-    def add_error(self, field, error):
-        super().add_error(field, error)
-        # Django names no error text for radio buttons (they sit in a fieldset): point each at the one shown.
-        if "is_public" in self.errors:
-            self.fields["is_public"].widget.attrs["aria-describedby"] = f"{self['is_public'].auto_id}_error"
 
 
 class AnswerForm(StyledFormMixin, forms.Form):

@@ -58,7 +58,7 @@ class AspirationProposalForm(StyledFormMixin, forms.Form):
         self.fields["round"].label_from_instance = lambda r: f"{r.title} ({r.area.name})"
 
 
-class ChooseForm(forms.Form):
+class ChooseForm(StyledFormMixin, forms.Form):
     chosen = forms.ModelMultipleChoiceField(
         label=_("Usulan terpilih"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -74,12 +74,6 @@ class ChooseForm(forms.Form):
             }
         )
 
-    def add_error(self, field, error):
-        super().add_error(field, error)
-        # The boxes are marked invalid with the field (also when the service refuses the choice): point each at
-        # the error text shown above them.
-        if "chosen" in self.errors:
-            self.fields["chosen"].widget.attrs["aria-describedby"] = "id_chosen_error"
 
 
 class ProposalProjectForm(ProjectForm):
