@@ -151,3 +151,17 @@ def test_every_offered_event_and_person_is_accepted_and_nothing_else_is_offered(
             pass  # refused: out of scope, or not held yet
     assert offered == accepted
     assert ("attendance" in recordable.kinds_for(user)) == bool(offered)
+
+
+def test_a_file_sent_to_the_field_sync_is_refused_with_the_reason(cadre, child, march):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = APIClient()
+    client.force_authenticate(cadre)
+    photo = SimpleUploadedFile("kms.jpg", b"\xff\xd8\xff\xe0 not really a jpeg", content_type="image/jpeg")
+    body = {"kind": "weighing", "key": str(uuid.uuid4()), "photo": photo}
+    response = client.post("/api/v1/lapangan/kiriman/", body, format="multipart")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "attachment"
+    assert "tidak menerima foto" in response.json()["error"]["message"]
+    assert not Weighing.objects.exists()
