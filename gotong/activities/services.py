@@ -11,7 +11,7 @@ from gotong.activities.models import Attendance, Contribution, Event, LabourDivi
 from gotong.core.area_codes import code_inside
 from gotong.core.policy import can
 from gotong.core.policy.decide import Place
-from gotong.core.validation import whole_rupiah
+from gotong.core.validation import already_held, whole_rupiah
 from gotong.registry.models import Person
 
 RECORD = "activities.record"
@@ -70,6 +70,7 @@ def record_attendance(event: Event, *, hours_by_person: dict, guests=0, guest_ho
     """
     if not can(acting_user, RECORD, event):
         raise ValidationError(_("Anda tidak berwenang mencatat kehadiran kegiatan ini."))
+    already_held(event.held_on, "event")  # every path: the web page, the field app and ODK
     visible = set(Person.objects.visible_to(acting_user).filter(pk__in=[p.pk for p in hours_by_person]).values_list(
         "pk", flat=True))  # fmt: skip
     errors = []

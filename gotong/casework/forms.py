@@ -17,12 +17,13 @@ from gotong.casework.models import (
     ServiceKind,
 )
 from gotong.casework.services.cases import case_organizations
-from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
+from gotong.core.forms import DateInput, PastDateInput, RupiahField, StyledFormMixin
 from gotong.core.pickers.fields import PickerField, PickerMultipleField
 
 
-def _date(label, **kwargs):
-    return forms.DateField(label=label, widget=DateInput(), **kwargs)
+def _date(label, *, past: bool = False, **kwargs):
+    # `past`: what already happened, which the casework services refuse in the future.
+    return forms.DateField(label=label, widget=PastDateInput() if past else DateInput(), **kwargs)
 
 
 def _text(label, rows=2, required=False):
@@ -102,7 +103,7 @@ class SingleVisitForm(StyledFormMixin, forms.Form):
 
 
 class VisitForm(StyledFormMixin, forms.Form):
-    visited_on = _date(_("Tanggal kunjungan"))
+    visited_on = _date(_("Tanggal kunjungan"), past=True)
     met_with = forms.CharField(label=_("Bertemu dengan"), max_length=150)
     adherence = forms.ChoiceField(
         label=_("Minum obat sesuai resep?"), choices=Adherence.choices, required=False, widget=forms.RadioSelect
@@ -120,7 +121,7 @@ class VisitForm(StyledFormMixin, forms.Form):
 
 
 class AssessmentForm(StyledFormMixin, forms.Form):
-    assessed_on = _date(_("Tanggal asesmen"), initial=timezone.localdate)
+    assessed_on = _date(_("Tanggal asesmen"), past=True, initial=timezone.localdate)
     note = _text(_("Catatan umum"))
 
     def __init__(self, *args, **kwargs):
@@ -145,7 +146,7 @@ class AssessmentForm(StyledFormMixin, forms.Form):
 
 
 class AssistanceForm(StyledFormMixin, forms.Form):
-    given_on = _date(_("Tanggal diberikan"), initial=timezone.localdate)
+    given_on = _date(_("Tanggal diberikan"), past=True, initial=timezone.localdate)
     kind = forms.ChoiceField(label=_("Jenis bantuan"), choices=AssistanceKind.choices)
     value = RupiahField(label=_("Nilai (Rp)"))
     source = forms.ChoiceField(label=_("Sumber"), choices=AssistanceSource.choices)
@@ -157,14 +158,14 @@ class ReferralForm(StyledFormMixin, forms.Form):
     service = forms.ChoiceField(label=_("Layanan"), choices=ServiceKind.choices)
     service_name = forms.CharField(label=_("Nama layanan / instansi"), max_length=150)
     reason = _text(_("Alasan rujukan"), required=True)
-    referred_on = _date(_("Tanggal dirujuk"), initial=timezone.localdate)
+    referred_on = _date(_("Tanggal dirujuk"), past=True, initial=timezone.localdate)
 
 
 class ReferralStatusForm(StyledFormMixin, forms.Form):
     status = forms.ChoiceField(
         label=_("Status baru"), choices=[c for c in ReferralStatus.choices if c[0] != ReferralStatus.REFERRED]
     )
-    status_on = _date(_("Tanggal"), initial=timezone.localdate)
+    status_on = _date(_("Tanggal"), past=True, initial=timezone.localdate)
     outcome = _text(_("Hasil / tindak lanjut"))
 
 

@@ -1,6 +1,7 @@
 """Form helpers shared by every module."""
 
 from django import forms
+from django.utils import timezone
 
 from gotong.core.money import parse_rupiah
 from gotong.core.numbers import format_decimal, parse_decimal
@@ -13,6 +14,15 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class PastDateInput(DateInput):
+    """The date of something that already happened (a weighing, a visit, a payment): the picker stops at today in
+    the server's time zone (Asia/Jakarta), the day `gotong.core.validation.not_in_future` holds every path to.
+    Read at each render, so a page served after midnight offers the new day."""
+
+    def get_context(self, name, value, attrs):
+        return super().get_context(name, value, {**(attrs or {}), "max": timezone.localdate().isoformat()})
 
 
 class DecimalInput(forms.TextInput):

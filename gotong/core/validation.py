@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gotong.core.dates import short_date
+
 
 def not_in_future(day: datetime.date | None, field: str, *, label: str | None = None, today=None) -> None:
     """A date of something that already happened (a weighing, a deposit, a visit) cannot lie after today."""
@@ -18,6 +20,13 @@ def not_in_future(day: datetime.date | None, field: str, *, label: str | None = 
             else _("Tanggal tidak boleh di masa depan.")
         )
         raise ValidationError({field: message}, code="future_date")
+
+
+def already_held(day: datetime.date, field: str, *, today=None) -> None:
+    """Attendance is recorded on or after the day something is held: a list for a day still to come is a guess."""
+    if day > (today or timezone.localdate()):
+        message = _("Kehadiran baru bisa dicatat pada atau setelah hari kegiatan (%(day)s).") % {"day": short_date(day)}
+        raise ValidationError({field: message}, code="not_held_yet")
 
 
 def whole_rupiah(value, field: str, *, allow_zero: bool = False) -> None:

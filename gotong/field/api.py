@@ -84,6 +84,10 @@ class SubmitView(APIView):
         tags=["lapangan"],
     )
     def post(self, request):
+        if request.FILES:
+            # No field form takes a file (see `gotong.odk.submissions`): refused with the reason, never dropped.
+            message = _("Formulir lapangan tidak menerima foto atau lampiran; kiriman ini tidak disimpan.")
+            return Response(error_body(status.HTTP_400_BAD_REQUEST, code="attachment", message=message), status=400)
         incoming = SubmissionSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data

@@ -12,8 +12,9 @@ server's check of every submission (`gotong.field.services.apply_submission`). E
     aspiration  participation.raise the RTs an aspiration may be raised about (a resident: their kelurahan)
 
 The forms offer (`offered`) what may be recorded, narrowed where a list would otherwise be endless: attendance
-lists the events of a month back to two weeks ahead. A submission is checked against everything recordable
-(`require`): an entry queued on a phone for an event that has since left the window is still accepted.
+lists the events of the last month up to today (an event still to come has no attendance yet: the activities
+service refuses it, so no form offers it). A submission is checked against everything recordable (`require`): an
+entry queued on a phone for an event that has since left the window is still accepted.
 """
 
 import datetime
@@ -32,7 +33,7 @@ CAPABILITIES = {
     "attendance": "activities.record",
     "aspiration": "participation.raise",
 }
-EVENT_WINDOW_DAYS = (30, 14)  # events from a month ago to two weeks ahead
+EVENT_WINDOW_DAYS = (30, 0)  # events from a month ago to today (`activities.services.record_attendance`)
 
 
 def posyandus(user) -> QuerySet:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from pyxform.xls2xform import convert
 
 from gotong.field import recordable
-from gotong.odk import media
+from gotong.odk import media, rules
 
 SOURCES = Path(__file__).resolve().parent / "xlsforms"
 VERSION_PLACEHOLDER = "__VERSION__"
@@ -44,6 +44,7 @@ class BuiltForm:
     xml: bytes
     version: str
     md5: str
+    selects: tuple[rules.Select, ...]  # the fixed choice lists the server holds instances to
 
 
 FORMS: dict[str, OdkForm] = {
@@ -98,4 +99,6 @@ def build(form_id: str) -> BuiltForm:
     version = hashlib.sha256(source.encode()).hexdigest()[:12]
     result = convert(source.replace(VERSION_PLACEHOLDER, version), file_type=".md", pretty_print=False)
     xml = result.xform.encode("utf-8")
-    return BuiltForm(xml=xml, version=version, md5=hashlib.md5(xml).hexdigest())
+    # `_pyxform` is pyxform's form structure (pinned version); the XML would carry the same lists, less directly.
+    selects = rules.static_selects(result._pyxform)
+    return BuiltForm(xml=xml, version=version, md5=hashlib.md5(xml).hexdigest(), selects=selects)

@@ -78,7 +78,7 @@ def _cases_rows(user) -> list[list[str]]:
 
 
 def _attendance_events(user) -> list[dict]:
-    # The offline web form's own selection (events a month back to two weeks ahead, the RT's residents).
+    # The offline web form's own selection (events of the last month up to today, the RT's residents).
     from gotong.field.reference import attendance_data
 
     return attendance_data(user, timezone.localdate())["events"]

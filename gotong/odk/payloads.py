@@ -13,6 +13,12 @@ def _optional(value: str) -> str | None:
     return value or None
 
 
+def _yes_no(value: str) -> bool | str | None:
+    """The yes_no list as JSON true/false; empty is absent (the field service's default). Anything else stays as
+    sent, so it is refused (`gotong.odk.rules`, `gotong.field.rules.yes_no`), never bent into yes or no."""
+    return {"yes": True, "no": False, "": None}.get(value, value)
+
+
 def weighing_payload(instance: Instance) -> dict:
     length = instance.text("length_cm")
     return {
@@ -22,8 +28,8 @@ def weighing_payload(instance: Instance) -> dict:
         "length_cm": _optional(length),
         "measure": instance.text("measure") if length else "",
         "muac_cm": _optional(instance.text("muac_cm")),
-        "oedema": instance.text("oedema") == "yes",
-        "growth_card": instance.text("growth_card") != "no",
+        "oedema": _yes_no(instance.text("oedema")),
+        "growth_card": _yes_no(instance.text("growth_card")),
     }
 
 

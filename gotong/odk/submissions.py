@@ -12,10 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from gotong.core.policy import may_somewhere
+from gotong.field.rules import shown_value
 from gotong.field.services import SubmissionConflict, apply_submission
-from gotong.odk.catalog import FORMS
+from gotong.odk.catalog import FORMS, build
 from gotong.odk.instance import InvalidInstance, parse_instance
 from gotong.odk.payloads import MAPPERS
+from gotong.odk.rules import check_choices
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +41,28 @@ def _messages(error: ValidationError) -> str:
     return " ".join(str(m) for m in error.messages) or _("Isian tidak sah.")
 
 
-def receive_submission(user, xml: bytes) -> Received:
-    """Record one instance exactly once, or raise `Refused` saying why."""
+def _refuse_attachments(form, attachments) -> None:
+    # No Gotong form takes a file: none of the XLSForms has an image question, and a photo Collect attaches anyway
+    # (an edited form, another client) would be kept where no page shows it. Weighing: a KMS/KIA page photo carries
+    # the child's name and health data, and the numbers it shows are typed in the form. Visit: a photo inside a
+    # TB patient's home is health data with no consent for it in casework. Deposit and attendance: the weight and
+    # the list are the record. So the whole submission is refused with the reason, never accepted with the photo
+    # silently dropped; a form that gains a photo question must store it scoped to its record first.
+    if attachments:
+        names = ", ".join(sorted(shown_value(name) for name in attachments))
+        raise Refused(
+            400,
+            _(
+                "Formulir %(form)s tidak menerima foto atau lampiran (%(files)s), jadi kiriman ini tidak disimpan. "
+                "Hapus lampirannya, lalu kirim lagi."
+            )
+            % {"form": form.title, "files": names},
+        )
+
+
+def receive_submission(user, xml: bytes, attachments: tuple[str, ...] = ()) -> Received:
+    """Record one instance exactly once, or raise `Refused` saying why. `attachments` are the names of the other
+    files Collect posted with the instance (photos)."""
     try:
         instance = parse_instance(xml)
     except InvalidInstance as exc:
@@ -51,6 +73,11 @@ def receive_submission(user, xml: bytes) -> Received:
     # The form's own URLs ask the same; the record the instance names is `apply_submission`'s check.
     if not may_somewhere(user, form.capability):
         raise Refused(403, _("Anda tidak berhak mengirim formulir %(form)s.") % {"form": form.title})
+    _refuse_attachments(form, attachments)
+    try:
+        check_choices(build(form.form_id).selects, instance.root)
+    except ValidationError as exc:
+        raise Refused(400, _messages(exc)) from exc
     payload = MAPPERS[instance.form_id](instance)
     try:
         result = apply_submission(user, form.kind, instance.instance_id, payload)

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.core.forms import DateInput, StyledFormMixin
+from gotong.core.forms import DateInput, PastDateInput, StyledFormMixin
 from gotong.core.pickers.fields import PickerField
 from gotong.posyandu.access import recordable_posyandus
 from gotong.posyandu.models import Measure
@@ -84,7 +84,7 @@ class NewChildForm(PosyanduChoiceMixin, StyledFormMixin, forms.Form):
     )
     nik_pending = forms.BooleanField(label=_("NIK belum ada"), required=False, help_text=NIK_PENDING_HELP)
     sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=Sex.choices)
-    birth_date = forms.DateField(label=_("Tanggal lahir"), widget=DateInput())
+    birth_date = forms.DateField(label=_("Tanggal lahir"), widget=PastDateInput())
     mother = mother_field()
     registered_on = forms.DateField(label=_("Terdaftar sejak"), initial=timezone.localdate, widget=DateInput())
     birth_weight_kg = forms.DecimalField(
@@ -126,7 +126,7 @@ class WeighingForm(StyledFormMixin, forms.Form):
     muac_cm = forms.CharField(label=_("LiLA (cm)"), required=False, widget=decimal_input("mis. 13,5"))
     oedema = forms.BooleanField(label=_("Edema (bengkak di kedua punggung kaki)"), required=False)
     growth_card = forms.BooleanField(label=_("Membawa KMS/buku KIA"), required=False, initial=True)
-    measured_on = forms.DateField(label=_("Tanggal ukur"), widget=DateInput())
+    measured_on = forms.DateField(label=_("Tanggal ukur"), widget=PastDateInput())
 
     def __init__(self, *args, default_measure: str, measured_on: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)

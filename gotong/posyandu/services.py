@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from gotong.core.area_codes import code_inside
 from gotong.core.dates import short_date
 from gotong.core.numbers import decimal_text, parse_decimal
+from gotong.core.validation import not_in_future
 from gotong.posyandu import growth, kbm
 from gotong.posyandu.access import can_record
 from gotong.posyandu.dates import add_months, five_years_before
@@ -236,6 +237,8 @@ def record_weighing(
     if child.posyandu_id != session.posyandu_id:
         raise ValidationError(_("Balita ini bukan anak asuh posyandu %(p)s.") % {"p": session.posyandu.name})
     measured_on = measured_on or session.held_on
+    # The XForm's `. <= today()` and the web input's `max`, held here for every path (web, API, field app, ODK).
+    not_in_future(measured_on, "measured_on", label=_("Tanggal ukur"))
     if measured_on < child.person.birth_date:
         raise ValidationError({"measured_on": _("Tanggal ukur sebelum tanggal lahir.")})
     if measured_on.replace(day=1) != session.month:

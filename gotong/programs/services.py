@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from gotong.collaboration.access import organization_choices as collaboration_organizations
 from gotong.core.policy import can
 from gotong.core.policy.decide import Place
-from gotong.core.validation import whole_rupiah
+from gotong.core.validation import already_held, whole_rupiah
 from gotong.programs.models import Cohort, Enrolment, EnrolmentStatus, Program, Session, SessionAttendance
 from gotong.registry.models import Person
 
@@ -93,6 +93,7 @@ def record_session_attendance(session: Session, *, present_enrolments, acting_us
     user sees are not; a participant outside the user's view keeps their row. Idempotent: a retried submit changes
     nothing."""
     _require(acting_user, session.cohort.program)
+    already_held(session.held_on, "session")
     wanted = {e.pk for e in present_enrolments}
     seen = set(
         Enrolment.objects.visible_to(acting_user).filter(cohort_id=session.cohort_id).values_list("pk", flat=True)

@@ -123,15 +123,22 @@ def session_attendance(request, pk):
     session = get_object_or_404(Session.objects.visible_to(request.user).select_related("cohort__program"), pk=pk)
     enrolments = list(Enrolment.objects.visible_to(request.user).filter(cohort=session.cohort_id)
                       .select_related("person"))  # fmt: skip
+    present = set(session.attendance.values_list("enrolment_id", flat=True))
+    errors = []
     if request.method == "POST":
         chosen = set(request.POST.getlist("enrolment"))
-        present = [e for e in enrolments if str(e.pk) in chosen]
-        count = services.record_session_attendance(session, present_enrolments=present, acting_user=request.user)
-        messages.success(request, _("Kehadiran tersimpan: %(n)s peserta hadir.") % {"n": count})
-        return redirect("programs:cohort", session.cohort.public_id)
-    present = set(session.attendance.values_list("enrolment_id", flat=True))
+        ticked = [e for e in enrolments if str(e.pk) in chosen]
+        try:
+            count = services.record_session_attendance(session, present_enrolments=ticked, acting_user=request.user)
+        except ValidationError as exc:
+            errors = exc.messages  # e.g. a session still to come; what was ticked stays ticked
+            present = {e.pk for e in ticked}
+        else:
+            messages.success(request, _("Kehadiran tersimpan: %(n)s peserta hadir.") % {"n": count})
+            return redirect("programs:cohort", session.cohort.public_id)
     rows = [{"enrolment": e, "present": e.pk in present} for e in enrolments]
-    return render(request, "programs/session_attendance.html", {"session": session, "rows": rows})
+    context = {"session": session, "rows": rows, "errors": errors}
+    return render(request, "programs/session_attendance.html", context)
 
 
 @route(MANAGE, post=MANAGE, target=by(Enrolment, "public_id"))

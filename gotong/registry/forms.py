@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.areas.access import reach_codes
 from gotong.areas.models import Area, Level
 from gotong.core.area_codes import RT, RW, code_at_level, code_overlaps
-from gotong.core.forms import DateInput, StyledFormMixin
+from gotong.core.forms import DateInput, PastDateInput, StyledFormMixin
 from gotong.registry.models import Dwelling, Household, Person
 from gotong.registry.nik import mask_family_card_number, mask_nik
 from gotong.registry.services import PERSON_FIELDS, WELFARE_FIELDS
@@ -105,7 +105,7 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = list(PERSON_FIELDS)  # the fields save_person takes, declared once in services
-        widgets = {"birth_date": DateInput()}
+        widgets = {"birth_date": PastDateInput()}
 
     def __init__(self, *args, reveal_nik: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
+from gotong.core.forms import PastDateInput, RupiahField, StyledFormMixin
 from gotong.core.pickers.fields import PickerField
 from gotong.core.validation import not_in_future
 from gotong.organizations.choices import PARTNER_KINDS
@@ -44,7 +44,7 @@ def _today():
 
 
 class CashEntryForm(KeyedForm):
-    occurred_on = forms.DateField(label=_("Tanggal"), widget=DateInput(), initial=_today)
+    occurred_on = forms.DateField(label=_("Tanggal"), widget=PastDateInput(), initial=_today)
     category = forms.ModelChoiceField(label=_("Kategori"), queryset=Category.objects.none())
     amount = RupiahField(label=_("Jumlah (Rp)"), help_text=_("Untuk bantuan barang: taksiran nilainya."))
     description = forms.CharField(label=_("Uraian"), max_length=255)
@@ -64,7 +64,7 @@ class CashEntryForm(KeyedForm):
 
 class MemberForm(KeyedForm):
     person = PickerField(label=_("Penduduk"), source="treasury.member")
-    joined_on = forms.DateField(label=_("Tanggal masuk"), widget=DateInput(), initial=_today)
+    joined_on = forms.DateField(label=_("Tanggal masuk"), widget=PastDateInput(), initial=_today)
 
     def __init__(self, *args, user, organization, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,7 +83,7 @@ class MemberForm(KeyedForm):
 
 
 class SavingsForm(KeyedForm):
-    occurred_on = forms.DateField(label=_("Tanggal"), widget=DateInput(), initial=_today)
+    occurred_on = forms.DateField(label=_("Tanggal"), widget=PastDateInput(), initial=_today)
     kind = forms.ChoiceField(label=_("Jenis simpanan"), choices=SavingsKind.choices)
     withdrawal = forms.TypedChoiceField(
         label=_("Transaksi"),
@@ -119,7 +119,7 @@ class LoanForm(KeyedForm):
     member = forms.ModelChoiceField(label=_("Anggota"), queryset=None)
     principal = RupiahField(label=_("Pokok pinjaman (Rp)"))
     term_months = forms.IntegerField(label=_("Jangka waktu (bulan)"), min_value=1, max_value=120)
-    disbursed_on = forms.DateField(label=_("Tanggal pencairan"), widget=DateInput(), initial=_today)
+    disbursed_on = forms.DateField(label=_("Tanggal pencairan"), widget=PastDateInput(), initial=_today)
     purpose = forms.CharField(label=_("Keperluan"), max_length=200, required=False)
 
     def __init__(self, *args, organization, members, **kwargs):
@@ -132,7 +132,7 @@ class LoanForm(KeyedForm):
 
 
 class RepaymentForm(KeyedForm):
-    paid_on = forms.DateField(label=_("Tanggal bayar"), widget=DateInput(), initial=_today)
+    paid_on = forms.DateField(label=_("Tanggal bayar"), widget=PastDateInput(), initial=_today)
     amount = RupiahField(label=_("Jumlah dibayar (Rp)"), help_text=_("Boleh sebagian; dibayarkan ke bunga dulu."))
 
     def clean_paid_on(self):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from gotong.casework import access
 from gotong.casework.models import (
+    Adherence,
     Assistance,
     AssistanceSource,
     NeedDomain,
@@ -19,6 +20,7 @@ from gotong.casework.models import (
 )
 from gotong.core.dates import short_date
 from gotong.core.policy import can
+from gotong.core.validation import not_in_future
 
 
 def _require_team(case, user) -> None:
@@ -27,8 +29,7 @@ def _require_team(case, user) -> None:
 
 
 def _check_date(value, case, field, label) -> None:
-    if value > timezone.localdate():
-        raise ValidationError({field: _("%(label)s tidak boleh di masa depan.") % {"label": label}})
+    not_in_future(value, field, label=label)
     if value < case.opened_on:
         raise ValidationError({field: _("%(label)s tidak boleh sebelum kasus dibuka.") % {"label": label}})
 
@@ -90,7 +91,8 @@ def visit_defaults(case, *, today=None) -> dict:
 def log_visit(case, *, visited_on, met_with, condition="", adherence="", issues="", next_step="", acting_user) -> Visit:
     _require_team(case, acting_user)
     _check_date(visited_on, case, "visited_on", _("Tanggal kunjungan"))
-    if case.is_tb and not adherence:
+    if case.is_tb and adherence not in Adherence.values:
+        # Also a value outside the list (ODK, the field app): refused, never bent into one of the three.
         raise ValidationError({"adherence": _("Isi kepatuhan minum obat: ya, sebagian atau tidak.")})
     if not case.is_tb:
         adherence = ""

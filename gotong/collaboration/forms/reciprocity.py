@@ -5,13 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gotong.collaboration.models import ReciprocityKind
-from gotong.core.forms import DateInput, RupiahField, StyledFormMixin
+from gotong.core.forms import PastDateInput, RupiahField, StyledFormMixin
 
 
 class ReciprocityForm(StyledFormMixin, forms.Form):
     community = forms.ModelChoiceField(label=_("Komunitas"), queryset=None)
     partner = forms.ModelChoiceField(label=_("Mitra"), queryset=None)
-    occurred_on = forms.DateField(label=_("Tanggal"), widget=DateInput(), initial=timezone.localdate)
+    occurred_on = forms.DateField(label=_("Tanggal"), widget=PastDateInput(), initial=timezone.localdate)
     kind = forms.ChoiceField(label=_("Bentuk timbal balik"), choices=ReciprocityKind.choices)
     count = forms.IntegerField(
         label=_("Jumlah"),

@@ -107,13 +107,6 @@ def decimal(payload: dict, name: str, *, required: bool = False, thousands: bool
         raise ValidationError({name: exc.messages}) from None
 
 
-def flag(payload: dict, name: str, default: bool) -> bool:
-    value = payload.get(name, default)
-    if not isinstance(value, bool):
-        raise ValidationError({name: _("Isian %(name)s harus ya/tidak (true/false).") % {"name": name}})
-    return value
-
-
 def public_id(payload: dict, name: str) -> uuid.UUID:
     try:
         return uuid.UUID(str(payload.get(name)))

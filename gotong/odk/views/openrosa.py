@@ -179,7 +179,9 @@ def submission(request, token=None):
     if upload.size > openrosa.MAX_SUBMISSION_BYTES:
         return openrosa.message(_("Berkas kiriman terlalu besar."), 413)
     try:
-        received = receive_submission(request.user, upload.read())
+        files = request.FILES.lists()
+        attachments = tuple(f.name for key, parts in files if key != "xml_submission_file" for f in parts)
+        received = receive_submission(request.user, upload.read(), attachments)
     except Refused as refused:
         return openrosa.message(refused.message, refused.status, nature="error")
     if received.created:

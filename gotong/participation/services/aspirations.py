@@ -27,6 +27,7 @@ from gotong.participation.models import (
     AbuseReport,
     Aspiration,
     AspirationAnswer,
+    AspirationCategory,
     AspirationCounter,
     AspirationRoute,
     AspirationStatus,
@@ -130,6 +131,8 @@ def raise_aspiration(
         raised_for = own_person
     area = area or _home_rt(raised_for)
     errors = {}
+    if category not in AspirationCategory.values:  # the field app's list; checked before routing uses it
+        errors["category"] = _("Pilih jenis aspirasi dari daftar.")
     if area is None:
         errors["area"] = _("Pilih RT yang dimaksud (warga ini belum tercatat di rumah tangga mana pun).")
     elif area.level != Level.RT:

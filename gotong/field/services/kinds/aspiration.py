@@ -7,8 +7,8 @@ The field app's key makes it one aspiration however often the queue is resent; t
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from gotong.field import recordable
-from gotong.field.services.common import Outcome, flag, text
+from gotong.field import recordable, rules
+from gotong.field.services.common import Outcome, text
 from gotong.participation.models import Aspiration
 from gotong.participation.services.aspirations import raise_aspiration
 
@@ -31,7 +31,7 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
         category=text(payload, "category", limit=20),
         text=text(payload, "text"),
         area=area,
-        is_public=flag(payload, "is_public", True),
+        is_public=rules.yes_no(payload, "is_public", label=_("Boleh dibaca umum"), default=True),
         acting_user=user,
     )
     return _outcome(aspiration)

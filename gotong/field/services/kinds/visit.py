@@ -3,10 +3,10 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from gotong.casework.models import Case, Visit
+from gotong.casework.models import Adherence, Case, Visit
 from gotong.casework.services import log_visit
 from gotong.core.dates import short_date
-from gotong.field import recordable
+from gotong.field import recordable, rules
 from gotong.field.services.common import Outcome, changed_on_server, date, public_id, text
 
 FIELDS = ("met_with", "condition", "adherence", "issues", "next_step")
@@ -38,6 +38,7 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
     recordable.require(user, "visit", case, _("Hanya tim pendamping yang mencatat pada kasus yang masih terbuka."))
     visited_on = date(payload, "visited_on")
     values = {name: text(payload, name) for name in FIELDS}
+    values["adherence"] = rules.choice(payload, "adherence", Adherence, label=_("Kepatuhan minum obat"))
     if not case.is_tb:
         values["adherence"] = ""
     existing = Visit.objects.filter(case=case, worker=user, visited_on=visited_on).first()

@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 
 from gotong.core.dates import month_year
 from gotong.core.numbers import decimal_text
-from gotong.field import recordable
-from gotong.field.services.common import Outcome, changed_on_server, date, decimal, flag, public_id, text
+from gotong.field import recordable, rules
+from gotong.field.services.common import Outcome, changed_on_server, date, decimal, public_id
 from gotong.posyandu import services as posyandu
-from gotong.posyandu.models import Child, Session, Weighing
+from gotong.posyandu.models import Child, Measure, Session, Weighing
 
 
 def version_of(weighing: Weighing | None) -> str:
@@ -77,10 +77,10 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
     values = {
         "weight_kg": decimal(payload, "weight_kg", required=True),
         "length_cm": decimal(payload, "length_cm"),
-        "measure": text(payload, "measure", limit=10),
+        "measure": rules.choice(payload, "measure", Measure, label=_("Cara ukur")),
         "muac_cm": decimal(payload, "muac_cm"),
-        "oedema": flag(payload, "oedema", False),
-        "growth_card": flag(payload, "growth_card", True),
+        "oedema": rules.yes_no(payload, "oedema", label=_("Edema"), default=False),
+        "growth_card": rules.yes_no(payload, "growth_card", label=_("Membawa KMS/buku KIA"), default=True),
     }
     existing = Weighing.objects.filter(child=child, month=session.month).first()
     current = version_of(existing)
