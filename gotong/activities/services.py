@@ -60,14 +60,8 @@ def _save_event(event, fields, acting_user):
     return event
 
 
-@transaction.atomic
-def record_attendance(event: Event, *, hours_by_person: dict, guests=0, guest_hours=0, acting_user) -> dict:
-    """Set the attendance of the persons the user sees to `hours_by_person` ({Person: hours or None → the event's
-    hours}): those ticked are present, those the user sees but did not tick are not. Rows of persons outside the
-    user's view (residents of another RT, recorded by someone who sees them) are kept untouched.
-
-    Saving the same list twice changes nothing, so a phone that retries a submit does no harm.
-    """
+def _checked_hours(event: Event, hours_by_person: dict, guests, guest_hours, acting_user) -> dict[int, Decimal]:
+    """{person pk: hours} for the persons given, or a ValidationError naming every wrong row."""
     if not can(acting_user, RECORD, event):
         raise ValidationError(_("Anda tidak berwenang mencatat kehadiran kegiatan ini."))
     already_held(event.held_on, "event")  # every path: the web page, the field app and ODK
@@ -89,6 +83,18 @@ def record_attendance(event: Event, *, hours_by_person: dict, guests=0, guest_ho
         errors.append(_("Ada jam peserta tidak terdaftar tetapi jumlah pesertanya nol."))
     if errors:
         raise ValidationError(errors)
+    return wanted
+
+
+@transaction.atomic
+def record_attendance(event: Event, *, hours_by_person: dict, guests=0, guest_hours=0, acting_user) -> dict:
+    """Set the attendance of the persons the user sees to `hours_by_person` ({Person: hours or None → the event's
+    hours}): those ticked are present, those the user sees but did not tick are not. Rows of persons outside the
+    user's view (residents of another RT, recorded by someone who sees them) are kept untouched.
+
+    Saving the same list twice changes nothing, so a phone that retries a submit does no harm.
+    """
+    wanted = _checked_hours(event, hours_by_person, guests, guest_hours, acting_user)
     with set_actor(acting_user):
         existing = {a.person_id: a for a in event.attendance.all()}
         # Only the rows of persons the user sees are theirs to remove: a write never touches what it cannot see.
@@ -111,6 +117,40 @@ def record_attendance(event: Event, *, hours_by_person: dict, guests=0, guest_ho
             event.save(update_fields=["guests", "guest_hours", "updated_at"])
     kept = len(set(existing) - seen)
     return {"present": len(wanted), "added": added, "changed": changed, "kept": kept}
+
+
+@transaction.atomic
+def merge_attendance(event: Event, *, add: dict, remove=(), guests=None, guest_hours=None, acting_user) -> dict:
+    """Change an event's list by what one recorder changed, leaving what others recorded meanwhile in place.
+
+    `add` ({Person: hours or None → the event's hours}) are marked present; a person already present keeps the
+    hours recorded. `remove` (persons) are taken off. Everyone else on the list stays. `guests`/`guest_hours`
+    None keep the event's figures. Two phones correcting one list offline each keep their own additions.
+    """
+    event = Event.objects.select_for_update().get(pk=event.pk)  # one merge at a time per event
+    guests = event.guests if guests is None else guests
+    guest_hours = event.guest_hours if guest_hours is None else Decimal(guest_hours)
+    wanted = _checked_hours(event, add, guests, guest_hours, acting_user)
+    removed_ids = {p.pk for p in remove} - set(wanted)
+    outside = set(Person.objects.filter(pk__in=removed_ids).exclude(
+        pk__in=Person.objects.visible_to(acting_user).values("pk")).values_list("pk", flat=True))  # fmt: skip
+    if outside:
+        raise ValidationError(_("Ada penduduk di luar lingkup Anda yang hendak dihapus dari daftar hadir."))
+    added = removed = 0
+    with set_actor(acting_user):
+        existing = {a.person_id: a for a in event.attendance.all()}
+        for person_id in removed_ids & set(existing):
+            existing.pop(person_id).delete()
+            removed += 1
+        for person_id, hours in wanted.items():
+            if person_id not in existing:
+                Attendance(event=event, person_id=person_id, hours=hours).save()
+                added += 1
+        if (event.guests, event.guest_hours) != (guests, guest_hours):
+            event.guests, event.guest_hours = guests, guest_hours
+            event.save(update_fields=["guests", "guest_hours", "updated_at"])
+    present = event.attendance.count()
+    return {"present": present, "added": added, "removed": removed, "kept": present - added}
 
 
 @transaction.atomic

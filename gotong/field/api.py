@@ -22,6 +22,12 @@ class SubmissionSerializer(serializers.Serializer):
     key = serializers.UUIDField(help_text="UUID made on the device; the same key again never records twice.")
     payload = serializers.DictField(help_text="The entry; schema per kind in gotong.field.services.")
     base_version = serializers.CharField(required=False, allow_null=True, allow_blank=True, default=None)
+    user = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Whose queue the entry is from; another user's entry is refused (403 other_user), never recorded.",
+    )
 
 
 class ResultSerializer(serializers.Serializer):
@@ -46,6 +52,10 @@ ConflictSerializer = inline_serializer(
                 "fields": serializers.DictField(),
                 "server": serializers.DictField(),
                 "version": serializers.CharField(allow_null=True),
+                "rows": serializers.ListField(
+                    child=serializers.DictField(),
+                    help_text="Each differing field: name, label, mine, server (texts as shown), differs.",
+                ),
             },
         )
     },
@@ -61,7 +71,7 @@ def _validation_body(error: ValidationError) -> dict:
 
 def _conflict_body(conflict: SubmissionConflict) -> dict:
     body = error_body(status.HTTP_409_CONFLICT, code=conflict.code, message=conflict.message)
-    body["error"].update(server=conflict.server, version=conflict.version)
+    body["error"].update(server=conflict.server, version=conflict.version, rows=conflict.rows)
     return body
 
 
@@ -91,6 +101,10 @@ class SubmitView(APIView):
         incoming = SubmissionSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
+        if data["user"] is not None and data["user"] != request.user.pk:
+            # A shared phone: an entry queued by one user never goes out under another user's session.
+            message = _("Isian ini dibuat oleh pengguna lain di HP ini; masuk sebagai dia untuk mengirimnya.")
+            return Response(error_body(status.HTTP_403_FORBIDDEN, code="other_user", message=message), status=403)
         try:
             result = apply_submission(
                 request.user, data["kind"], data["key"], data["payload"], base_version=data["base_version"]

@@ -29,8 +29,6 @@ def js_catalog() -> dict[str, str]:
         "login_again": _("Sesi Anda habis. Masuk lagi, isian tetap tersimpan di HP ini."),
         "server_values": _("Di server"),
         "my_values": _("Isian Anda"),
-        "discard": _("Buang isian saya"),
-        "send_correction": _("Kirim sebagai koreksi"),
         "remove": _("Hapus dari daftar"),
         "choose": _("— pilih —"),
         "already_weighed": _("Sudah ditimbang bulan ini: %(kg)s kg (%(day)s)"),
@@ -43,13 +41,18 @@ def js_catalog() -> dict[str, str]:
         "visit_label": _("Kunjungan %(name)s"),
         "attendance_label": _("Hadir %(title)s: %(n)s orang"),
         "aspiration_label": _("Aspirasi %(category)s: %(text)s"),
-        "field_weight_kg": _("Berat (kg)"),
-        "field_length_cm": _("Panjang/tinggi (cm)"),
-        "field_measured_on": _("Tanggal ukur"),
-        "field_muac_cm": _("LiLA (cm)"),
-        "field_next_step": _("Rencana berikutnya"),
-        "field_met_with": _("Bertemu dengan"),
-        "field_present": _("Hadir"),
-        "field_prices": _("Harga per kg"),
-        "field_guests": _("Peserta tidak terdaftar"),
+        "decisions": _("%(n)s menunggu keputusan Anda"),
+        "field": _("Isian"),
+        "empty": _("(kosong)"),
+        "differs": _("berbeda"),
+        "keep_mine": _("Pakai isian saya"),
+        "keep_server": _("Pakai data server"),
+        "choose_help": _(
+            "Pakai isian saya: isian Anda dikirim dan menggantikan data di server. "
+            "Pakai data server: isian Anda dibuang dari HP ini."
+        ),
+        "server_only_help": _(
+            "Data yang sudah tercatat di server tidak bisa diganti dari HP; ubah di Gotong bila perlu."
+        ),
+        "kept_server": _("Isian Anda dibuang; data di server yang dipakai."),
     }

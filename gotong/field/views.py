@@ -19,6 +19,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from gotong.core.policy.routes import route
 from gotong.field import recordable, reference
 from gotong.field.catalog import form_titles, js_catalog
+from gotong.field.labels import labels_for
 
 # Indonesian addresses, like the rest of the site: /lapangan/timbang/ …
 SLUGS = {
@@ -74,6 +75,7 @@ def form(request, slug: str):
             "kind": kind,
             "title": form_titles()[kind],
             "no_data": reference.no_data_message(kind),
+            "labels": labels_for(kind),  # the same labels a conflict about this form shows
             "text": js_catalog(),
         },
     )

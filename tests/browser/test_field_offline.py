@@ -93,9 +93,15 @@ def test_a_conflict_shows_the_server_values_and_the_user_chooses(phone, live_ser
     page.context.set_offline(False)
     conflict = page.locator('#queue-list [data-status="conflict"]')
     expect(conflict).to_contain_text("sudah diubah di server")
-    expect(conflict).to_contain_text("8.90")
+    # Never "all sent" while a conflict waits; the form's labels and both values as people write them.
+    expect(page.locator("#queue-count")).to_have_text("1 menunggu keputusan Anda")
+    weight = conflict.get_by_role("row").filter(has_text="Berat badan (kg)")
+    expect(weight.get_by_role("cell")).to_have_text(["8,4", "8,9"])
+    expect(weight).to_contain_text("berbeda")
+    expect(conflict.get_by_role("row").filter(has_text="Tanggal ukur")).to_contain_text(short_date(session.held_on))
+    expect(conflict).not_to_contain_text("weight_kg")
     assert str(Weighing.objects.get(child=child).weight_kg) == "8.90"  # never silently overwritten
 
-    conflict.get_by_role("button", name="Kirim sebagai koreksi").click()
+    conflict.get_by_role("button", name="Pakai isian saya").click()
     expect(page.locator('#queue-list [data-status="sent"]')).to_have_count(1)
     assert str(Weighing.objects.get(child=child).weight_kg) == "8.40"

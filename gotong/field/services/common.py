@@ -15,15 +15,31 @@ from gotong.core.numbers import parse_decimal
 class SubmissionConflict(Exception):
     """Nothing was written: the key was used for other values, or the record changed on the server."""
 
-    def __init__(self, code: str, message: str, *, server: dict | None = None, version: str | None = None):
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        server: dict | None = None,
+        version: str | None = None,
+        rows: list[dict] | None = None,
+    ):
         super().__init__(message)
         self.code = code
         self.message = message
         self.server = server or {}
         self.version = version
+        # What the phone shows: [{"name", "label", "mine", "server", "differs"}] (services.compare.rows).
+        self.rows = rows or []
 
     def as_json(self) -> dict:
-        return {"code": self.code, "detail": self.message, "server": self.server, "version": self.version}
+        return {
+            "code": self.code,
+            "detail": self.message,
+            "server": self.server,
+            "version": self.version,
+            "rows": self.rows,
+        }
 
 
 @dataclass(frozen=True)
@@ -118,10 +134,14 @@ def digest(parts) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
-def changed_on_server(server: dict, version: str) -> SubmissionConflict:
+def changed_on_server(server: dict, version: str, rows: list[dict] | None = None) -> SubmissionConflict:
     return SubmissionConflict(
         "changed_on_server",
-        _("Data ini sudah diubah di server sejak Anda mengunduhnya. Lihat nilai di server lalu pilih."),
+        _(
+            "Data ini sudah diubah di server sejak Anda mengunduhnya. Bandingkan isian Anda dengan data di server, "
+            "lalu pilih mana yang dipakai."
+        ),
         server=server,
         version=version,
+        rows=rows,
     )

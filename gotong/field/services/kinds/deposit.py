@@ -8,14 +8,47 @@ from django.utils.translation import gettext as _
 from gotong.core.money import format_rupiah
 from gotong.core.numbers import decimal_text
 from gotong.field import recordable
+from gotong.field.labels import labels_for
 from gotong.field.services.common import Outcome, changed_on_server, date, decimal, public_id
+from gotong.field.services.compare import as_rupiah, side_by_side
 from gotong.wastebank.models import Member, WasteCategory
 from gotong.wastebank.services import price_list, record_deposit
+from gotong.wastebank.services.records import line_value
 
 
 def prices_version(prices: dict[int, int | None], category_ids) -> str:
     """ "pk:price,…" over the categories used, sorted by pk: the device builds the same string from its prices."""
     return ",".join(f"{pk}:{prices.get(pk) or 0}" for pk in sorted(set(category_ids)))
+
+
+def phone_prices(base_version: str) -> dict[int, int]:
+    """The prices the phone valued the entry at, read back from its version string ("pk:price,…")."""
+    prices = {}
+    for part in (base_version or "").split(","):
+        pk, _sep, price = part.partition(":")
+        if pk.strip().isdigit() and price.strip().isdigit():
+            prices[int(pk)] = int(price)
+    return prices
+
+
+def _compare(lines, prices: dict, base_version: str) -> list[dict]:
+    """A row per category's price (the phone's old one beside today's) and the deposit's value at each."""
+    labels = labels_for("deposit")
+    mine = phone_prices(base_version)
+    categories = sorted({c for c, _g in lines}, key=lambda c: c.pk)
+    compared = [
+        side_by_side(
+            labels["price"] % {"category": c.name}, as_rupiah(mine.get(c.pk)), as_rupiah(prices.get(c.pk)), "price"
+        )
+        for c in categories
+    ]
+    if all(c.pk in mine for c in categories):
+
+        def value(table):
+            return sum(line_value(grams, table.get(c.pk) or 0) for c, grams in lines)
+
+        compared.append(side_by_side(labels["value"], as_rupiah(value(mine)), as_rupiah(value(prices)), "value"))
+    return compared
 
 
 def _lines(payload: dict, bank) -> list[tuple[WasteCategory, int]]:
@@ -57,7 +90,7 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
                 for c in sorted({c for c, _g in lines}, key=lambda c: c.pk)
             ]
         }
-        raise changed_on_server(server, current)
+        raise changed_on_server(server, current, _compare(lines, prices, base_version))
     deposit = record_deposit(bank, member=member, occurred_on=occurred_on, lines=lines, key=str(key), acting_user=user)
     kg = decimal_text(Decimal(deposit.total_grams) / 1000)
     summary = _("Setoran %(name)s: %(kg)s kg, %(value)s") % {

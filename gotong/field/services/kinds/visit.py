@@ -7,9 +7,21 @@ from gotong.casework.models import Adherence, Case, Visit
 from gotong.casework.services import log_visit
 from gotong.core.dates import short_date
 from gotong.field import recordable, rules
+from gotong.field.labels import ADHERENCE
 from gotong.field.services.common import Outcome, changed_on_server, date, public_id, text
+from gotong.field.services.compare import as_date, as_text, choice, rows
 
 FIELDS = ("met_with", "condition", "adherence", "issues", "next_step")
+
+
+SHOWN = {
+    "visited_on": as_date,
+    "met_with": as_text,
+    "condition": as_text,
+    "adherence": choice(ADHERENCE),
+    "issues": as_text,
+    "next_step": as_text,
+}
 
 
 def values_of(visit: Visit) -> dict:
@@ -46,6 +58,7 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
         if all(getattr(existing, name) == values[name] for name in FIELDS):
             return _outcome(existing, case)
         # Casework has no correction of a visit: the user may only keep the server's one.
-        raise changed_on_server(values_of(existing), existing.updated_at.isoformat())
+        compared = rows("visit", SHOWN, {"visited_on": visited_on.isoformat(), **values}, values_of(existing))
+        raise changed_on_server(values_of(existing), existing.updated_at.isoformat(), compared)
     visit = log_visit(case, visited_on=visited_on, acting_user=user, **values)
     return _outcome(visit, case)

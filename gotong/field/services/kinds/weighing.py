@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from gotong.core.dates import month_year
 from gotong.core.numbers import decimal_text
 from gotong.field import recordable, rules
+from gotong.field.labels import MEASURES
 from gotong.field.services.common import Outcome, changed_on_server, date, decimal, public_id
+from gotong.field.services.compare import as_date, as_flag, as_number, choice, rows
 from gotong.posyandu import services as posyandu
 from gotong.posyandu.models import Child, Measure, Session, Weighing
 
@@ -31,6 +33,24 @@ def values_of(weighing: Weighing) -> dict:
         "oedema": weighing.oedema,
         "growth_card": weighing.growth_card,
     }
+
+
+SHOWN = {
+    "measured_on": as_date,
+    "weight_kg": as_number,
+    "length_cm": as_number,
+    "measure": choice(MEASURES),
+    "muac_cm": as_number,
+    "oedema": as_flag,
+    "growth_card": as_flag,
+}
+
+
+def _compare(payload: dict, weighing: Weighing) -> list[dict]:
+    mine = dict(payload)
+    if not payload.get("length_cm"):
+        mine["measure"] = ""  # no length typed: the phone's default choice of measure means nothing
+    return rows("weighing", SHOWN, mine, values_of(weighing))
 
 
 def _same(weighing: Weighing, measured_on, values: dict) -> bool:
@@ -87,7 +107,7 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
     if existing is not None and (base_version or "") != current:
         if _same(existing, measured_on, values):
             return _outcome(existing, child)  # someone already recorded exactly this: nothing to overwrite
-        raise changed_on_server(values_of(existing), current)
+        raise changed_on_server(values_of(existing), current, _compare(payload, existing))
     weighing = posyandu.record_weighing(
         child=child, session=session, measured_on=measured_on, acting_user=user, **values
     )

@@ -73,7 +73,11 @@
           req.result.createObjectStore("queue", { keyPath: "key" });
           req.result.createObjectStore("reference", { keyPath: "kind" });
         };
-        req.onsuccess = function () { resolve(req.result); };
+        req.onsuccess = function () {
+          // Logging out deletes this database (field/logout.js): let go of it instead of blocking that.
+          req.result.onversionchange = function () { req.result.close(); dbPromise = null; };
+          resolve(req.result);
+        };
         req.onerror = function () { reject(req.error); };
       });
     }
@@ -105,23 +109,20 @@
     box.textContent = text || "";
     box.hidden = !text;
   }
-  function show(value) {
-    if (value == null || value === "") return "—";
-    if (Array.isArray(value)) {
-      return value.map(function (x) { return typeof x === "object" ? (x.name || x.person) + (x.price_per_kg ? " " + rupiah(x.price_per_kg) : "") : x; }).join(", ") || "—";
-    }
-    if (value === true) return "✓";
-    if (value === false) return "✗";
-    return String(value);
-  }
+  /* A conflict as the server describes it: each field's label, the phone's value and the server's, already in
+   * Indonesian ("Berat badan (kg)", "8,4", "10 Mar 2026"); a differing row is marked in words, not only by weight. */
   function conflictTable(item) {
-    var mine = Object.assign({}, item.payload || {}, item.view || {});
-    var rows = Object.keys(item.conflict.server || {}).map(function (k) {
-      return make("tr", {}, [make("th", { text: k, scope: "row" }), make("td", { text: show(mine[k]) }),
-        make("td", { text: show(item.conflict.server[k]) })]);
+    var rows = (item.conflict.rows || []).map(function (r) {
+      var label = make("th", { text: r.label, scope: "row" });
+      if (r.differs) label.appendChild(make("span", { className: "badge text-bg-warning ms-1", text: T.differs }));
+      return make("tr", r.differs ? { className: "table-warning" } : {}, [label,
+        make("td", { text: r.mine || T.empty }), make("td", { text: r.server || T.empty })]);
     });
-    var head = make("tr", {}, [make("th", { text: "" }), make("th", { text: T.my_values }), make("th", { text: T.server_values })]);
-    return make("table", { className: "table table-sm table-bordered mt-1 mb-1" }, [make("thead", {}, [head]), make("tbody", {}, rows)]);
+    if (!rows.length) return null;
+    var head = make("tr", {}, [make("th", { text: T.field, scope: "col" }), make("th", { text: T.my_values, scope: "col" }),
+      make("th", { text: T.server_values, scope: "col" })]);
+    return make("div", { className: "table-responsive" }, [
+      make("table", { className: "table table-sm table-bordered mt-1 mb-1" }, [make("thead", {}, [head]), make("tbody", {}, rows)])]);
   }
   function button(text, style, onClick) {
     var b = make("button", { type: "button", className: "btn btn-sm " + style + " me-1", text: text });
@@ -136,17 +137,23 @@
       make("span", { text: item.status === "sent" && item.summary ? item.summary : item.label }),
     ]);
     if (item.status === "conflict") {
+      // Nothing leaves the queue until the user picks a side: their entry (sent as a correction) or the server's.
+      var correctable = CORRECTABLE[item.kind] && item.conflict.code === "changed_on_server";
       li.appendChild(make("div", { className: "small", text: item.conflict.message }));
-      li.appendChild(conflictTable(item));
-      li.appendChild(button(T.discard, "btn-outline-danger", function () { remove("queue", item.key).then(renderQueue); }));
-      if (CORRECTABLE[item.kind] && item.conflict.code === "changed_on_server") {
-        li.appendChild(button(T.send_correction, "btn-outline-primary", function () {
+      var table = conflictTable(item);
+      if (table) li.appendChild(table);
+      li.appendChild(make("p", { className: "small text-secondary mb-1", text: correctable ? T.choose_help : T.server_only_help }));
+      if (correctable) {
+        li.appendChild(button(T.keep_mine, "btn-primary", function () {
           item.base_version = item.conflict.version;
           item.status = "pending";
           delete item.conflict;
           put("queue", item).then(sync);
         }));
       }
+      li.appendChild(button(T.keep_server, "btn-outline-secondary", function () {
+        remove("queue", item.key).then(function () { message(T.kept_server); return renderQueue(); });
+      }));
     } else if (item.status === "rejected") {
       li.appendChild(make("div", { className: "small text-danger", text: item.error }));
       li.appendChild(button(T.remove, "btn-outline-secondary", function () { remove("queue", item.key).then(renderQueue); }));
@@ -157,8 +164,13 @@
     return all("queue").then(function (items) {
       items.sort(function (a, b) { return a.created - b.created; });
       var pending = items.filter(function (i) { return i.status === "pending"; }).length;
+      // A conflict or a refusal waits for the user: never "all sent" while one is open.
+      var open = items.filter(function (i) { return i.status === "conflict" || i.status === "rejected"; }).length;
+      var parts = [];
+      if (pending) parts.push(fmt(T.pending, { n: pending }));
+      if (open) parts.push(fmt(T.decisions, { n: open }));
       var count = el("queue-count");
-      if (count) count.textContent = pending ? fmt(T.pending, { n: pending }) : T.none_pending;
+      if (count) count.textContent = parts.length ? parts.join(" · ") : T.none_pending;
       var list = el("queue-list");
       if (list) {
         var recentSent = items.filter(function (i) { return i.status === "sent"; }).slice(-10);
@@ -174,7 +186,8 @@
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrf() },
-      body: JSON.stringify({ kind: item.kind, key: item.key, payload: item.payload, base_version: item.base_version }),
+      body: JSON.stringify({ kind: item.kind, key: item.key, payload: item.payload, base_version: item.base_version,
+        user: Number(app.dataset.user) }),  // the server refuses an entry of another user's queue
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) { return [response.status, body]; });
     });
@@ -200,6 +213,8 @@
               item.status = "conflict"; item.conflict = body.error;
             } else if (status === 400 || (status === 403 && body.error && body.error.code === "scope")) {
               item.status = "rejected"; item.error = body.error ? body.error.message : JSON.stringify(body);
+            } else if (status === 403 && body.error && body.error.code === "other_user") {
+              message(body.error.message); return false;  // this page belongs to a user who logged out: stop
             } else if (status === 401 || status === 403) {
               message(T.login_again); return false;
             } else {
@@ -353,7 +368,10 @@
         var present = e.people.filter(function (p) { return el("p-" + p.id).checked; });
         return {
           payload: { event: e.id, present: present.map(function (p) { return { person: p.id, hours: p.hours }; }),
-            guests: parseInt(el("f-guests").value || "0", 10) || 0, guest_hours: el("f-guest_hours").value.trim() || "0" },
+            guests: parseInt(el("f-guests").value || "0", 10) || 0, guest_hours: el("f-guest_hours").value.trim() || "0",
+            // What the list showed: the server merges by it, so a resident someone else added meanwhile stays.
+            seen: { present: e.people.filter(function (p) { return p.hours != null; }).map(function (p) { return p.id; }),
+              guests: e.guests, guest_hours: e.guest_hours } },
           base_version: e.version,
           label: fmt(T.attendance_label, { title: e.title, n: present.length }),
           view: { present: present.map(function (p) { return { name: p.name }; }) },
