@@ -96,8 +96,8 @@
 
   /* --- the network: never wait on a connection that was accepted but never answers ("signal but no data") --- */
   // 6 s: a working slow-3G link (400 ms round trips) has the headers of a small answer within about 2 s, and a
-  // person waits about 10 s before giving up on a screen (Nielsen, "Response Times: The 3 Important Limits",
-  // 1993). The service worker gives up after 5 s and answers from its cache, so this page timer is the net for a
+  // person's attention holds for about 10 s (Nielsen 1993, nngroup.com/articles/response-times-3-important-limits).
+  // The service worker gives up after 5 s and answers from its cache, so this page timer is the net for a
   // page that is not (yet) controlled by it. A send waits longer: the server does real work for an entry.
   var READ_TIMEOUT = 6000, SEND_TIMEOUT = 12000;
   function timedFetch(url, options, ms) {

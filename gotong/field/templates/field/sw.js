@@ -25,10 +25,10 @@ self.addEventListener("message", (event) => {
 
 /* A connection that is accepted but never answers ("signal but no data") must not freeze a form: after TIMEOUT the
  * cached copy answers, marked with X-Gotong-Fallback so the page can say "slow network, using saved data". 5 s is
- * above the ~2 s a small answer takes on a working slow-3G link (400 ms round trips) and below the ~10 s a person
- * waits before giving up (Nielsen, "Response Times: The 3 Important Limits", 1993). After one timeout the network
- * gets only FAST_TIMEOUT for a while, so the data request that follows a slow page does not wait 5 s again. A page
- * with nothing cached keeps waiting for the network: a late answer beats none. */
+ * above the ~2 s a small answer takes on a working slow-3G link (400 ms round trips) and well below the ~10 s a
+ * person's attention holds (Nielsen 1993, nngroup.com/articles/response-times-3-important-limits). After one
+ * timeout the network gets only FAST_TIMEOUT for a while, so the data request that follows a slow page does not
+ * wait 5 s again. A page with nothing cached keeps waiting for the network: a late answer beats none. */
 const TIMEOUT = 5000;
 const FAST_TIMEOUT = 1500;
 const SLOW_MEMORY = 30000;
