@@ -44,6 +44,26 @@ def test_form_weight_on_the_wire(chromium, production_server, kind, slug, userna
     assert result["repeat_bytes"] <= REPEAT_BUDGET, repeat
 
 
+def test_static_files_pages_and_data_leave_compressed(chromium, production_server):
+    """What `gotong serve` sends a browser: precompressed static files (Brotli or gzip), gzipped pages and JSON."""
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        log_in(page, production_server.url, "kader")
+        seen = {}
+        page.on("response", lambda r: seen.setdefault(r.url.split("?")[0], r.all_headers().get("content-encoding")))
+        with page.expect_response(lambda r: "/api/v1/lapangan/data/weighing/" in r.url) as data:
+            page.goto(f"{production_server.url}/lapangan/timbang/")
+        expect(page.locator("#entry")).to_be_visible()
+        assert data.value.all_headers().get("content-encoding") == "gzip"
+        encodings = {url.removeprefix(production_server.url): value for url, value in seen.items()}
+        assert encodings["/lapangan/timbang/"] == "gzip"
+        assets = {url: value for url, value in encodings.items() if url.endswith((".css", ".js"))}
+        assert len(assets) == 3 and set(assets.values()) <= {"br", "gzip"}, assets
+    finally:
+        context.close()
+
+
 def test_a_connection_that_never_answers_falls_back_to_saved_data(chromium, production_server):
     proxy = HangProxy(production_server.port)
     context = chromium.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
