@@ -63,10 +63,11 @@ class Traffic:
         return int(sum(self.sizes.values()))
 
     def rows(self) -> list[dict]:
-        return [
+        rows = [
             {"by": who, "url": self.urls.get((who, rid), "?"), "bytes": int(size)}
             for (who, rid), size in sorted(self.sizes.items(), key=lambda item: -item[1])
         ]
+        return [row for row in rows if not row["url"].startswith("data:")]  # Bootstrap's inline SVGs: no network
 
     def _url(self, who, event):
         self.urls[(who, event["requestId"])] = event["response"]["url"]
