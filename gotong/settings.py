@@ -76,7 +76,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Static files leave WhiteNoise precompressed (.gz/.br made by collectstatic) before the gzip middleware.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and JSON go out gzipped: on a cadre's slow link the attendance data shrink from ~50 KB to ~4 KB.
+    # Django's GZipMiddleware, for text-like types only (gotong/core/compression.py). Since Django 4.2 it pads
+    # each gzip stream with random bytes ("Heal The Breach"), a BREACH mitigation on top of CSRF token masking:
+    # docs.djangoproject.com/en/5.2/ref/middleware/#module-django.middleware.gzip and the 4.2 release notes.
+    # Before every middleware that reads or writes the body, so compression comes last; it weakens ETags (W/"…"),
+    # which If-None-Match still matches (weak comparison).
+    "gotong.core.compression.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gotong.core.middleware.IndonesianFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",

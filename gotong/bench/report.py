@@ -19,7 +19,8 @@ def render() -> str:
     parts = []
     for name, data in results.items():
         kind = name.split("-", 1)[0]
-        renderer = {"generate": _generate, "import": _import, "load": _load, "dashboards": _dashboards}.get(kind)
+        renderers = {"generate": _generate, "import": _import, "load": _load, "dashboards": _dashboards}
+        renderer = {**renderers, "field": _field}.get(kind)
         if renderer:
             parts.append(renderer(name, data))
     return "\n\n".join(parts) if parts else "(no results yet: run `gotong bench import|load|dashboards`)"
@@ -103,6 +104,19 @@ def _dashboards(name: str, data: dict) -> str:
             f"{row.get('queries', '?')} |"
         )
     return _head("Dashboards (server time, warm, test client)", data) + "\n" + "\n".join(rows)
+
+
+def _field(name: str, data: dict) -> str:
+    net = data.get("network", {})
+    link = f"{net.get('down_kbps')} kbit/s, {net.get('latency_ms')} ms RTT"
+    title = f"Field forms on slow 3G ({link}), Chromium at 360 px"
+    rows = ["| form | first open KB | first open s | repeat KB | repeat s |", "|---|---:|---:|---:|---:|"]
+    for row in data["rows"]:
+        rows.append(
+            f"| {row['kind']} ({row['user']}) | {row['first_bytes'] / 1024:.1f} | {row['first_seconds']} | "
+            f"{row['repeat_bytes'] / 1024:.1f} | {row['repeat_seconds']} |"
+        )
+    return _head(title, data) + "\n" + "\n".join(rows)
 
 
 def write_benchmarks_md(path: Path) -> None:

@@ -23,6 +23,7 @@ def js_catalog() -> dict[str, str]:
         "rejected": _("Ditolak"),
         "online": _("Terhubung"),
         "offline": _("Tanpa sinyal: isian disimpan di HP ini"),
+        "slow": _("Jaringan lambat, memakai data tersimpan"),
         "saved": _("Tersimpan di HP ini. Akan dikirim saat ada sinyal."),
         "data_from": _("Data diunduh %(when)s"),
         "no_data_yet": _("Data formulir belum pernah diunduh. Buka halaman ini sekali saat ada sinyal."),

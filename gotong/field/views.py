@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 
 from gotong.core.policy.routes import route
-from gotong.field import recordable, reference
+from gotong.field import conditional, recordable, reference
 from gotong.field.catalog import form_titles, js_catalog
 from gotong.field.labels import labels_for
 
@@ -60,7 +60,8 @@ def home(request):
     # Only the forms the user may submit somewhere (`gotong.field.recordable`, the same answer as ODK's form list).
     titles = form_titles()
     forms = [(SLUGS[kind], titles[kind]) for kind in recordable.kinds_for(request.user)]
-    return render(request, "field/home.html", {"forms": forms, "text": js_catalog()})
+    page = render(request, "field/home.html", {"forms": forms, "text": js_catalog()})
+    return conditional.answer(request, page, conditional.page_etag(request, page))
 
 
 @route("devices.use", target=known_slug)
@@ -68,7 +69,7 @@ def home(request):
 def form(request, slug: str):
     # Every form's shell opens for everyone (the service worker precaches all four); its data are per user.
     kind = KINDS[slug]
-    return render(
+    page = render(
         request,
         f"field/form_{kind}.html",
         {
@@ -79,6 +80,8 @@ def form(request, slug: str):
             "text": js_catalog(),
         },
     )
+    # A repeat open on a working connection gets a 304 (the shell is rendered to hash it, a few milliseconds).
+    return conditional.answer(request, page, conditional.page_etag(request, page))
 
 
 @cache
@@ -113,8 +116,8 @@ def service_worker(request):
         },
         content_type="application/javascript; charset=utf-8",
     )
-    body["Cache-Control"] = "no-cache"
-    return body
+    # The browser asks for the worker on every navigation (its update check): an unchanged one is a 304.
+    return conditional.answer(request, body, conditional.page_etag(request, body, personal=False))
 
 
 @route("portal.view", public=True)

@@ -1,4 +1,5 @@
-"""`gotong bench <generate|import|load|dashboards|report>`: the synthetic city and the benchmarks of issue 9."""
+"""`gotong bench <generate|import|load|dashboards|field-network|report>`: the synthetic city and the benchmarks of
+issue 9; `field-network` measures the field forms on a slow link (issue 19)."""
 
 import argparse
 import json
@@ -10,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
-    help = "Kota sintetis dan tolok ukur: generate, import, load, dashboards, report."
+    help = "Kota sintetis dan tolok ukur: generate, import, load, dashboards, field-network, report."
     # Benchmarks read and write their own data; a half-finished app elsewhere must not stop them.
     requires_system_checks = []
 
@@ -55,6 +56,11 @@ class Command(BaseCommand):
         load.add_argument("--city", default="21.72")
         load.add_argument("--workdir", default="/tmp/gotong-bench-load")
         sub.add_parser("dashboards", help="waktu server dasbor kota dan profil kelurahan")
+        field = sub.add_parser(
+            "field-network", help="formulir lapangan di 3G lambat: byte dan waktu sampai bisa diisi (Chromium)"
+        )
+        field.add_argument("--url", default="http://127.0.0.1:8000", help="Gotong yang berjalan dengan data demo")
+        field.add_argument("--chromium", default="/usr/bin/chromium")
         report = sub.add_parser("report", help="cetak tabel hasil (BENCHMARKS.md)")
         report.add_argument("--write", action="store_true", help="tulis tabel ke BENCHMARKS.md")
 
@@ -189,6 +195,29 @@ class Command(BaseCommand):
         self.stdout.write(
             f"→ {save_result(f'dashboards-{connection.vendor}', {'database': connection.vendor, 'rows': rows})}"
         )
+
+    def _field_network(self, options):
+        from playwright.sync_api import sync_playwright
+
+        from gotong.bench.fieldnet import BROWSER_ARGS, FORMS, SLOW_3G, measure_form
+        from gotong.bench.results import save_result
+
+        url = options["url"].rstrip("/")
+        rows = []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=options["chromium"], headless=True, args=BROWSER_ARGS)
+            try:
+                for kind, slug, username in FORMS:
+                    row = measure_form(browser, url, kind, slug, username, conditions=SLOW_3G)
+                    rows.append(row)
+                    self.stdout.write(
+                        f"{kind}: first {row['first_bytes']:,} B {row['first_seconds']} s, "
+                        f"repeat {row['repeat_bytes']:,} B {row['repeat_seconds']} s"
+                    )
+            finally:
+                browser.close()
+        network = {"latency_ms": SLOW_3G["latency"], "down_kbps": 400, "up_kbps": 400}
+        self.stdout.write(f"→ {save_result('field-network', {'database': 'demo', 'network': network, 'rows': rows})}")
 
     def _report(self, options):
         from django.conf import settings

@@ -98,6 +98,34 @@
   function all(name) { return store(name, "readonly", function (s) { return s.getAll(); }); }
   function remove(name, key) { return store(name, "readwrite", function (s) { return s.delete(key); }); }
 
+  /* --- the network: never wait on a connection that was accepted but never answers ("signal but no data") --- */
+  // 6 s: a working slow-3G link (400 ms round trips) has the headers of a small answer within about 2 s, and a
+  // person's attention holds for about 10 s (Nielsen 1993, nngroup.com/articles/response-times-3-important-limits).
+  // The service worker gives up after 5 s and answers from its cache, so this page timer is the net for a
+  // page that is not (yet) controlled by it. A send waits longer: the server does real work for an entry.
+  var READ_TIMEOUT = 6000, SEND_TIMEOUT = 12000;
+  function timedFetch(url, options, ms) {
+    var abort = window.AbortController ? new AbortController() : null;
+    var timer;
+    var timeout = new Promise(function (_resolve, reject) {
+      timer = setTimeout(function () { if (abort) abort.abort(); reject(new Error("timeout")); }, ms);
+    });
+    var request = fetch(url, Object.assign({}, options, abort ? { signal: abort.signal } : {}));
+    // The whole answer, body included, must arrive in time: `read` consumes it inside the timer.
+    return {
+      read: function (consume) {
+        return Promise.race([request.then(consume), timeout]).then(
+          function (value) { clearTimeout(timer); return value; },
+          function (error) { clearTimeout(timer); throw error; });
+      },
+    };
+  }
+  var slow = false;
+  function showSlow(isSlow) {
+    slow = isSlow;
+    showNet();
+  }
+
   /* --- the queue --- */
   function csrf() {
     var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
@@ -182,15 +210,22 @@
 
   var syncing = false;
   function sendOne(item) {
-    return fetch(app.dataset.submit, {
+    // A send that times out may still have been recorded: the retry carries the same key, which the server
+    // records once (a 200 "already recorded"), so nothing is lost or doubled.
+    return timedFetch(app.dataset.submit, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrf() },
       body: JSON.stringify({ kind: item.kind, key: item.key, payload: item.payload, base_version: item.base_version,
         user: Number(app.dataset.user) }),  // the server refuses an entry of another user's queue
-    }).then(function (response) {
+    }, SEND_TIMEOUT).read(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) { return [response.status, body]; });
     });
+  }
+  var retry = null;
+  function retrySoon() {
+    // After a timeout, try again in half a minute rather than waiting for the minute timer.
+    if (!retry) retry = setTimeout(function () { retry = null; sync(); }, 30000);
   }
   function sync() {
     if (syncing || !navigator.onLine) return Promise.resolve();
@@ -209,6 +244,7 @@
             if (status === 200 || status === 201) {
               // Sent: keep only the short summary on the phone, not the personal details of the entry.
               item.status = "sent"; item.summary = body.summary; item.payload = null; item.view = null; sent += 1;
+              if (slow) showSlow(false);
             } else if (status === 409) {
               item.status = "conflict"; item.conflict = body.error;
             } else if (status === 400 || (status === 403 && body.error && body.error.code === "scope")) {
@@ -221,7 +257,11 @@
               return false; // the server is in trouble: keep the queue and try later
             }
             return put("queue", item).then(function () { return true; });
-          }, function () { return false; }); // no connection after all
+          }, function (error) {
+            // No connection after all, or no answer in time: the entry stays pending for the next try.
+            if (error && error.message === "timeout") { showSlow(true); retrySoon(); }
+            return false;
+          });
         });
       });
       return chain;
@@ -409,15 +449,29 @@
     form.hidden = !ok;
   }
   function loadReference() {
-    var url = app.dataset.reference;
-    var download = navigator.onLine ? fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (r) {
-        var json = (r.headers.get("content-type") || "").indexOf("json") >= 0;
-        return r.ok && json ? r.json() : null;
-      }).catch(function () { return null; }) : Promise.resolve(null);
-    return download.then(function (fresh) {
-      if (fresh) return put("reference", fresh).then(function () { return fresh; });
-      return get("reference", kind);
+    // The saved copy (this user's own database) and its ETag: the server answers 304 when nothing changed.
+    return get("reference", kind).catch(function () { return null; }).then(function (saved) {
+      if (!navigator.onLine) return saved;
+      var headers = { Accept: "application/json" };
+      if (saved && saved.etag) headers["If-None-Match"] = saved.etag;
+      return timedFetch(app.dataset.reference, { credentials: "same-origin", headers: headers }, READ_TIMEOUT)
+        .read(function (r) {
+          // The service worker marks an answer it gave from its cache because the network was too slow.
+          var fallback = r.headers.get("X-Gotong-Fallback");
+          if (fallback) { showSlow(fallback === "timeout"); return saved; }
+          if (r.status === 304 && saved) { showSlow(false); return saved; }
+          var json = (r.headers.get("content-type") || "").indexOf("json") >= 0;
+          if (!r.ok || !json) return saved;
+          return r.json().then(function (fresh) {
+            showSlow(false);
+            fresh.etag = r.headers.get("ETag");
+            return put("reference", fresh).then(function () { return fresh; });
+          });
+        })
+        .catch(function (error) {
+          if (error && error.message === "timeout") showSlow(true);
+          return saved;
+        });
     }).then(function (data) { ref = data || null; showData(); });
   }
   function flash(text, bad) {
@@ -442,8 +496,10 @@
 
   function showNet() {
     var badge = el("net");
-    badge.textContent = navigator.onLine ? T.online : T.offline;
-    badge.className = "badge " + (navigator.onLine ? "text-bg-light" : "text-bg-warning");
+    var state = !navigator.onLine ? "offline" : slow ? "slow" : "online";
+    badge.textContent = T[state];
+    badge.dataset.state = state;
+    badge.className = "badge " + (state === "online" ? "text-bg-light" : "text-bg-warning");
   }
   window.addEventListener("online", function () { showNet(); sync(); });
   window.addEventListener("offline", showNet);
