@@ -58,7 +58,9 @@ def session_detail(request, pk):
             row.falters = supplements.falter_reasons(row.weighing)
     progress = day.progress(rows)
     tables = [(n, label, *progress[n]) for n, label in day.TABLES]
-    next_to_weigh = next((r.child for r in came if r.weighing is None), None)
+    # Who came and waits at meja 2 goes first; before anyone is registered, the list's order (as on paper).
+    waiting = [r.child for r in came if r.weighing is None] or [r.child for r in rows if r.weighing is None]
+    next_to_weigh = waiting[0] if waiting else None
     context = {
         "session": session,
         "rows": shown,
