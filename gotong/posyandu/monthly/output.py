@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from gotong.core.pdf import ReportPDF, pdf_response
 from gotong.core.tabular import xlsx_response
 
+NAME_MM = 50
+
 
 def _cell(value) -> str:
     if value is None:
@@ -33,12 +35,16 @@ def report_pdf(month, names, sections):
     for section in sections:
         pdf.heading(section.title)
         rows = [[_cell(v) for v in row] for row in section.rows]
-        pdf.data_table(section.headers, rows, align_right=set(range(1, len(section.headers))))
+        # The posyandu's name gets room of its own; the numbers share the rest of the page.
+        rest = (pdf.epw - NAME_MM) / (len(section.headers) - 1)
+        widths = (NAME_MM, *([rest] * (len(section.headers) - 1)))
+        pdf.data_table(section.headers, rows, col_widths=widths, align_right=set(range(1, len(section.headers))))
         for note in section.notes:
             pdf.paragraph(note)
     return pdf_response(pdf, f"laporan-posyandu-{month:%Y-%m}.pdf")
 
 
 def report_xlsx(month, names, sections):
-    sheets = [(section.title[:31], section.headers, section.rows) for section in sections]
+    # Sheet names from the stable keys: titles run past Excel's 31 characters and would be cut mid-word.
+    sheets = [(section.key, section.headers, section.rows) for section in sections]
     return xlsx_response(f"laporan-posyandu-{month:%Y-%m}.xlsx", sheets)

@@ -6,6 +6,7 @@ the February and August reports show the round's coverage and a late sweep in Ma
 Rules and sources: `gotong.posyandu.supplements`.
 """
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from gotong.posyandu import supplements
@@ -64,7 +65,7 @@ def vitamin_a_section(posyandus, month) -> ReportSection:
     round_ = supplements.round_of(month)
     return ReportSection(
         key="vitamin_a",
-        title=_("Vitamin A dan obat cacing, putaran %(round)s") % {"round": round_.strftime("%m/%Y")},
+        title=_("Vitamin A dan obat cacing, putaran %(round)s") % {"round": date_format(round_, "F Y")},
         headers=[
             _("Posyandu"),
             _("Sasaran 6–11 bln"),
