@@ -10,6 +10,13 @@ from gotong.posyandu import services
 from gotong.posyandu.models import DayVisit, Deworming, Feeding, VitaminADose
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
 from tests.browser.conftest import log_in
+from tests.browser.test_accessibility import _violations as _axe_violations
+
+
+def _violations(page, where):
+    from axe_playwright_python.sync_playwright import Axe
+
+    return _axe_violations(page, Axe(), where)
 
 
 def _last_round_day(today: datetime.date) -> datetime.date:
@@ -98,6 +105,16 @@ def test_cadre_runs_the_five_tables_on_a_phone(phone, live_server, round_day):
     assert tables.locator("[data-table='5'] [data-progress]").inner_text() == "1/1"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path="test-results/posyandu-day-phone.png", full_page=True)
+
+    # axe (WCAG 2.x A/AA) on the table page, the child's page and the monthly report, at 360 px.
+    found = _violations(page, "meja 5")
+    page.get_by_role("link", name="Nabila Putri").click()
+    found += _violations(page, "meja anak")
+    page.goto(f"{live_server.url}/posyandu/laporan-bulanan/?bulan={session.month:%Y-%m}")
+    assert page.locator("[data-section='vitamin_a']").get_by_text("Posyandu Kenanga").is_visible()
+    found += _violations(page, "laporan bulanan")
+    page.screenshot(path="test-results/posyandu-monthly-phone.png", full_page=True)
+    assert not found, found
 
     assert DayVisit.objects.get(child=nabila).counselled
     assert VitaminADose.objects.get(child=nabila).capsule == "red"
