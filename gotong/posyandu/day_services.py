@@ -23,8 +23,11 @@ def _check_child_of_session(child: Child, session: Session | None) -> None:
         raise ValidationError(_("Balita ini bukan anak asuh posyandu %(p)s.") % {"p": session.posyandu.name})
 
 
-def _check_date(child: Child, given_on: datetime.date | None) -> datetime.date:
-    """Not empty, not after today (the posyandu's own clock, Asia/Jakarta), not before birth."""
+def _check_date(child: Child, given_on: datetime.date | None, session: Session | None = None) -> datetime.date:
+    """Not empty, not after today (the posyandu's own clock, Asia/Jakarta), not before birth, and in the month of
+    the session it is recorded at (as a weighing is)."""
+    if given_on is not None and session is not None and given_on.replace(day=1) != session.month:
+        raise ValidationError({"given_on": _("Tanggal pemberian harus di bulan hari buka ini.")})
     if given_on is None:
         raise ValidationError({"given_on": _("Tanggal pemberian wajib diisi.")})
     if given_on > timezone.localdate():
@@ -69,7 +72,7 @@ def give_vitamin_a(
     """One capsule a round; the capsule follows the child's age on the day (blue 6–11 months, red 12–59)."""
     _check_may_record(acting_user, child.posyandu)
     _check_child_of_session(child, session)
-    _check_date(child, given_on)
+    _check_date(child, given_on, session)
     expected = supplements.capsule_for(supplements.age_months(child.person.birth_date, given_on))
     if expected is None:
         raise ValidationError(_("Vitamin A untuk balita umur 6–59 bulan."))
@@ -91,7 +94,7 @@ def give_deworming(*, child: Child, given_on: datetime.date, session: Session | 
     """Albendazole once a round, the dose from the child's age (200 mg at 12–23 months, 400 mg from 24)."""
     _check_may_record(acting_user, child.posyandu)
     _check_child_of_session(child, session)
-    _check_date(child, given_on)
+    _check_date(child, given_on, session)
     dose_mg = supplements.albendazole_mg(supplements.age_months(child.person.birth_date, given_on))
     if dose_mg is None:
         raise ValidationError(_("Obat cacing di posyandu untuk balita umur 12–59 bulan."))
@@ -109,7 +112,7 @@ def give_feeding(
 ) -> Feeding:
     _check_may_record(acting_user, child.posyandu)
     _check_child_of_session(child, session)
-    _check_date(child, given_on)
+    _check_date(child, given_on, session)
     errors = {}
     if kind not in FeedingKind.values:
         errors["kind"] = _("Pilih jenis PMT: lokal, penyuluhan atau pemulihan.")

@@ -6,14 +6,28 @@ the February and August reports show the round's coverage and a late sweep in Ma
 Rules and sources: `gotong.posyandu.supplements`.
 """
 
+import datetime
+import math
+
+from django.db.models import Count, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from gotong.posyandu import supplements
-from gotong.posyandu.models import Capsule, Child, Deworming, VitaminADose
+from gotong.posyandu import growth, supplements
+from gotong.posyandu.models import Child, Deworming, VitaminADose
 from gotong.posyandu.monthly.common import pct, posyandu_refs
 from gotong.posyandu.monthly.sections import ReportSection, register_section
 from gotong.posyandu.skdn import month_end
+
+
+def _born_aged(end, from_months: int, until_months: int) -> Q:
+    """Children aged from_months ≤ completed months < until_months on `end` (months as `growth.age_in_months`
+    counts them: days / 30.4375), as a birth-date range the database can count."""
+    youngest = math.ceil(from_months * growth.DAYS_PER_MONTH)  # fewest days old
+    oldest = math.ceil(until_months * growth.DAYS_PER_MONTH) - 1  # most days old
+    return Q(person__birth_date__lte=end - datetime.timedelta(days=youngest)) & Q(
+        person__birth_date__gte=end - datetime.timedelta(days=oldest)
+    )
 
 
 def _counts(posyandus, month) -> dict[int, dict[str, int]]:
@@ -22,19 +36,22 @@ def _counts(posyandus, month) -> dict[int, dict[str, int]]:
     counts = {}
     for pk, _name in posyandu_refs(posyandus):
         counts[pk] = dict.fromkeys(("blue_target", "blue", "red_target", "red", "worm_target", "worm"), 0)
-    for child in Child.objects.filter(posyandu__in=posyandus).current(end).select_related("person"):
-        months = supplements.age_months(child.person.birth_date, end)
-        capsule = supplements.capsule_for(months)
-        if capsule:
-            counts[child.posyandu_id][f"{capsule}_target"] += 1
-        if supplements.albendazole_mg(months):
-            counts[child.posyandu_id]["worm_target"] += 1
+    # One grouped query however many posyandu (a city has thousands).
+    bands = {
+        "blue_target": _born_aged(end, supplements.BLUE_FROM_MONTHS, supplements.RED_FROM_MONTHS),
+        "red_target": _born_aged(end, supplements.RED_FROM_MONTHS, supplements.UNTIL_MONTHS),
+        "worm_target": _born_aged(end, supplements.DEWORM_FROM_MONTHS, supplements.UNTIL_MONTHS),
+    }
+    followed = Child.objects.filter(posyandu__in=posyandus).current(end).values("posyandu").order_by()
+    for group in followed.annotate(**{key: Count("pk", filter=q) for key, q in bands.items()}):
+        posyandu_id = group.pop("posyandu")
+        counts[posyandu_id].update(group)
     doses = VitaminADose.objects.filter(child__posyandu__in=posyandus, round=round_, given_on__lte=end)
-    for posyandu_id, capsule in doses.values_list("child__posyandu_id", "capsule"):
-        counts[posyandu_id][Capsule(capsule).value] += 1
+    for group in doses.values("child__posyandu", "capsule").annotate(n=Count("pk")).order_by():
+        counts[group["child__posyandu"]][group["capsule"]] += group["n"]
     wormed = Deworming.objects.filter(child__posyandu__in=posyandus, round=round_, given_on__lte=end)
-    for posyandu_id in wormed.values_list("child__posyandu_id", flat=True):
-        counts[posyandu_id]["worm"] += 1
+    for group in wormed.values("child__posyandu").annotate(n=Count("pk")).order_by():
+        counts[group["child__posyandu"]]["worm"] += group["n"]
     return counts
 
 

@@ -35,6 +35,10 @@ def test_services_follow_the_age_rules_and_refuse_bad_input(february, cadre, oth
     with pytest.raises(ValidationError) as error:
         day_services.give_feeding(child=kids["A"], given_on=FEB10, kind="susu", days=0, acting_user=cadre)
     assert set(error.value.message_dict) == {"kind", "days"}
+    with pytest.raises(ValidationError, match="bulan hari buka"):
+        day_services.give_deworming(
+            child=kids["E"], session=february["session"], given_on=datetime.date(2026, 3, 2), acting_user=cadre
+        )
     with pytest.raises(PermissionDenied):
         day_services.give_feeding(child=kids["A"], given_on=FEB10, kind="lokal", days=7, acting_user=other_cadre)
     assert Feeding.objects.filter(child=kids["A"]).count() == 0  # nothing half-saved
