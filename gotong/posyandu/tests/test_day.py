@@ -77,6 +77,8 @@ def test_day_pages_at_the_five_tables(client, february, cadre, other_cadre, resi
     assert "Anak J" in page and "BGM" in page and "Rujuk/PMT" in page
     url = f"/posyandu/hari-buka/{session.pk}/meja/{kids['E'].public_id}/"
     assert "Albendazol 400 mg" in client.get(url).content.decode()
+    card = client.get(f"/posyandu/balita/{kids['J'].public_id}/").content.decode()
+    assert "PMT pemulihan" in card and "Merah 200.000 IU" in card and "Albendazol 400 mg" in card
     response = client.post(url, {"action": "deworming", "o-given_on": "10/02/2026", "meja": "5"})
     assert response.status_code == 302 and response["Location"].endswith("?meja=5")
     assert Deworming.objects.filter(child=kids["E"]).exists()
@@ -87,5 +89,7 @@ def test_day_pages_at_the_five_tables(client, february, cadre, other_cadre, resi
     assert arrive.status_code == 302 and DayVisit.objects.filter(child=kids["H"]).exists()
     client.force_login(other_cadre)
     assert client.get(url).status_code == 404
+    client.force_login(other_cadre)
+    assert "PMT pemulihan" not in client.get(f"/posyandu/balita/{kids['J'].public_id}/").content.decode()
     client.force_login(resident)
     assert client.get(url).status_code in (403, 404)
