@@ -285,3 +285,4 @@ def _register_audit() -> None:
 
 
 _register_audit()
+from gotong.posyandu.models.services import Capsule, DayVisit, Deworming, Feeding, FeedingKind, VitaminADose  # noqa: E402, F401

@@ -120,3 +120,7 @@ def kenanga(posyandu, cadre, admin_user):
     weigh("D", mar, "6.0")
     weigh("E", feb, "10.0")
     return posyandu
+
+
+# The February 2026 vitamin A round of the day and monthly-report tests, worked by hand in its module.
+from gotong.posyandu.tests.day_fixtures import february  # noqa: E402, F401

@@ -45,3 +45,29 @@ def test_demo_is_idempotent_and_has_the_cases_a_cadre_meets(medan, admin_user):
     assert weighings.filter(bgm=True).exists()
     assert not any(w.reasons.get("waz") == "implausible" for w in weighings)
     assert Child.objects.filter(mother__isnull=False).count() == 40
+
+
+def test_demo_gives_vitamin_a_deworming_and_pmt_without_covering_everyone(medan, admin_user):
+    from gotong.posyandu import day
+    from gotong.posyandu.models import DayVisit, Deworming, Feeding, VitaminADose
+
+    load_posyandu_demo(admin_user)
+    counts = (
+        VitaminADose.objects.count(),
+        Deworming.objects.count(),
+        Feeding.objects.count(),
+        DayVisit.objects.count(),
+    )
+    load_posyandu_demo(admin_user)
+    assert (
+        VitaminADose.objects.count(),
+        Deworming.objects.count(),
+        Feeding.objects.count(),
+        DayVisit.objects.count(),
+    ) == counts
+    assert VitaminADose.objects.filter(capsule="red").exists() and counts[1] > 0 and counts[3] > 0
+    latest = Session.objects.order_by("-month").first().month
+    months = [datetime.date(latest.year, m, 1) for m in range(1, 13)] + [latest.replace(year=latest.year - 1)]
+    lists = [day.feeding_list(Organization.objects.filter(kind="posyandu"), m) for m in months]
+    rows = [row for rows in lists for row in rows]
+    assert any(row["feedings"] for row in rows) and any(not row["feedings"] for row in rows)

@@ -16,7 +16,7 @@ from gotong.posyandu import charts, classification, growth, services
 from gotong.posyandu.access import can_record, may_record_somewhere, posyandus_for
 from gotong.posyandu.forms import ChildFromRegistryForm, NewChildForm
 from gotong.posyandu.lists import child_rows
-from gotong.posyandu.models import Child, Weighing
+from gotong.posyandu.models import Child, Deworming, Feeding, VitaminADose, Weighing
 from gotong.posyandu.reports import child_card
 
 
@@ -74,6 +74,24 @@ def child_history(child: Child, limit: int = 30):
     return LogEntry.objects.filter(query).select_related("actor", "content_type").order_by("-timestamp")[:limit]
 
 
+def given_to(user, child) -> list[tuple[object, str, str]]:
+    """Vitamin A, deworming and PMT the child received, newest first: (date, what, detail), through the scoped
+    querysets like every health record."""
+    rows = [
+        (d.given_on, _("Vitamin A"), d.get_capsule_display())
+        for d in VitaminADose.objects.visible_to(user).filter(child=child)
+    ]
+    rows += [
+        (d.given_on, _("Obat cacing"), _("Albendazol %(mg)s mg") % {"mg": d.dose_mg})
+        for d in Deworming.objects.visible_to(user).filter(child=child)
+    ]
+    rows += [
+        (f.given_on, f.get_kind_display(), _("%(days)s hari/porsi") % {"days": f.days})
+        for f in Feeding.objects.visible_to(user).filter(child=child)
+    ]
+    return sorted(rows, key=lambda row: row[0], reverse=True)
+
+
 @route("posyandu.view", target=by(Child, "public_id"))
 def child_detail(request, public_id):
     child = get_object_or_404(_children(request.user), public_id=public_id)
@@ -91,6 +109,7 @@ def child_detail(request, public_id):
         "age_months": growth.age_in_months((today - child.person.birth_date).days),
         "can_record": may_record,
         "entries": child_history(child) if may_record else [],
+        "given": given_to(request.user, child),
     }
     return render(request, "posyandu/child_detail.html", context)
 

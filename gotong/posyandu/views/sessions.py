@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from gotong.core.area_codes import city_code
 from gotong.core.dates import short_date
 from gotong.core.forms import add_service_errors
-from gotong.core.policy.routes import by, route
+from gotong.core.policy.routes import route
 from gotong.posyandu import classification, growth, services
 from gotong.posyandu.access import can_record, may_record_somewhere
 from gotong.posyandu.forms import SessionForm, WeighingForm
@@ -80,23 +81,6 @@ def _session_children(session):
     )
 
 
-# Residents may see the date on the home page, not the whole list of children: the page needs `posyandu.record`.
-@route("posyandu.record", target=by(Session, "pk"))
-def session_detail(request, pk):
-    session = get_object_or_404(_sessions(request.user), pk=pk)
-    children = _session_children(session)
-    weighed = {w.child_id: w for w in Weighing.objects.filter(session=session)}
-    rows = [{"child": c, "weighing": weighed.get(c.pk)} for c in children]
-    context = {
-        "session": session,
-        "rows": rows,
-        "weighed": len(weighed),
-        "total": len(children),
-        "next_child": next((c for c in children if c.pk not in weighed), None),
-    }
-    return render(request, "posyandu/session_detail.html", context)
-
-
 @route("posyandu.record", post="posyandu.record", target=SessionChildLoader())
 def weighing_record(request, pk, public_id):
     session = get_object_or_404(_sessions(request.user), pk=pk)
@@ -144,7 +128,8 @@ def weighing_record(request, pk, public_id):
             following = next((c for c in children if c.pk not in weighed), None)
             if following is not None and "next" in request.POST:
                 return redirect("posyandu:weighing-record", pk=session.pk, public_id=following.public_id)
-            return redirect("posyandu:session-detail", pk=session.pk)
+            # Back to meja 3, where the KMS result of who was just weighed is read out.
+            return redirect(f"{reverse('posyandu:session-detail', args=[session.pk])}?meja=3")
     previous = child.weighings.filter(month__lt=session.month).order_by("-month").first()
     context = {
         "session": session,
