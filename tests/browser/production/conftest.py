@@ -24,7 +24,7 @@ import pytest
 DEMO_PASSWORD = "gotong-demo"
 GOTONG = [sys.executable, "-m", "gotong"]
 SETUP_TIMEOUT = 300  # migrate + demo on a shared 2-core CI machine
-READY_TIMEOUT = 120
+READY_TIMEOUT = 300  # collectstatic (Brotli and gzip of every file) comes first; a busy 2-core machine is slow
 
 
 @dataclass
