@@ -9,3 +9,4 @@ class PosyanduConfig(AppConfig):
 
     def ready(self):
         from gotong.posyandu import signals  # noqa: F401  (connects the monthly tally refresh)
+        from gotong.posyandu.monthly import pregnancy  # noqa: F401  (registers the pregnant-women report section)

@@ -285,3 +285,4 @@ def _register_audit() -> None:
 
 
 _register_audit()
+from gotong.posyandu.models.pregnancy import AncVisit, Outcome, Pregnancy, VisitPlace  # noqa: E402,F401

@@ -1,6 +1,15 @@
 from gotong.posyandu.views.children import child_card_pdf, child_create, child_create_new, child_detail, child_list
 from gotong.posyandu.views.coverage import coverage
 from gotong.posyandu.views.home import home
+from gotong.posyandu.views.pregnancy import (
+    pregnancy_birth,
+    pregnancy_close,
+    pregnancy_create,
+    pregnancy_create_new,
+    pregnancy_detail,
+    pregnancy_list,
+    pregnancy_visit,
+)
 from gotong.posyandu.views.reports import skdn_page, skdn_pdf, skdn_xlsx
 from gotong.posyandu.views.sessions import session_create, session_detail, session_list, weighing_record
 
@@ -12,6 +21,13 @@ __all__ = [
     "child_list",
     "coverage",
     "home",
+    "pregnancy_birth",
+    "pregnancy_close",
+    "pregnancy_create",
+    "pregnancy_create_new",
+    "pregnancy_detail",
+    "pregnancy_list",
+    "pregnancy_visit",
     "session_create",
     "session_detail",
     "session_list",
