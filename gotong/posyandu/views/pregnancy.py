@@ -95,13 +95,17 @@ def pregnancy_create_new(request):
     return _create_page(request, PregnancyNewResidentForm)
 
 
-def _recordable(request, public_id) -> Pregnancy:
-    return get_object_or_404(_pregnancies(request.user).ongoing(), public_id=public_id)
+def _closed(request, pregnancy):
+    # A closed pregnancy takes no more entries: back to its page, which says how it ended.
+    messages.warning(request, _("Kehamilan ini sudah ditutup (%(o)s).") % {"o": pregnancy.get_outcome_display()})
+    return redirect("posyandu:pregnancy-detail", public_id=pregnancy.public_id)
 
 
 @route("posyandu.record", post="posyandu.record", target=by(Pregnancy, "public_id"))
 def pregnancy_visit(request, public_id):
-    pregnancy = _recordable(request, public_id)
+    pregnancy = get_object_or_404(_pregnancies(request.user), public_id=public_id)
+    if not pregnancy.is_ongoing:
+        return _closed(request, pregnancy)
     form = AncVisitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -120,7 +124,9 @@ def pregnancy_visit(request, public_id):
 
 
 def _outcome_page(request, public_id, form_class):
-    pregnancy = _recordable(request, public_id)
+    pregnancy = get_object_or_404(_pregnancies(request.user), public_id=public_id)
+    if not pregnancy.is_ongoing:
+        return _closed(request, pregnancy)
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
