@@ -12,11 +12,12 @@ from gotong.posyandu.pregnancy import services
 from gotong.registry.models import Person
 
 # (weeks pregnant today, weeks of the visits made, measurements of the last visit)
+# The riskiest first, so a village with only a few women still shows every flag.
 PLANS = (
-    (9, (), {}),
+    (30, (14, 20), {"systolic": 145, "diastolic": 95}),  # hypertension; the first trimester was missed
     (16, (8,), {"muac_cm": "22,8"}),  # KEK risk
     (23, (10, 15), {"hb_g_dl": "10,2"}),  # anaemia, one second-trimester contact still open
-    (30, (14, 20), {"systolic": 145, "diastolic": 95}),  # hypertension; the first trimester was missed
+    (9, (), {}),
     (35, (9, 16, 22, 27, 33), {}),
     (39, (7, 14, 21, 26, 31, 36), {}),
 )
