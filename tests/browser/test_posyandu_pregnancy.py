@@ -60,3 +60,31 @@ def test_cadre_records_a_pregnant_womans_visit_on_a_phone(phone, live_server, ke
     assert page.get_by_role("link", name="Nurul Aini").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path="test-results/posyandu-pregnancy-list-phone.png", full_page=True)
+
+
+def test_cadre_records_an_antenatal_visit_in_the_offline_field_form(phone, live_server, kenanga):
+    from django.utils import timezone
+    from playwright.sync_api import expect
+
+    from gotong.accounts.models import User
+    from gotong.posyandu.pregnancy import services
+    from gotong.registry.models import Person
+
+    cadre = User.objects.get(username="wati")
+    lmp = timezone.localdate() - datetime.timedelta(weeks=30)
+    woman = Person.objects.get(name="Nurul Aini")
+    services.register_pregnancy(posyandu=kenanga, person=woman, lmp=lmp, acting_user=cadre)
+    page = phone
+    log_in(page, live_server, "wati")
+    page.goto(f"{live_server.url}/lapangan/periksa-hamil/")
+    page.get_by_label("Ibu hamil").select_option(index=1)
+    expect(page.locator("#pregnancy-note")).to_contain_text("30 minggu")
+    page.get_by_label("Tempat periksa").select_option("bidan")
+    page.get_by_label("Hb (g/dL)").fill("10,5")
+    page.get_by_label("Sistolik").fill("150")
+    page.get_by_label("Diastolik").fill("100")
+    page.get_by_role("button", name="Simpan pemeriksaan").click()
+    expect(page.locator("#queue-list")).to_contain_text("Terkirim")
+    visit = Pregnancy.objects.get().visits.get()
+    assert (visit.place, str(visit.hb_g_dl), visit.systolic, visit.trimester) == ("bidan", "10.5", 150, 3)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
