@@ -19,7 +19,7 @@ def test_demo_pregnancies_for_every_posyandu(medan, admin_user):  # noqa: F811
     load_posyandu_demo(admin_user)
     assert (Pregnancy.objects.count(), AncVisit.objects.count()) == counts
     # Three women of child-bearing age per village in the fixture: each posyandu follows three.
-    assert sorted(Pregnancy.objects.values_list("posyandu__name", flat=True).distinct()) == [
+    assert sorted(set(Pregnancy.objects.values_list("posyandu__name", flat=True))) == [
         "Posyandu Mawar",
         "Posyandu Melati",
     ]
