@@ -338,6 +338,8 @@ SPECTACULAR_SETTINGS = {
         "AspirationStatusEnum": "gotong.participation.models.aspiration.AspirationStatus",
         "FieldSubmissionKindEnum": "gotong.field.models.SubmissionKind",
         "OrganizationKindEnum": "gotong.organizations.choices.OrganizationKind",
+        "PregnancyOutcomeEnum": "gotong.posyandu.models.pregnancy.Outcome",
+        "AncVisitPlaceEnum": "gotong.posyandu.models.pregnancy.VisitPlace",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

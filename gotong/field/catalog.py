@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 def form_titles() -> dict[str, str]:
     return {
         "weighing": _("Penimbangan balita"),
+        "anc_visit": _("Pemeriksaan ibu hamil"),
         "deposit": _("Setoran bank sampah"),
         "visit": _("Kunjungan rumah"),
         "attendance": _("Kehadiran gotong royong"),
@@ -38,6 +39,9 @@ def js_catalog() -> dict[str, str]:
         "estimate": _("Perkiraan nilai: %(value)s"),
         "required": _("Lengkapi isian yang wajib."),
         "weighing_label": _("Timbang %(name)s: %(kg)s kg"),
+        "anc_visit_label": _("Periksa hamil %(name)s"),
+        "already_visited": _("Sudah diperiksa hari itu; kirim akan mengoreksi."),
+        "pregnancy_note": _("%(weeks)s minggu, HPL %(due)s"),
         "deposit_label": _("Setoran %(name)s: %(kg)s kg"),
         "visit_label": _("Kunjungan %(name)s"),
         "attendance_label": _("Hadir %(title)s: %(n)s orang"),

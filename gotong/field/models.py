@@ -11,6 +11,7 @@ class SubmissionKind(models.TextChoices):
     VISIT = "visit", _("Kunjungan rumah")
     ATTENDANCE = "attendance", _("Kehadiran gotong royong")
     ASPIRATION = "aspiration", _("Aspirasi dan pengaduan")
+    ANC_VISIT = "anc_visit", _("Pemeriksaan ibu hamil")
 
 
 class FieldSubmission(models.Model):

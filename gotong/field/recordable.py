@@ -6,6 +6,7 @@ server's check of every submission (`gotong.field.services.apply_submission`). E
 (`gotong.core.policy`): the records the user sees that the kind's record capability reaches.
 
     weighing    posyandu.record     the posyandu whose children may be weighed
+    anc_visit   posyandu.record     the posyandu whose pregnant women's antenatal visits may be recorded
     deposit     wastebank.record    the waste banks whose members' deposits may be booked
     visit       casework.record     the open cases a visit may be logged on
     attendance  activities.record   the gotong royong events whose attendance may be recorded
@@ -25,9 +26,10 @@ from django.utils import timezone
 
 from gotong.core.policy.decide import reaches
 
-KINDS = ("weighing", "deposit", "visit", "attendance", "aspiration")
+KINDS = ("weighing", "anc_visit", "deposit", "visit", "attendance", "aspiration")
 CAPABILITIES = {
     "weighing": "posyandu.record",
+    "anc_visit": "posyandu.record",
     "deposit": "wastebank.record",
     "visit": "casework.record",
     "attendance": "activities.record",
@@ -79,7 +81,14 @@ def rts(user) -> QuerySet:
     return raisable_rts(user)
 
 
-_RECORDABLE = {"weighing": posyandus, "deposit": banks, "visit": cases, "attendance": events, "aspiration": rts}
+_RECORDABLE = {
+    "weighing": posyandus,
+    "anc_visit": posyandus,
+    "deposit": banks,
+    "visit": cases,
+    "attendance": events,
+    "aspiration": rts,
+}
 
 
 def recordable(user, kind: str) -> QuerySet:

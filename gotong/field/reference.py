@@ -52,6 +52,37 @@ def weighing_data(user, today: datetime.date) -> dict:
     return {"kind": "weighing", "today": today.isoformat(), "posyandus": posyandus}
 
 
+def anc_visit_data(user, today: datetime.date) -> dict:
+    """The ongoing pregnancies of the posyandu the user records for: names and dating only, no measurements."""
+    from gotong.posyandu.models import Pregnancy
+    from gotong.posyandu.models.pregnancy import VisitPlace
+    from gotong.posyandu.pregnancy import rules
+
+    posyandus = []
+    for posyandu in recordable.posyandus(user).order_by("name"):
+        pregnancies = (
+            Pregnancy.objects.visible_to(user).ongoing().filter(posyandu=posyandu).select_related("person")
+        ).order_by("person__name", "pk")
+        posyandus.append(
+            {
+                "id": str(posyandu.pk),
+                "name": posyandu.name,
+                "women": [
+                    {
+                        "id": str(p.public_id),
+                        "name": p.person.name,
+                        "lmp": p.lmp.isoformat(),
+                        "due_date": rules.due_date(p.lmp).isoformat(),
+                        "weeks": rules.gestational_age(p.lmp, today)[0],
+                    }
+                    for p in pregnancies
+                ],
+            }
+        )
+    places = [{"id": value, "name": str(label)} for value, label in VisitPlace.choices]
+    return {"kind": "anc_visit", "today": today.isoformat(), "posyandus": posyandus, "places": places}
+
+
 def deposit_data(user, today: datetime.date) -> dict:
     banks = []
     for bank in recordable.banks(user).select_related("organization").order_by("pk"):
@@ -137,6 +168,7 @@ def aspiration_data(user, today: datetime.date) -> dict:
 
 BUILDERS = {
     "weighing": weighing_data,
+    "anc_visit": anc_visit_data,
     "deposit": deposit_data,
     "visit": visit_data,
     "attendance": attendance_data,
@@ -147,6 +179,7 @@ BUILDERS = {
 def no_data_message(kind: str) -> str:
     return {
         "weighing": _("Tidak ada posyandu tempat Anda bertugas."),
+        "anc_visit": _("Tidak ada posyandu tempat Anda bertugas."),
         "deposit": _("Anda bukan pengurus bank sampah."),
         "visit": _("Tidak ada kasus terbuka yang Anda dampingi."),
         "attendance": _("Tidak ada kegiatan gotong royong sebulan terakhir yang bisa Anda catat."),

@@ -24,6 +24,7 @@ from gotong.field.labels import labels_for
 # Indonesian addresses, like the rest of the site: /lapangan/timbang/ …
 SLUGS = {
     "weighing": "timbang",
+    "anc_visit": "periksa-hamil",
     "deposit": "setoran",
     "visit": "kunjungan",
     "attendance": "kehadiran",

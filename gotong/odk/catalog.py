@@ -59,6 +59,14 @@ FORMS: dict[str, OdkForm] = {
             media_files=(media.CHILDREN,),
         ),
         OdkForm(
+            form_id="gotong_periksa_hamil",
+            kind="anc_visit",
+            source="periksa_hamil.md",
+            title=_("Pemeriksaan ibu hamil"),
+            description=_("Kontak ANC: tempat, berat, LiLA, Hb, tekanan darah dan tablet tambah darah."),
+            media_files=(media.PREGNANCIES,),
+        ),
+        OdkForm(
             form_id="gotong_setoran_sampah",
             kind="deposit",
             source="setoran_sampah.md",

@@ -15,6 +15,7 @@ from gotong.core.dates import short_date
 from gotong.field import recordable
 
 CHILDREN = "anak.csv"
+PREGNANCIES = "ibu_hamil.csv"
 MEMBERS = "anggota.csv"
 CATEGORIES = "jenis.csv"
 CASES = "kasus.csv"
@@ -38,6 +39,24 @@ def _children_rows(user) -> list[list[str]]:
         rows.append(
             [str(child.public_id), f"{child.person.name} ({born}, {child.posyandu.name})", str(child.posyandu_id)]
         )
+    return rows
+
+
+def _pregnancies_rows(user) -> list[list[str]]:
+    from gotong.posyandu.models import Pregnancy
+
+    pregnancies = (
+        Pregnancy.objects.visible_to(user)
+        .ongoing()
+        .filter(posyandu__in=recordable.posyandus(user).values("pk"))
+        .select_related("person", "posyandu")
+        .order_by("person__name", "pk")
+    )
+    rows = [["name", "label", "posyandu"]]
+    for pregnancy in pregnancies:
+        hpht = short_date(pregnancy.lmp)
+        label = f"{pregnancy.person.name} (HPHT {hpht}, {pregnancy.posyandu.name})"
+        rows.append([str(pregnancy.public_id), label, str(pregnancy.posyandu_id)])
     return rows
 
 
@@ -101,6 +120,7 @@ def _people_rows(user) -> list[list[str]]:
 
 BUILDERS = {
     CHILDREN: _children_rows,
+    PREGNANCIES: _pregnancies_rows,
     MEMBERS: _members_rows,
     CATEGORIES: _categories_rows,
     CASES: _cases_rows,

@@ -33,6 +33,16 @@ def weighing_payload(instance: Instance) -> dict:
     }
 
 
+def anc_visit_payload(instance: Instance) -> dict:
+    payload = {"pregnancy": instance.text("pregnancy"), "visited_on": instance.text("visited_on")}
+    payload["place"] = instance.text("place")
+    for name in ("provider", "notes"):
+        payload[name] = instance.text(name)
+    for name in ("weight_kg", "muac_cm", "hb_g_dl", "systolic", "diastolic", "iron_tablets"):
+        payload[name] = _optional(instance.text(name))
+    return payload
+
+
 def deposit_payload(instance: Instance) -> dict:
     lines = []
     for line in instance.repeats("line"):
@@ -62,6 +72,7 @@ def attendance_payload(instance: Instance) -> dict:
 
 MAPPERS: dict[str, Callable[[Instance], dict]] = {
     "gotong_penimbangan": weighing_payload,
+    "gotong_periksa_hamil": anc_visit_payload,
     "gotong_setoran_sampah": deposit_payload,
     "gotong_kunjungan": visit_payload,
     "gotong_kehadiran": attendance_payload,

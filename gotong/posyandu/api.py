@@ -6,6 +6,7 @@ from gotong.api.fields import public_ref
 from gotong.api.viewsets import ScopedReadOnlyViewSet
 from gotong.core.policy.routes import Rule
 from gotong.posyandu.models import Child, Session, Weighing
+from gotong.posyandu.pregnancy import api as pregnancy_api
 
 
 class ChildSerializer(serializers.ModelSerializer):
@@ -113,4 +114,5 @@ ROUTES = [
     ("posyandu/balita", ChildViewSet, "child"),
     ("posyandu/hari-buka", SessionViewSet, "posyandu-session"),
     ("posyandu/penimbangan", WeighingViewSet, "weighing"),
+    *pregnancy_api.ROUTES,
 ]

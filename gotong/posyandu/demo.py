@@ -22,6 +22,7 @@ from gotong.organizations.models import Organization
 from gotong.posyandu import growth, services
 from gotong.posyandu.dates import add_months, five_years_before, month_start
 from gotong.posyandu.demo_services import load_day_demo
+from gotong.posyandu.demo_pregnancy import load_pregnancy_demo
 from gotong.posyandu.models import Child, Session, Weighing
 from gotong.registry.models import Household, Person
 from gotong.registry.nik import compose_nik
@@ -162,6 +163,7 @@ def load_posyandu_demo(acting_user) -> list[Child]:
             children.append(child)
         for index, child in enumerate(c for c in children if c.posyandu_id == posyandu.pk):
             _weigh(child, sessions, _profile(index + (0 if name.endswith("Melati") else 20)), today, acting_user)
+        load_pregnancy_demo([posyandu], acting_user)
     load_day_demo(children, acting_user)  # vitamin A, deworming, PMT and the latest day's tables
     return children
 

@@ -93,6 +93,22 @@ def _posyandu_mother(user):
     return _persons().visible_to(user).reached_by(user, "registry.add_member").filter(sex=Sex.FEMALE)
 
 
+@source("posyandu.pregnant", kind=PERSON)
+def _posyandu_pregnant(user):
+    # Women of 10–55 years the user may record for, not already followed in an ongoing pregnancy.
+    import datetime
+
+    from gotong.registry.choices import Sex
+
+    today = timezone.localdate()
+    youngest = today - datetime.timedelta(days=round(10 * 365.25))
+    oldest = today - datetime.timedelta(days=round(56 * 365.25))
+    persons = _persons().visible_to(user).reached_by(user, "registry.add_member")
+    return persons.filter(sex=Sex.FEMALE, birth_date__lte=youngest, birth_date__gt=oldest).exclude(
+        pregnancies__outcome=""
+    )
+
+
 @source("organizations.person", kind=PERSON)
 def _member_person(user, organization):
     return _persons().visible_to(user)

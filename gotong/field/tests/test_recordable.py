@@ -124,7 +124,7 @@ def test_each_persona_gets_what_their_role_records(world, cadre, staff, facilita
     # A plain staf of the BKM records no module's work offline (only aspirations for the area's residents, as
     # every officer may); a partner has no form at all.
     assert _work_kinds(bkm_staff) == [] and recordable.kinds_for(partner) == []
-    assert _work_kinds(cadre) == ["weighing"] and _work_kinds(staff) == ["deposit"]
+    assert _work_kinds(cadre) == ["weighing", "anc_visit"] and _work_kinds(staff) == ["deposit"]
 
 
 def _work_kinds(user) -> list[str]:

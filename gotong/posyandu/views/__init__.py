@@ -3,6 +3,15 @@ from gotong.posyandu.views.coverage import coverage
 from gotong.posyandu.views.day import day_child, session_detail
 from gotong.posyandu.views.home import home
 from gotong.posyandu.views.monthly import monthly_report, monthly_report_pdf, monthly_report_xlsx
+from gotong.posyandu.views.pregnancy import (
+    pregnancy_birth,
+    pregnancy_close,
+    pregnancy_create,
+    pregnancy_create_new,
+    pregnancy_detail,
+    pregnancy_list,
+    pregnancy_visit,
+)
 from gotong.posyandu.views.reports import skdn_page, skdn_pdf, skdn_xlsx
 from gotong.posyandu.views.sessions import session_create, session_list, weighing_record
 
@@ -18,6 +27,13 @@ __all__ = [
     "monthly_report",
     "monthly_report_pdf",
     "monthly_report_xlsx",
+    "pregnancy_birth",
+    "pregnancy_close",
+    "pregnancy_create",
+    "pregnancy_create_new",
+    "pregnancy_detail",
+    "pregnancy_list",
+    "pregnancy_visit",
     "session_create",
     "session_detail",
     "session_list",

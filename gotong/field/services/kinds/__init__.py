@@ -1,6 +1,6 @@
 """One handler per kind of field entry: (user, payload, base_version, key) -> Outcome, or an error."""
 
-from gotong.field.services.kinds import aspiration, attendance, deposit, visit, weighing
+from gotong.field.services.kinds import anc_visit, aspiration, attendance, deposit, visit, weighing
 
 HANDLERS = {
     "weighing": weighing.apply,
@@ -8,4 +8,5 @@ HANDLERS = {
     "visit": visit.apply,
     "attendance": attendance.apply,
     "aspiration": aspiration.apply,
+    "anc_visit": anc_visit.apply,
 }

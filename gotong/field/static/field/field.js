@@ -313,6 +313,43 @@
       },
       clear: function () { ["f-weight_kg", "f-length_cm", "f-muac_cm"].forEach(function (id) { el(id).value = ""; }); el("f-child").value = ""; el("f-oedema").checked = false; },
     },
+    anc_visit: {
+      fill: function () {
+        var list = ref.posyandus || [];
+        if (!list.length) return false;
+        options(el("f-posyandu"), list.map(function (p) { return [p.id, p.name]; }));
+        el("group-posyandu").hidden = list.length === 1;
+        options(el("f-place"), (ref.places || []).map(function (p) { return [p.id, p.name]; }));
+        var onWoman = function () {
+          var p = find(list, el("f-posyandu").value), w = p && find(p.women, el("f-pregnancy").value);
+          el("pregnancy-note").textContent = w ? fmt(T.pregnancy_note, { weeks: w.weeks, due: day(w.due_date) }) : "";
+        };
+        var onPosyandu = function () {
+          var p = find(list, el("f-posyandu").value);
+          options(el("f-pregnancy"), p.women.map(function (w) { return [w.id, w.name]; }), true);
+          onWoman();
+        };
+        el("f-posyandu").onchange = onPosyandu;
+        el("f-pregnancy").onchange = onWoman;
+        onPosyandu();
+        if (!el("f-visited_on").value) el("f-visited_on").value = today();
+        return true;
+      },
+      collect: function () {
+        var p = find(ref.posyandus, el("f-posyandu").value), w = p && find(p.women, el("f-pregnancy").value);
+        if (!w || !el("f-visited_on").value || !el("f-place").value) return null;
+        var payload = { pregnancy: w.id, visited_on: el("f-visited_on").value, place: el("f-place").value };
+        ["provider", "weight_kg", "muac_cm", "hb_g_dl", "systolic", "diastolic", "iron_tablets", "notes"].forEach(function (k) {
+          var value = el("f-" + k).value.trim(); payload[k] = value || null;
+        });
+        payload.provider = payload.provider || ""; payload.notes = payload.notes || "";
+        return { payload: payload, base_version: null, label: fmt(T.anc_visit_label, { name: w.name }) };
+      },
+      clear: function () {
+        ["f-provider", "f-weight_kg", "f-muac_cm", "f-hb_g_dl", "f-systolic", "f-diastolic", "f-iron_tablets", "f-notes"].forEach(function (id) { el(id).value = ""; });
+        el("f-pregnancy").value = ""; el("pregnancy-note").textContent = "";
+      },
+    },
     deposit: {
       fill: function () {
         var banks = ref.banks || [];
