@@ -21,8 +21,8 @@ from gotong.organizations.choices import OrganizationKind
 from gotong.organizations.models import Organization
 from gotong.posyandu import growth, services
 from gotong.posyandu.dates import add_months, five_years_before, month_start
-from gotong.posyandu.demo_services import load_day_demo
 from gotong.posyandu.demo_pregnancy import load_pregnancy_demo
+from gotong.posyandu.demo_services import load_day_demo
 from gotong.posyandu.models import Child, Session, Weighing
 from gotong.registry.models import Household, Person
 from gotong.registry.nik import compose_nik

@@ -74,7 +74,6 @@ class AspirationForm(StyledFormMixin, forms.Form):
                 self.fields["area"].empty_label = None
 
 
-
 class AnswerForm(StyledFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status sesudah jawaban ini"), choices=AspirationStatus.choices)
     text = forms.CharField(

@@ -75,7 +75,6 @@ class ChooseForm(StyledFormMixin, forms.Form):
         )
 
 
-
 class ProposalProjectForm(ProjectForm):
     """The collaboration project form, plus an optional action plan the proposal joins as an activity."""
 
