@@ -19,7 +19,8 @@ def render() -> str:
     parts = []
     for name, data in results.items():
         kind = name.split("-", 1)[0]
-        renderer = {"generate": _generate, "import": _import, "load": _load, "dashboards": _dashboards}.get(kind)
+        renderer = {"generate": _generate, "import": _import, "load": _load, "dashboards": _dashboards,
+                    "exports": _exports}.get(kind)  # fmt: skip
         if renderer:
             parts.append(renderer(name, data))
     return "\n\n".join(parts) if parts else "(no results yet: run `gotong bench import|load|dashboards`)"
@@ -103,6 +104,21 @@ def _dashboards(name: str, data: dict) -> str:
             f"{row.get('queries', '?')} |"
         )
     return _head("Dashboards (server time, warm, test client)", data) + "\n" + "\n".join(rows)
+
+
+def _exports(name: str, data: dict) -> str:
+    rows = [
+        "| format | rows | seconds | rows/s | peak RSS (MB) | RSS before export (MB) | grown (MB) | file (MB) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for run in data["runs"]:
+        rows.append(
+            f"| {run['format'].upper()} | {run['rows']:,} | {run['seconds']:.2f} | {run['rows_per_second']:,} | "
+            f"{run['peak_mb']:.0f} | {run['baseline_mb']:.0f} | {run['peak_mb'] - run['baseline_mb']:.0f} | "
+            f"{run['file_mb']} |"
+        )
+    title = f"Background export of the household list ({data.get('list', '?')}, in the worker's path)"
+    return _head(title, data) + "\n" + "\n".join(rows)
 
 
 def write_benchmarks_md(path: Path) -> None:

@@ -55,6 +55,11 @@ class Command(BaseCommand):
         load.add_argument("--city", default="21.72")
         load.add_argument("--workdir", default="/tmp/gotong-bench-load")
         sub.add_parser("dashboards", help="waktu server dasbor kota dan profil kelurahan")
+        exports = sub.add_parser("exports", help="ekspor latar CSV dan XLSX daftar rumah tangga: baris/s, memori")
+        exports.add_argument("--rows", type=int, default=100_000)
+        export_one = sub.add_parser("export-one", help=argparse.SUPPRESS)
+        export_one.add_argument("format", choices=("csv", "xlsx"))
+        export_one.add_argument("--rows", type=int, required=True)
         report = sub.add_parser("report", help="cetak tabel hasil (BENCHMARKS.md)")
         report.add_argument("--write", action="store_true", help="tulis tabel ke BENCHMARKS.md")
 
@@ -189,6 +194,20 @@ class Command(BaseCommand):
         self.stdout.write(
             f"→ {save_result(f'dashboards-{connection.vendor}', {'database': connection.vendor, 'rows': rows})}"
         )
+
+    def _exports(self, options):
+        from gotong.bench.exportbench import run_benchmark
+        from gotong.bench.results import save_result
+
+        results = run_benchmark(options["rows"], log=self.stderr.write)
+        database = results["database"]
+        self.stdout.write(f"→ {save_result(f'exports-{database}', results)}")
+
+    def _export_one(self, options):
+        from gotong.bench.exportbench import measure_one
+
+        json.dump(measure_one(options["format"], options["rows"]), sys.stdout)
+        self.stdout.write("")
 
     def _report(self, options):
         from django.conf import settings
