@@ -3,8 +3,8 @@
 Each run happens in its own process (`gotong bench export-one`), through the worker's own path
 (`run_export_job`: count, stream, write, progress updates), as a city officer of the largest city; the list is the
 registry's household export cut to its first N rows (same queryset, columns and masking). Reported: seconds,
-rows/s, CPU seconds of the process, peak RSS of the process (ru_maxrss) and its RSS before the export started (Django loaded), so "memory
-flat" reads as peak − baseline at N vs N/10; and the written file is checked to hold N data rows.
+rows/s, CPU seconds and peak RSS of the process (ru_maxrss), and its RSS before the export started (Django
+loaded), so "memory flat" reads as peak − baseline at N vs N/10; the written file is read back to hold N rows.
 """
 
 import csv
