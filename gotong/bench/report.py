@@ -108,13 +108,15 @@ def _dashboards(name: str, data: dict) -> str:
 
 def _exports(name: str, data: dict) -> str:
     rows = [
-        "| format | rows | seconds | rows/s | peak RSS (MB) | RSS before export (MB) | grown (MB) | file (MB) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| format | rows | seconds | rows/s | CPU s | peak RSS (MB) | RSS before export (MB) | grown (MB) "
+        "| file (MB) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for run in data["runs"]:
+        grown = run["peak_mb"] - run["baseline_mb"]
         rows.append(
             f"| {run['format'].upper()} | {run['rows']:,} | {run['seconds']:.2f} | {run['rows_per_second']:,} | "
-            f"{run['peak_mb']:.0f} | {run['baseline_mb']:.0f} | {run['peak_mb'] - run['baseline_mb']:.0f} | "
+            f"{run.get('cpu_seconds', '–')} | {run['peak_mb']:.0f} | {run['baseline_mb']:.0f} | {grown:.0f} | "
             f"{run['file_mb']} |"
         )
     title = f"Background export of the household list ({data.get('list', '?')}, in the worker's path)"
