@@ -25,7 +25,7 @@ def field(areas):
 
 
 def test_generated_field_worker_gets_the_forms_data_and_books_deposits_by_sync_and_odk(field):
-    client = Client()
+    client = Client(enforce_csrf_checks=True)  # as locust: a session cookie and a token, never a CSRF token
     client.cookies["sessionid"] = field["session"]
     api = {"HTTP_AUTHORIZATION": f"Token {field['token']}"}
     rng, today = random.Random(7), timezone.localdate()
