@@ -20,7 +20,7 @@ def render() -> str:
     for name, data in results.items():
         kind = name.split("-", 1)[0]
         renderers = {"generate": _generate, "import": _import, "load": _load, "dashboards": _dashboards}
-        renderer = {**renderers, "field": _field}.get(kind)
+        renderer = {**renderers, "field": _field, "exports": _exports}.get(kind)
         if renderer:
             parts.append(renderer(name, data))
     return "\n\n".join(parts) if parts else "(no results yet: run `gotong bench import|load|dashboards`)"
@@ -116,6 +116,23 @@ def _field(name: str, data: dict) -> str:
             f"| {row['kind']} ({row['user']}) | {row['first_bytes'] / 1024:.1f} | {row['first_seconds']} | "
             f"{row['repeat_bytes'] / 1024:.1f} | {row['repeat_seconds']} |"
         )
+    return _head(title, data) + "\n" + "\n".join(rows)
+
+
+def _exports(name: str, data: dict) -> str:
+    rows = [
+        "| format | rows | seconds | rows/s | CPU s | peak RSS (MB) | RSS before export (MB) | grown (MB) "
+        "| file (MB) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for run in data["runs"]:
+        grown = run["peak_mb"] - run["baseline_mb"]
+        rows.append(
+            f"| {run['format'].upper()} | {run['rows']:,} | {run['seconds']:.2f} | {run['rows_per_second']:,} | "
+            f"{run.get('cpu_seconds', '–')} | {run['peak_mb']:.0f} | {run['baseline_mb']:.0f} | {grown:.0f} | "
+            f"{run['file_mb']} |"
+        )
+    title = f"Background export of the household list ({data.get('list', '?')}, in the worker's path)"
     return _head(title, data) + "\n" + "\n".join(rows)
 
 

@@ -75,7 +75,7 @@ def export_response(request, key, fmt, **path_params):
         job = services.queue_export(owner=request.user, spec=spec, params=params, fmt=fmt)
         return redirect("exports:job", pk=job.pk)
     buffer = BytesIO()
-    WRITERS[fmt](buffer, spec, services.iterate(rows))
+    WRITERS[fmt](buffer, spec, services.iterate(rows, spec))
     response = HttpResponse(buffer.getvalue(), content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{services.export_filename(spec, fmt)}"'
     return response

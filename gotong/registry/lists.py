@@ -25,23 +25,42 @@ def _yes(value: bool) -> str:
     return "ya" if value else ""
 
 
+def _area_name(h: dict) -> str:
+    return f"{h['area__parent__name']} {h['area__name']}" if h["area__parent__name"] else h["area__name"]
+
+
 register(
     ListExport(
         key="registry.households",
         title=_("Rumah tangga"),
         filename="rumah-tangga",
         rows=household_rows,
+        # Rows are plain dicts of these values (`ListExport.values`): a city's export builds no model instances.
+        values=(
+            "head_name",
+            "head_nik",
+            "family_card_number",
+            "address",
+            "area_code",
+            "area__name",
+            "area__parent__name",
+            "welfare_decile",
+            "pkh_recipient",
+            "bpnt_recipient",
+            "member_count",
+        ),
         columns=[
-            Column(_("Kepala keluarga"), lambda h: h.head_name or ""),
-            Column(_("NIK"), lambda h: mask_nik(h.head_nik) if h.head_name else ""),  # masked, as in the list
-            Column(_("Nomor KK"), lambda h: mask_family_card_number(h.family_card_number)),
-            Column(_("Alamat"), lambda h: h.address),
-            Column(_("Kode wilayah"), lambda h: h.area_code),
-            Column(_("Wilayah"), lambda h: f"{h.area.parent.name} {h.area.name}" if h.area.parent else h.area.name),
-            Column(_("Desil"), lambda h: h.welfare_decile, INT),
-            Column(_("PKH"), lambda h: _yes(h.pkh_recipient)),
-            Column(_("BPNT"), lambda h: _yes(h.bpnt_recipient)),
-            Column(_("Anggota"), lambda h: h.member_count, INT),
+            Column(_("Kepala keluarga"), lambda h: h["head_name"] or ""),
+            # masked, as in the list
+            Column(_("NIK"), lambda h: mask_nik(h["head_nik"]) if h["head_name"] else ""),
+            Column(_("Nomor KK"), lambda h: mask_family_card_number(h["family_card_number"])),
+            Column(_("Alamat"), lambda h: h["address"]),
+            Column(_("Kode wilayah"), lambda h: h["area_code"]),
+            Column(_("Wilayah"), _area_name),
+            Column(_("Desil"), lambda h: h["welfare_decile"], INT),
+            Column(_("PKH"), lambda h: _yes(h["pkh_recipient"])),
+            Column(_("BPNT"), lambda h: _yes(h["bpnt_recipient"])),
+            Column(_("Anggota"), lambda h: h["member_count"], INT),
         ],
-    )
+    )  # fmt: skip
 )

@@ -1,16 +1,24 @@
 """Locust users for `gotong bench load` (run by that command; needs the `bench` extra).
 
-BENCH_TARGET=trivial hits only /healthz; BENCH_TARGET=app walks the field and API paths of a city officer, with
-the session cookie and API token the runner prepared (BENCH_SESSION, BENCH_TOKEN).
+BENCH_TARGET=trivial hits only /healthz; BENCH_TARGET=app walks the API and list paths of a city officer, with
+the session cookie and API token the runner prepared (BENCH_SESSION, BENCH_TOKEN), beside a waste bank's field
+worker (BENCH_FIELD, `gotong.bench.load.field`) who opens the field forms, downloads their reference data and
+books deposits both through the field app's sync API and as ODK Collect submissions, each under a fresh key.
 """
 
+import json
 import os
+import random
+from datetime import date
 
 from locust import HttpUser, constant, task
+
+from gotong.bench.load import payloads
 
 TARGET = os.environ.get("BENCH_TARGET", "trivial")
 SESSION = os.environ.get("BENCH_SESSION", "")
 TOKEN = os.environ.get("BENCH_TOKEN", "")
+FIELD = json.loads(os.environ.get("BENCH_FIELD") or "{}")
 
 
 class TrivialUser(HttpUser):
@@ -24,7 +32,7 @@ class TrivialUser(HttpUser):
 
 class OfficerUser(HttpUser):
     wait_time = constant(0)
-    weight = 1 if TARGET == "app" else 0
+    weight = 3 if TARGET == "app" else 0
 
     def on_start(self):
         self.client.cookies.set("sessionid", SESSION)
@@ -49,3 +57,40 @@ class OfficerUser(HttpUser):
     @task(1)
     def household_search(self):
         self.client.get("/registrasi/?q=Siti", name="/registrasi/?q=")
+
+
+class FieldUser(HttpUser):
+    """A waste bank's manager with a phone: forms and their data often, a deposit now and then (sync or ODK)."""
+
+    wait_time = constant(0)
+    weight = 1 if TARGET == "app" and FIELD else 0
+
+    def on_start(self):
+        self.client.cookies.set("sessionid", FIELD["session"])
+        self.api = {"Authorization": f"Token {FIELD['token']}"}
+        self.odk = {"X-OpenRosa-Version": "1.0"}
+
+    @task(2)
+    def field_form(self):
+        self.client.get("/lapangan/setoran/", name="/lapangan/setoran/")
+
+    @task(3)
+    def reference_data(self):
+        self.client.get("/api/v1/lapangan/data/deposit/", headers=self.api, name="/api/v1/lapangan/data/deposit/")
+
+    @task(2)
+    def sync_deposit(self):
+        body = payloads.sync_deposit(FIELD, random, date.today())
+        self.client.post("/api/v1/lapangan/kiriman/", json=body, headers=self.api, name="/api/v1/lapangan/kiriman/")
+
+    @task(1)
+    def odk_form_list(self):
+        self.client.get(f"/odk/key/{FIELD['odk_token']}/formList", headers=self.odk, name="/odk/…/formList")
+
+    @task(2)
+    def odk_deposit(self):
+        files = {
+            "xml_submission_file": ("submission.xml", payloads.odk_deposit(FIELD, random, date.today()), "text/xml")
+        }
+        self.client.post(f"/odk/key/{FIELD['odk_token']}/submission", files=files, headers=self.odk,
+                         name="/odk/…/submission")  # fmt: skip

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.test import Client
 
+from gotong.bench.load.field import prepare_field_user
 from gotong.bench.processes import production_env
 
 USERNAME = "bench_officer"
@@ -82,7 +83,7 @@ def run_load(*, city_code: str, port: int, users: int, seconds: int, workdir: Pa
     workdir.mkdir(parents=True, exist_ok=True)
     refresh_statistics()
     session, token = prepare_officer(city_code)
-    env = production_env(BENCH_SESSION=session, BENCH_TOKEN=token)
+    env = production_env(BENCH_SESSION=session, BENCH_TOKEN=token, BENCH_FIELD=prepare_field_user(city_code))
     server = subprocess.Popen(
         [sys.executable, "-m", "gotong.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-worker"],
         env=env,

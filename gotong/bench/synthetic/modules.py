@@ -1,6 +1,6 @@
 """Module records for the synthetic city: posyandu children, sessions and weighings; waste banks with members,
 deposits, sales and withdrawals booked in their ledger; casework cases with teams, visits and referrals; BKM
-revolving funds with members, loans and repayments booked in theirs.
+revolving funds with members, loans and repayments booked in theirs; gotong royong events with attendance.
 
 The records cover the twelve full months before `until` (the generating day by default), so the dashboards'
 "latest month" and "this year" figures have something to show; the same seed and the same `until` give the same
@@ -93,6 +93,11 @@ COLUMNS = {
         "id", "created_at", "updated_at", "public_id", "area_code", "case_id", "service", "service_name", "reason",
         "referred_on", "status", "status_on", "outcome", "referred_by_id",
     ],
+    "activities.Event": [
+        "id", "created_at", "updated_at", "public_id", "area_code", "title", "kind", "held_on", "start_time",
+        "default_hours", "area_id", "organization_id", "place", "description", "guests", "guest_hours",
+    ],
+    "activities.Attendance": ["id", "created_at", "updated_at", "area_code", "event_id", "person_id", "hours"],
     "treasury.Category": ["id", "created_at", "updated_at", "organization_id", "name", "direction", "account_id"],
     "treasury.CashEntry": [
         "id", "created_at", "updated_at", "area_code", "organization_id", "category_id", "direction", "occurred_on",
@@ -215,7 +220,7 @@ def module_tables(counts: dict[str, int]) -> list[str]:
 
 def generate_modules(villages, units, *, seed: int, persons_from: int, until: date) -> dict[str, int]:
     """Write every module's records for the persons with id ≥ `persons_from`; returns rows per model label."""
-    from gotong.bench.synthetic import casework, posyandu, treasury, wastebank
+    from gotong.bench.synthetic import activities, casework, posyandu, treasury, wastebank
 
     check_columns()
     sink = Sink()
@@ -225,6 +230,7 @@ def generate_modules(villages, units, *, seed: int, persons_from: int, until: da
     wastebank.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
     casework.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
     treasury.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
+    activities.generate(sink, units, seed=seed, persons_from=persons_from, window=window)
     counts = sink.finish()
     refresh_module_tallies(
         first_child=first["posyandu.Child"], first_bank=first["wastebank.WasteBank"], first_case=first["casework.Case"]

@@ -9,6 +9,7 @@ from django.db.models import Count, F, Sum
 
 from gotong.accounts.models import User
 from gotong.accounts.roles import Role
+from gotong.activities.models import Attendance
 from gotong.bench.synthetic.store import generate_city
 from gotong.casework.models import Case, Frequency, NeedRating, Referral, ReferralStatus, Visit, VisitPlan
 from gotong.casework.services.work import ALLOWED_NEXT
@@ -143,6 +144,7 @@ def test_same_seed_and_until_give_the_same_rows(areas):
             list(Loan.objects.order_by("id").values_list("member__person__nik", "principal", "disbursed_on")),
             list(Repayment.objects.order_by("id").values_list("loan__public_id", "paid_on", "amount")),
             list(Account.objects.order_by("id").values_list("code", "balance")),
+            list(Attendance.objects.order_by("id").values_list("event__public_id", "person__nik", "hours")),
         )  # fmt: skip
 
     shots = []

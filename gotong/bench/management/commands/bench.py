@@ -61,6 +61,11 @@ class Command(BaseCommand):
         )
         field.add_argument("--url", default="http://127.0.0.1:8000", help="Gotong yang berjalan dengan data demo")
         field.add_argument("--chromium", default="/usr/bin/chromium")
+        exports = sub.add_parser("exports", help="ekspor latar CSV dan XLSX daftar rumah tangga: baris/s, memori")
+        exports.add_argument("--rows", type=int, default=100_000)
+        export_one = sub.add_parser("export-one", help=argparse.SUPPRESS)
+        export_one.add_argument("format", choices=("csv", "xlsx"))
+        export_one.add_argument("--rows", type=int, required=True)
         report = sub.add_parser("report", help="cetak tabel hasil (BENCHMARKS.md)")
         report.add_argument("--write", action="store_true", help="tulis tabel ke BENCHMARKS.md")
 
@@ -218,6 +223,19 @@ class Command(BaseCommand):
                 browser.close()
         network = {"latency_ms": SLOW_3G["latency"], "down_kbps": 400, "up_kbps": 400}
         self.stdout.write(f"→ {save_result('field-network', {'database': 'demo', 'network': network, 'rows': rows})}")
+    def _exports(self, options):
+        from gotong.bench.exportbench import run_benchmark
+        from gotong.bench.results import save_result
+
+        results = run_benchmark(options["rows"], log=self.stderr.write)
+        database = results["database"]
+        self.stdout.write(f"→ {save_result(f'exports-{database}', results)}")
+
+    def _export_one(self, options):
+        from gotong.bench.exportbench import measure_one
+
+        json.dump(measure_one(options["format"], options["rows"]), sys.stdout)
+        self.stdout.write("")
 
     def _report(self, options):
         from django.conf import settings
