@@ -223,6 +223,7 @@ class Command(BaseCommand):
                 browser.close()
         network = {"latency_ms": SLOW_3G["latency"], "down_kbps": 400, "up_kbps": 400}
         self.stdout.write(f"→ {save_result('field-network', {'database': 'demo', 'network': network, 'rows': rows})}")
+
     def _exports(self, options):
         from gotong.bench.exportbench import run_benchmark
         from gotong.bench.results import save_result
