@@ -120,7 +120,8 @@ def participation_by_rt(events, months: list[datetime.date]) -> list[RtParticipa
         if _is_adult(birth_date, _month_end(month)):
             attended.setdefault((rt_code, month), set()).add(person_id)
     rt_codes = sorted({code for code, _month in attended})
-    rts = {a.code: a for a in Area.objects.filter(code__in=rt_codes, level=Level.RT)}
+    # The table names each RT with its RW and kelurahan: fetch the parent with it (one query, not one per RT).
+    rts = {a.code: a for a in Area.objects.filter(code__in=rt_codes, level=Level.RT).select_related("parent__parent")}
     births: dict[str, list[datetime.date]] = {}
     for code, birth_date in Person.objects.filter(area_code__in=list(rts)).values_list("area_code", "birth_date"):
         births.setdefault(code, []).append(birth_date)

@@ -76,3 +76,19 @@ def test_participation_rate_per_rt_per_month(event, residents, bugis_rt, city_of
     assert table[0].cells == [(4, 0, Decimal("0.0")), (4, 3, Decimal("75.0")), (4, 1, Decimal("25.0"))]
     png = stats.participation_chart_png(table, months)
     assert png.startswith(b"\x89PNG")
+
+
+def test_participation_table_names_every_rt_without_a_query_per_rt(
+    event, residents, city_officer, django_assert_num_queries
+):
+    # The city's gotong royong page lists hundreds of RTs: naming each RT's RW and kelurahan must not cost a query
+    # per row (the synthetic city's page made 823 queries).
+    services.record_attendance(
+        event, hours_by_person={residents["adults"][0]: None, residents["elsewhere"]: None}, acting_user=city_officer
+    )
+    months = stats.month_starts(datetime.date(2025, 3, 1), datetime.date(2025, 3, 31))
+    table = stats.participation_by_rt(Event.objects.all(), months)
+    assert len(table) == 2
+    with django_assert_num_queries(0):
+        names = [(row.area.name, row.area.parent.name, row.area.parent.parent.name) for row in table]
+    assert all(all(names_of_row) for names_of_row in names)
