@@ -19,7 +19,13 @@ def render() -> str:
     parts = []
     for name, data in results.items():
         kind = name.split("-", 1)[0]
-        renderer = {"generate": _generate, "import": _import, "load": _load, "dashboards": _dashboards}.get(kind)
+        renderer = {
+            "generate": _generate,
+            "import": _import,
+            "load": _load,
+            "dashboards": _dashboards,
+            "search": _search,
+        }.get(kind)
         if renderer:
             parts.append(renderer(name, data))
     return "\n\n".join(parts) if parts else "(no results yet: run `gotong bench import|load|dashboards`)"
@@ -119,6 +125,16 @@ def _load_rows(run: dict, single: dict | None, *, with_processes: bool) -> list[
             p50_ratio = f"{row['p50_ms'] / trivial['p50_ms']:.1f}" if trivial and trivial["p50_ms"] else "–"
             rows.append(f"| {cells}{row['failures']} | {rps_ratio} | {p50_ratio} |")
     return rows
+
+
+def _search(name: str, data: dict) -> str:
+    """The household list's `?q=` (first page, city officer), old query and new back to back on one database."""
+    rows = ["| text | method | persons | p50 ms | rows on page |", "|---|---|---:|---:|---:|"]
+    for row in data["rows"]:
+        rows.append(
+            f"| {row['query']} | {row['method']} | {data.get('persons', 0):,} | {row['p50_ms']} | {row['rows']} |"
+        )
+    return _head(f"Household list search (city {data.get('city', '?')})", data) + "\n" + "\n".join(rows)
 
 
 def _dashboards(name: str, data: dict) -> str:
