@@ -33,7 +33,9 @@ def render() -> str:
 
 def _head(title: str, data: dict) -> str:
     when = data.get("recorded_at", "?")
-    return f"### {title}\n\n{data.get('database', '?')}, recorded {when}\n"
+    load = (data.get("machine") or {}).get("load_average")
+    busy = f", load average {' / '.join(map(str, load))} (1/5/15 min)" if load else ""
+    return f"### {title}\n\n{data.get('database', '?')}, recorded {when}{busy}\n"
 
 
 def _generate(name: str, data: dict) -> str:
@@ -86,7 +88,9 @@ def _slower(ceiling: dict | None, run: dict) -> str:
 
 def _load(name: str, data: dict) -> str:
     title = f"Load test: {data['users']} users × {data['seconds']} s on loopback (city {data.get('city', '?')})"
-    if "runs" not in data:  # one server, one process (before issue 24)
+    if "runs" in data:
+        title += ", processes " + " then ".join(str(run["workers"]) for run in data["runs"])
+    else:  # one server, one process (before issue 24)
         return _head(title, data) + "\n" + "\n".join(_load_rows(data, None, with_processes=False))
     rows = [f"One server per row group, started one after the other on the same database ({data.get('cores', '?')} "
             "cores); the last column compares each path with the same path on one process.", ""]  # fmt: skip
