@@ -19,8 +19,15 @@ def render() -> str:
     parts = []
     for name, data in results.items():
         kind = name.split("-", 1)[0]
-        renderers = {"generate": _generate, "import": _import, "load": _load, "dashboards": _dashboards}
-        renderer = {**renderers, "field": _field, "exports": _exports}.get(kind)
+        renderer = {
+            "generate": _generate,
+            "import": _import,
+            "load": _load,
+            "dashboards": _dashboards,
+            "search": _search,
+            "field": _field,
+            "exports": _exports,
+        }.get(kind)
         if renderer:
             parts.append(renderer(name, data))
     return "\n\n".join(parts) if parts else "(no results yet: run `gotong bench import|load|dashboards`)"
@@ -28,7 +35,9 @@ def render() -> str:
 
 def _head(title: str, data: dict) -> str:
     when = data.get("recorded_at", "?")
-    return f"### {title}\n\n{data.get('database', '?')}, recorded {when}\n"
+    load = (data.get("machine") or {}).get("load_average")
+    busy = f", load average {' / '.join(map(str, load))} (1/5/15 min)" if load else ""
+    return f"### {title}\n\n{data.get('database', '?')}, recorded {when}{busy}\n"
 
 
 def _generate(name: str, data: dict) -> str:
@@ -80,20 +89,58 @@ def _slower(ceiling: dict | None, run: dict) -> str:
 
 
 def _load(name: str, data: dict) -> str:
-    trivial = next((r for r in data["trivial"] if r["name"] == "/healthz"), None)
-    rows = [
+    title = f"Load test: {data['users']} users × {data['seconds']} s on loopback (city {data.get('city', '?')})"
+    if "runs" in data:
+        title += ", processes " + " then ".join(str(run["workers"]) for run in data["runs"])
+    else:  # one server, one process (before issue 24)
+        return _head(title, data) + "\n" + "\n".join(_load_rows(data, None, with_processes=False))
+    rows = [f"One server per row group, started one after the other on the same database ({data.get('cores', '?')} "
+            "cores); the last column compares each path with the same path on one process.", ""]  # fmt: skip
+    single = next((run for run in data["runs"] if run["workers"] == 1), None)
+    rows += _load_header(with_processes=True)
+    for run in data["runs"]:
+        rows += _load_rows(run, single, with_processes=True)
+    return _head(title, data) + "\n" + "\n".join(rows)
+
+
+def _load_header(*, with_processes: bool) -> list[str]:
+    if with_processes:
+        return [
+            "| processes | path | requests | req/s | p50 ms | p99 ms | failures | req/s ÷ /healthz "
+            "| req/s × 1 process |",
+            "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+    return [
         "| path | requests | req/s | p50 ms | p99 ms | failures | req/s ÷ /healthz | p50 × /healthz |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for row in ([trivial] if trivial else []) + data["app"]:
+
+
+def _load_rows(run: dict, single: dict | None, *, with_processes: bool) -> list[str]:
+    trivial = next((r for r in run["trivial"] if r["name"] == "/healthz"), None)
+    rows = [] if with_processes else _load_header(with_processes=False)
+    base = {r["name"]: r for r in (single["trivial"] + single["app"])} if single else {}
+    for row in ([trivial] if trivial else []) + run["app"]:
         rps_ratio = f"{row['rps'] / trivial['rps']:.3f}" if trivial and trivial["rps"] else "–"
-        p50_ratio = f"{row['p50_ms'] / trivial['p50_ms']:.1f}" if trivial and trivial["p50_ms"] else "–"
+        cells = f"{row['name']} | {row['requests']:,} | {row['rps']} | {row['p50_ms']:.0f} | {row['p99_ms']:.0f} | "
+        if with_processes:
+            one = base.get(row["name"])
+            scale = f"{row['rps'] / one['rps']:.2f}" if one and one["rps"] else "–"
+            rows.append(f"| {run['workers']} | {cells}{row['failures']} | {rps_ratio} | {scale} |")
+        else:
+            p50_ratio = f"{row['p50_ms'] / trivial['p50_ms']:.1f}" if trivial and trivial["p50_ms"] else "–"
+            rows.append(f"| {cells}{row['failures']} | {rps_ratio} | {p50_ratio} |")
+    return rows
+
+
+def _search(name: str, data: dict) -> str:
+    """The household list's `?q=` (first page, city officer), old query and new back to back on one database."""
+    rows = ["| text | method | persons | p50 ms | rows on page |", "|---|---|---:|---:|---:|"]
+    for row in data["rows"]:
         rows.append(
-            f"| {row['name']} | {row['requests']:,} | {row['rps']} | {row['p50_ms']:.0f} | {row['p99_ms']:.0f} | "
-            f"{row['failures']} | {rps_ratio} | {p50_ratio} |"
+            f"| {row['query']} | {row['method']} | {data.get('persons', 0):,} | {row['p50_ms']} | {row['rows']} |"
         )
-    title = f"Load test: {data['users']} users × {data['seconds']} s on loopback (city {data.get('city', '?')})"
-    return _head(title, data) + "\n" + "\n".join(rows)
+    return _head(f"Household list search (city {data.get('city', '?')})", data) + "\n" + "\n".join(rows)
 
 
 def _dashboards(name: str, data: dict) -> str:

@@ -13,7 +13,9 @@ RESULTS_DIR = Path(settings.BASE_DIR).parent / "benchmarks" / "results"
 def machine() -> dict:
     import os
 
-    return {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform(terse=True)}
+    # The load average says how busy the (shared) machine was when the result was recorded.
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform(terse=True),
+            "load_average": [round(x, 1) for x in os.getloadavg()]}  # fmt: skip
 
 
 def save_result(name: str, data: dict) -> Path:

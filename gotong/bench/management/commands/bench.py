@@ -3,6 +3,7 @@ issue 9; `field-network` measures the field forms on a slow link (issue 19)."""
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -55,6 +56,10 @@ class Command(BaseCommand):
         load.add_argument("--port", type=int, default=8765)
         load.add_argument("--city", default="21.72")
         load.add_argument("--workdir", default="/tmp/gotong-bench-load")
+        load.add_argument(
+            "--workers", type=int, nargs="+", default=[1, os.cpu_count() or 1],
+            help="jumlah proses server; satu server per angka, berurutan (bawaan: 1 dan jumlah inti)",
+        )  # fmt: skip
         sub.add_parser("dashboards", help="waktu server dasbor kota dan profil kelurahan")
         field = sub.add_parser(
             "field-network", help="formulir lapangan di 3G lambat: byte dan waktu sampai bisa diisi (Chromium)"
@@ -171,14 +176,16 @@ class Command(BaseCommand):
 
         results = run_load(city_code=options["city"], port=options["port"], users=options["users"],
                            seconds=options["seconds"], workdir=Path(options["workdir"]),
-                           log=self.stderr.write)  # fmt: skip
+                           workers=options["workers"], log=self.stderr.write)  # fmt: skip
         from django.db import connection
 
         results["database"] = connection.vendor
-        for part in ("trivial", "app"):
-            for row in results[part]:
-                self.stdout.write(f"{part:8} {row['name']:32} {row['rps']:>8} req/s  p50 {row['p50_ms']:>6} ms  "
-                                  f"p99 {row['p99_ms']:>6} ms  fail {row['failures']}")  # fmt: skip
+        for run in results["runs"]:
+            for part in ("trivial", "app"):
+                for row in run[part]:
+                    self.stdout.write(f"{run['workers']} × {part:8} {row['name']:32} {row['rps']:>8} req/s  "
+                                      f"p50 {row['p50_ms']:>6} ms  "
+                                      f"p99 {row['p99_ms']:>6} ms  fail {row['failures']}")  # fmt: skip
         self.stdout.write(f"→ {save_result(f'load-{connection.vendor}', results)}")
 
     def _dashboards(self, options):
