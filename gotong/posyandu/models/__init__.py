@@ -285,3 +285,5 @@ def _register_audit() -> None:
 
 
 _register_audit()
+
+from gotong.posyandu.models.immunisation import Immunisation, ImmunisationPlace, Vaccine  # noqa: E402, F401
