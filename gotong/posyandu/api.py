@@ -5,6 +5,7 @@ from rest_framework import serializers
 from gotong.api.fields import public_ref
 from gotong.api.viewsets import ScopedReadOnlyViewSet
 from gotong.core.policy.routes import Rule
+from gotong.posyandu.immunisation.api import ImmunisationViewSet
 from gotong.posyandu.models import Child, Session, Weighing
 
 
@@ -113,4 +114,5 @@ ROUTES = [
     ("posyandu/balita", ChildViewSet, "child"),
     ("posyandu/hari-buka", SessionViewSet, "posyandu-session"),
     ("posyandu/penimbangan", WeighingViewSet, "weighing"),
+    ("posyandu/imunisasi", ImmunisationViewSet, "immunisation"),
 ]

@@ -21,6 +21,7 @@ from gotong.organizations.choices import OrganizationKind
 from gotong.organizations.models import Organization
 from gotong.posyandu import growth, services
 from gotong.posyandu.dates import add_months, five_years_before, month_start
+from gotong.posyandu.demo_immunisation import load_immunisation_demo
 from gotong.posyandu.models import Child, Session, Weighing
 from gotong.registry.models import Household, Person
 from gotong.registry.nik import compose_nik
@@ -161,6 +162,7 @@ def load_posyandu_demo(acting_user) -> list[Child]:
             children.append(child)
         for index, child in enumerate(c for c in children if c.posyandu_id == posyandu.pk):
             _weigh(child, sessions, _profile(index + (0 if name.endswith("Melati") else 20)), today, acting_user)
+    load_immunisation_demo(children, acting_user)
     return children
 
 

@@ -73,6 +73,7 @@ UNDER_FIVE = Age(months=60)
 FOUR_WEEKS = Age(days=28)
 SIX_WEEKS = Age(days=42)
 NONE = Age()
+RV_LIMIT = Age(6, 30)  # the last day allowed is 6 months 29 days [RV]
 
 VACCINE_LABELS = {
     "hb0": gettext_lazy("Hepatitis B0 (HB0)"),
@@ -107,9 +108,9 @@ SCHEDULE: tuple[Dose, ...] = (
     Dose("pcv", 2, Age(3), NONE, None, FOUR_WEEKS, False, "PCV"),
     Dose("pcv", 3, Age(12), Age(12), None, FOUR_WEEKS, False, "PCV"),
     # Rotavirus 1–3 at 2, 3, 4 months, 4 weeks apart, none after 6 months 29 days [RV].
-    Dose("rv", 1, Age(2), SIX_WEEKS, Age(7), NONE, False, "RV"),
-    Dose("rv", 2, Age(3), NONE, Age(7), FOUR_WEEKS, False, "RV"),
-    Dose("rv", 3, Age(4), NONE, Age(7), FOUR_WEEKS, False, "RV"),
+    Dose("rv", 1, Age(2), SIX_WEEKS, RV_LIMIT, NONE, False, "RV"),
+    Dose("rv", 2, Age(3), NONE, RV_LIMIT, FOUR_WEEKS, False, "RV"),
+    Dose("rv", 3, Age(4), NONE, RV_LIMIT, FOUR_WEEKS, False, "RV"),
     # IPV 1 at 4 months [P12]; IPV 2 at 9 months, ≥ 4 months after IPV 1, catch-up to 59 months [IPV2].
     Dose("ipv", 1, Age(4), Age(0, 98), None, NONE, True, "P12"),
     Dose("ipv", 2, Age(9), Age(9), None, Age(4), False, "IPV2"),

@@ -45,3 +45,22 @@ def test_demo_is_idempotent_and_has_the_cases_a_cadre_meets(medan, admin_user):
     assert weighings.filter(bgm=True).exists()
     assert not any(w.reasons.get("waz") == "implausible" for w in weighings)
     assert Child.objects.filter(mother__isnull=False).count() == 40
+
+
+def test_demo_immunisations_follow_the_schedule(medan, admin_user):
+    from gotong.posyandu.immunisation import coverage, schedule
+    from gotong.posyandu.models import Immunisation
+
+    load_posyandu_demo(admin_user)
+    doses = Immunisation.objects.count()
+    load_posyandu_demo(admin_user)
+    assert Immunisation.objects.count() == doses > 100
+    assert Immunisation.objects.filter(place="posyandu", session__isnull=False).exists()
+    # Someone is due for catch-up in this month's list of at least one posyandu.
+    today = datetime.date.today()
+    rows = [
+        row
+        for posyandu in Organization.objects.filter(kind="posyandu")
+        for row in coverage.due_rows(posyandu, today.replace(day=1))
+    ]
+    assert rows and any(state == schedule.CATCH_UP for row in rows for _dose, state in row.doses)
