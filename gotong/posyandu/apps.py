@@ -9,3 +9,4 @@ class PosyanduConfig(AppConfig):
 
     def ready(self):
         from gotong.posyandu import signals  # noqa: F401  (connects the monthly tally refresh)
+        from gotong.posyandu.monthly import immunisation  # noqa: F401  (registers the report's immunisation section)

@@ -230,3 +230,22 @@ def test_api_lists_in_scope_and_records_with_schedule_errors(child, cadre, other
     assert stranger.status_code in (400, 403)
     assert token_client(partner).get("/api/v1/posyandu/imunisasi/").status_code == 403
     assert token_client(resident).post("/api/v1/posyandu/imunisasi/", {}, format="json").status_code == 403
+
+
+def test_monthly_report_section_from_the_records(cohort):
+    from gotong.organizations.models import Organization
+    from gotong.posyandu.monthly.sections import build_sections
+
+    [section] = [
+        s
+        for s in build_sections(Organization.objects.filter(kind="posyandu"), datetime.date(2026, 3, 1))
+        if s.key == "immunisation"
+    ]
+    rows = {row[0]: row for row in section.rows}
+    # March: C's MR 1 (6 Mar 2026), a boy or a girl per the factory. Since January also D's (2 Jan 2026); A's and
+    # E's were in December 2025.
+    mr1 = rows["Campak-Rubela (MR) 1"]
+    assert mr1[1] + mr1[2] == mr1[3] == 1 and mr1[4] == 2
+    assert rows["BCG"][3] == 0
+    idl_month = next(row for label, row in rows.items() if label.startswith("IDL: bayi berulang tahun ke-1 bulan"))
+    assert idl_month[3] == 2 and idl_month[4] == "4 (50 %)"
