@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 def form_titles() -> dict[str, str]:
     return {
         "weighing": _("Penimbangan balita"),
+        "immunisation": _("Imunisasi balita"),
         "deposit": _("Setoran bank sampah"),
         "visit": _("Kunjungan rumah"),
         "attendance": _("Kehadiran gotong royong"),
@@ -39,6 +40,8 @@ def js_catalog() -> dict[str, str]:
         "estimate": _("Perkiraan nilai: %(value)s"),
         "required": _("Lengkapi isian yang wajib."),
         "weighing_label": _("Timbang %(name)s: %(kg)s kg"),
+        "immunisation_label": _("Imunisasi %(name)s: %(doses)s"),
+        "no_doses_due": _("Tidak ada imunisasi yang jatuh jadwal hari ini untuk anak ini."),
         "deposit_label": _("Setoran %(name)s: %(kg)s kg"),
         "visit_label": _("Kunjungan %(name)s"),
         "attendance_label": _("Hadir %(title)s: %(n)s orang"),

@@ -24,9 +24,10 @@ from django.utils import timezone
 
 from gotong.core.policy.decide import reaches
 
-KINDS = ("weighing", "deposit", "visit", "attendance", "aspiration")
+KINDS = ("weighing", "immunisation", "deposit", "visit", "attendance", "aspiration")
 CAPABILITIES = {
     "weighing": "posyandu.record",
+    "immunisation": "posyandu.record",
     "deposit": "wastebank.record",
     "visit": "casework.record",
     "attendance": "activities.record",
@@ -78,7 +79,14 @@ def rts(user) -> QuerySet:
     return raisable_rts(user)
 
 
-_RECORDABLE = {"weighing": posyandus, "deposit": banks, "visit": cases, "attendance": events, "aspiration": rts}
+_RECORDABLE = {
+    "weighing": posyandus,
+    "immunisation": posyandus,
+    "deposit": banks,
+    "visit": cases,
+    "attendance": events,
+    "aspiration": rts,
+}
 
 
 def recordable(user, kind: str) -> QuerySet:

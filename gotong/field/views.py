@@ -23,6 +23,7 @@ from gotong.field.catalog import form_titles, js_catalog
 # Indonesian addresses, like the rest of the site: /lapangan/timbang/ …
 SLUGS = {
     "weighing": "timbang",
+    "immunisation": "imunisasi",
     "deposit": "setoran",
     "visit": "kunjungan",
     "attendance": "kehadiran",

@@ -58,6 +58,14 @@ FORMS: dict[str, OdkForm] = {
             media_files=(media.CHILDREN,),
         ),
         OdkForm(
+            form_id="gotong_imunisasi",
+            kind="immunisation",
+            source="imunisasi.md",
+            title=_("Imunisasi balita"),
+            description=_("Imunisasi yang diberikan hari itu; jadwal nasional diperiksa di server."),
+            media_files=(media.CHILDREN,),
+        ),
+        OdkForm(
             form_id="gotong_setoran_sampah",
             kind="deposit",
             source="setoran_sampah.md",

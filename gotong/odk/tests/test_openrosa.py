@@ -23,12 +23,12 @@ def _assert_openrosa(response):
     assert response["Date"]
 
 
-def test_a_cadre_lists_only_the_weighing_form_with_version_hash_and_urls(client, cadre):
+def test_a_cadre_lists_only_the_posyandu_forms_with_version_hash_and_urls(client, cadre):
     response = client.get(key_url(cadre, "formList"), **OPENROSA)
     assert response.status_code == 200
     _assert_openrosa(response)
     forms = _forms(response)
-    assert list(forms) == ["gotong_penimbangan"]
+    assert list(forms) == ["gotong_penimbangan", "gotong_imunisasi"]
     entry, built = forms["gotong_penimbangan"], catalog.build("gotong_penimbangan")
     assert entry.findtext(f"{LIST}version") == built.version
     assert entry.findtext(f"{LIST}hash") == f"md5:{built.md5}"

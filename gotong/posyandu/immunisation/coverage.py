@@ -20,7 +20,7 @@ from gotong.posyandu.models import Child, Immunisation
 UCI_THRESHOLD = Decimal("80")  # per cent of infants with IDL [Permenkes 12/2017]
 
 
-def _given_by_child(children) -> dict[int, dict]:
+def given_by_child(children) -> dict[int, dict]:
     given: dict[int, dict] = defaultdict(dict)
     for child_id, vaccine, dose, on in Immunisation.objects.filter(child__in=children).values_list(
         "child_id", "vaccine", "dose", "given_on"
@@ -40,7 +40,7 @@ def due_rows(posyandu, month: datetime.date) -> list[DueRow]:
     """The children of the posyandu with a dose to give by the end of `month` (due, overdue or catch-up)."""
     end = schedule.Age(1).after(month) - datetime.timedelta(days=1)
     children = list(Child.objects.filter(posyandu=posyandu).current(end).select_related("person"))
-    given = _given_by_child(children)
+    given = given_by_child(children)
     rows = []
     for child in children:
         status = schedule.child_status(child.person.birth_date, given[child.pk], end)
@@ -85,7 +85,7 @@ def coverage(posyandus, start: datetime.date, end: datetime.date) -> tuple[list[
         .filter(Q(left_on__isnull=True) | Q(left_on__gte=start))
         .select_related("person")
     )
-    given = _given_by_child(cohort)
+    given = given_by_child(cohort)
     for child in cohort:
         birthday = schedule.Age(12).after(child.person.birth_date)
         if not start <= birthday <= end or (child.left_on and child.left_on < birthday):
