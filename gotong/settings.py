@@ -337,6 +337,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AspirationStatusEnum": "gotong.participation.models.aspiration.AspirationStatus",
         "FieldSubmissionKindEnum": "gotong.field.models.SubmissionKind",
+        "ImmunisationPlaceEnum": "gotong.posyandu.models.immunisation.ImmunisationPlace",
+        "ImmunisationVaccineEnum": "gotong.posyandu.models.immunisation.Vaccine",
         "OrganizationKindEnum": "gotong.organizations.choices.OrganizationKind",
         "PregnancyOutcomeEnum": "gotong.posyandu.models.pregnancy.Outcome",
         "AncVisitPlaceEnum": "gotong.posyandu.models.pregnancy.VisitPlace",

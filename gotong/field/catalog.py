@@ -7,6 +7,7 @@ def form_titles() -> dict[str, str]:
     return {
         "weighing": _("Penimbangan balita"),
         "anc_visit": _("Pemeriksaan ibu hamil"),
+        "immunisation": _("Imunisasi balita"),
         "deposit": _("Setoran bank sampah"),
         "visit": _("Kunjungan rumah"),
         "attendance": _("Kehadiran gotong royong"),
@@ -42,6 +43,8 @@ def js_catalog() -> dict[str, str]:
         "anc_visit_label": _("Periksa hamil %(name)s"),
         "already_visited": _("Sudah diperiksa hari itu; kirim akan mengoreksi."),
         "pregnancy_note": _("%(weeks)s minggu, HPL %(due)s"),
+        "immunisation_label": _("Imunisasi %(name)s: %(doses)s"),
+        "no_doses_due": _("Tidak ada imunisasi yang jatuh jadwal hari ini untuk anak ini."),
         "deposit_label": _("Setoran %(name)s: %(kg)s kg"),
         "visit_label": _("Kunjungan %(name)s"),
         "attendance_label": _("Hadir %(title)s: %(n)s orang"),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 class SubmissionKind(models.TextChoices):
     WEIGHING = "weighing", _("Penimbangan balita")
+    IMMUNISATION = "immunisation", _("Imunisasi balita")
     DEPOSIT = "deposit", _("Setoran bank sampah")
     VISIT = "visit", _("Kunjungan rumah")
     ATTENDANCE = "attendance", _("Kehadiran gotong royong")

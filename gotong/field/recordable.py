@@ -26,9 +26,10 @@ from django.utils import timezone
 
 from gotong.core.policy.decide import reaches
 
-KINDS = ("weighing", "anc_visit", "deposit", "visit", "attendance", "aspiration")
+KINDS = ("weighing", "immunisation", "anc_visit", "deposit", "visit", "attendance", "aspiration")
 CAPABILITIES = {
     "weighing": "posyandu.record",
+    "immunisation": "posyandu.record",
     "anc_visit": "posyandu.record",
     "deposit": "wastebank.record",
     "visit": "casework.record",
@@ -84,6 +85,7 @@ def rts(user) -> QuerySet:
 _RECORDABLE = {
     "weighing": posyandus,
     "anc_visit": posyandus,
+    "immunisation": posyandus,
     "deposit": banks,
     "visit": cases,
     "attendance": events,

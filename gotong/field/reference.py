@@ -83,6 +83,40 @@ def anc_visit_data(user, today: datetime.date) -> dict:
     return {"kind": "anc_visit", "today": today.isoformat(), "posyandus": posyandus, "places": places}
 
 
+def immunisation_data(user, today: datetime.date) -> dict:
+    """Per posyandu its children and, for each, the doses the schedule lets a cadre give today (no dates given)."""
+    from gotong.posyandu.immunisation import coverage, schedule
+
+    posyandus = []
+    for posyandu in recordable.posyandus(user).order_by("name"):
+        children = list(
+            Child.objects.visible_to(user).filter(posyandu=posyandu).current(today).select_related("person")
+        )
+        given = coverage.given_by_child(children)
+        rows = []
+        for c in sorted(children, key=lambda c: c.person.name):
+            status = schedule.child_status(c.person.birth_date, given[c.pk], today)
+            doses = [
+                {
+                    "id": f"{dose.vaccine}:{dose.number}",
+                    "name": schedule.dose_label(*dose.key),
+                    "state": str(schedule.STATE_LABELS[state]),
+                }
+                for dose, state, _on in status.rows
+                if state in schedule.GIVABLE
+            ]
+            rows.append(
+                {
+                    "id": str(c.public_id),
+                    "name": c.person.name,
+                    "birth_date": c.person.birth_date.isoformat(),
+                    "doses": doses,
+                }
+            )
+        posyandus.append({"id": str(posyandu.pk), "name": posyandu.name, "children": rows})
+    return {"kind": "immunisation", "today": today.isoformat(), "posyandus": posyandus}
+
+
 def deposit_data(user, today: datetime.date) -> dict:
     banks = []
     for bank in recordable.banks(user).select_related("organization").order_by("pk"):
@@ -169,6 +203,7 @@ def aspiration_data(user, today: datetime.date) -> dict:
 BUILDERS = {
     "weighing": weighing_data,
     "anc_visit": anc_visit_data,
+    "immunisation": immunisation_data,
     "deposit": deposit_data,
     "visit": visit_data,
     "attendance": attendance_data,
@@ -180,6 +215,7 @@ def no_data_message(kind: str) -> str:
     return {
         "weighing": _("Tidak ada posyandu tempat Anda bertugas."),
         "anc_visit": _("Tidak ada posyandu tempat Anda bertugas."),
+        "immunisation": _("Tidak ada posyandu tempat Anda bertugas."),
         "deposit": _("Anda bukan pengurus bank sampah."),
         "visit": _("Tidak ada kasus terbuka yang Anda dampingi."),
         "attendance": _("Tidak ada kegiatan gotong royong sebulan terakhir yang bisa Anda catat."),

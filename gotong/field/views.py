@@ -25,6 +25,7 @@ from gotong.field.labels import labels_for
 SLUGS = {
     "weighing": "timbang",
     "anc_visit": "periksa-hamil",
+    "immunisation": "imunisasi",
     "deposit": "setoran",
     "visit": "kunjungan",
     "attendance": "kehadiran",

@@ -59,6 +59,14 @@ FORMS: dict[str, OdkForm] = {
             media_files=(media.CHILDREN,),
         ),
         OdkForm(
+            form_id="gotong_imunisasi",
+            kind="immunisation",
+            source="imunisasi.md",
+            title=_("Imunisasi balita"),
+            description=_("Imunisasi yang diberikan hari itu; jadwal nasional diperiksa di server."),
+            media_files=(media.CHILDREN,),
+        ),
+        OdkForm(
             form_id="gotong_periksa_hamil",
             kind="anc_visit",
             source="periksa_hamil.md",

@@ -43,6 +43,17 @@ def anc_visit_payload(instance: Instance) -> dict:
     return payload
 
 
+def immunisation_payload(instance: Instance) -> dict:
+    # select_multiple answers are space-separated names ("polio:2 dpt_hb_hib:1"); the field service splits them.
+    return {
+        "child": instance.text("child"),
+        "given_on": instance.text("given_on"),
+        "doses": instance.text("doses"),
+        "place": instance.text("place"),
+        "batch": instance.text("batch"),
+    }
+
+
 def deposit_payload(instance: Instance) -> dict:
     lines = []
     for line in instance.repeats("line"):
@@ -73,6 +84,7 @@ def attendance_payload(instance: Instance) -> dict:
 MAPPERS: dict[str, Callable[[Instance], dict]] = {
     "gotong_penimbangan": weighing_payload,
     "gotong_periksa_hamil": anc_visit_payload,
+    "gotong_imunisasi": immunisation_payload,
     "gotong_setoran_sampah": deposit_payload,
     "gotong_kunjungan": visit_payload,
     "gotong_kehadiran": attendance_payload,

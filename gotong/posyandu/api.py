@@ -5,6 +5,7 @@ from rest_framework import serializers
 from gotong.api.fields import public_ref
 from gotong.api.viewsets import ScopedReadOnlyViewSet
 from gotong.core.policy.routes import Rule
+from gotong.posyandu.immunisation.api import ImmunisationViewSet
 from gotong.posyandu.models import Child, Session, Weighing
 from gotong.posyandu.pregnancy import api as pregnancy_api
 
@@ -115,4 +116,5 @@ ROUTES = [
     ("posyandu/hari-buka", SessionViewSet, "posyandu-session"),
     ("posyandu/penimbangan", WeighingViewSet, "weighing"),
     *pregnancy_api.ROUTES,
+    ("posyandu/imunisasi", ImmunisationViewSet, "immunisation"),
 ]

@@ -8,10 +8,13 @@ so immunisation and pregnant-women visits (other modules) add theirs with `regis
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gotong.core.dates import short_date
 from gotong.posyandu import supplements
+from gotong.posyandu.immunisation import schedule
+from gotong.posyandu.immunisation.coverage import given_by_child
 from gotong.posyandu.models import Capsule, DayVisit, Deworming, Feeding, Session, VitaminADose, Weighing
 
 TABLES = (
@@ -60,6 +63,7 @@ def day_context(session: Session, children) -> dict:
         "deworming": {d.child_id: d for d in Deworming.objects.filter(child_id__in=ids, round=round_)},
         "feeding": {f.child_id: f for f in Feeding.objects.filter(child_id__in=ids, month=session.month)},
         "weighing": {w.child_id: w for w in Weighing.objects.filter(child_id__in=ids, month=session.month)},
+        "immunisation": given_by_child(ids),
     }
 
 
@@ -99,6 +103,24 @@ def _feeding(session, child, context) -> list[ServiceEntry]:
         else ", ".join(reasons)
     )
     return [ServiceEntry("pmt", _("PMT"), due=bool(reasons), done=feeding is not None, detail=detail)]
+
+
+@register_day_service
+def _immunisation(session, child, context) -> list[ServiceEntry]:
+    """The doses the national schedule lets the cadre give today, recorded on the immunisation page."""
+    given = context["immunisation"].get(child.pk, {})
+    status = schedule.child_status(child.person.birth_date, given, session.held_on)
+    due = [schedule.dose_label(*dose.key) for dose, state, _on in status.rows if state in schedule.GIVABLE]
+    today = [schedule.dose_label(*dose.key) for dose, _state, on in status.rows if on == session.held_on]
+    if not due and not today:
+        return []
+    url = reverse("posyandu:immunisation-record", args=[session.pk, child.public_id])
+    detail = ", ".join(today or due)
+    return [
+        ServiceEntry(
+            "immunisation", _("Imunisasi"), due=bool(due), done=bool(today) and not due, detail=detail, url=url
+        )
+    ]
 
 
 @dataclass

@@ -21,6 +21,7 @@ from gotong.organizations.choices import OrganizationKind
 from gotong.organizations.models import Organization
 from gotong.posyandu import growth, services
 from gotong.posyandu.dates import add_months, five_years_before, month_start
+from gotong.posyandu.demo_immunisation import load_immunisation_demo
 from gotong.posyandu.demo_pregnancy import load_pregnancy_demo
 from gotong.posyandu.demo_services import load_day_demo
 from gotong.posyandu.models import Child, Session, Weighing
@@ -165,6 +166,7 @@ def load_posyandu_demo(acting_user) -> list[Child]:
             _weigh(child, sessions, _profile(index + (0 if name.endswith("Melati") else 20)), today, acting_user)
         load_pregnancy_demo([posyandu], acting_user)
     load_day_demo(children, acting_user)  # vitamin A, deworming, PMT and the latest day's tables
+    load_immunisation_demo(children, acting_user)
     return children
 
 

@@ -88,3 +88,33 @@ def test_reference_data_for_each_form(staff, member, categories, facilitator, tb
     assert [c["name"] for c in visit["cases"]] == ["Raja Ali"]
     assert "resisten" not in str(visit)  # the health condition stays on the server
     assert client_for(staff).get("/api/v1/lapangan/data/nope/").status_code == 404
+
+
+def test_offline_immunisation_is_recorded_once_and_checked_against_the_schedule(cadre, other_cadre, child, march):
+    """Rizky (born 10 Jan 2025): BCG and polio 1 from the phone's queue; a retry records nothing twice."""
+    from gotong.posyandu.models import Immunisation
+
+    client = client_for(cadre)
+    payload = {"child": str(child.public_id), "given_on": "2026-03-10", "doses": ["bcg:1", "polio:1"]}
+    sent = {"kind": "immunisation", "key": str(uuid.uuid4()), "payload": payload}
+    # BCG is for infants only: at 14 months it is refused, and polio 1 with it (all or nothing).
+    refused = client.post(SUBMIT, sent, format="json")
+    assert refused.status_code == 400 and "batas umur" in refused.json()["error"]["message"]
+    assert Immunisation.objects.count() == 0
+    payload["doses"] = ["polio:1", "dpt_hb_hib:1"]
+    sent = {"kind": "immunisation", "key": str(uuid.uuid4()), "payload": payload}
+    first = client.post(SUBMIT, sent, format="json")
+    again = client.post(SUBMIT, sent, format="json")
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert set(Immunisation.objects.values_list("vaccine", "session_id")) == {
+        ("polio", march.pk),
+        ("dpt_hb_hib", march.pk),
+    }
+    future = {**payload, "given_on": "2999-01-01", "doses": ["polio:2"]}
+    late = client.post(SUBMIT, {"kind": "immunisation", "key": str(uuid.uuid4()), "payload": future}, format="json")
+    assert late.status_code == 400 and "setelah hari ini" in late.json()["error"]["message"]
+    stranger = {"kind": "immunisation", "key": str(uuid.uuid4()), "payload": payload}
+    assert client_for(other_cadre).post(SUBMIT, stranger, format="json").status_code == 403
+    reference = client.get("/api/v1/lapangan/data/immunisation/").json()
+    [row] = [c for p in reference["posyandus"] for c in p["children"]]
+    assert "polio:2" in [d["id"] for d in row["doses"]]

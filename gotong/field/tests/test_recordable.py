@@ -58,6 +58,11 @@ def _reference(user) -> dict[str, set]:
     weighing = reference.weighing_data(user, today)
     deposit = reference.deposit_data(user, today)
     attendance = reference.attendance_data(user, today)
+    # The immunisation form lists the same children as the weighing form (both read ODK's anak.csv).
+    immunisation = reference.immunisation_data(user, today)
+    assert {c["id"] for p in immunisation["posyandus"] for c in p["children"]} == {
+        c["id"] for p in weighing["posyandus"] for c in p["children"]
+    }
     return {
         "children": {c["id"] for p in weighing["posyandus"] for c in p["children"]},
         "members": {m["id"] for b in deposit["banks"] for m in b["members"]},
@@ -124,7 +129,7 @@ def test_each_persona_gets_what_their_role_records(world, cadre, staff, facilita
     # A plain staf of the BKM records no module's work offline (only aspirations for the area's residents, as
     # every officer may); a partner has no form at all.
     assert _work_kinds(bkm_staff) == [] and recordable.kinds_for(partner) == []
-    assert _work_kinds(cadre) == ["weighing", "anc_visit"] and _work_kinds(staff) == ["deposit"]
+    assert _work_kinds(cadre) == ["weighing", "immunisation", "anc_visit"] and _work_kinds(staff) == ["deposit"]
 
 
 def _work_kinds(user) -> list[str]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from gotong.odk.tests.conftest import OPENROSA, key_url
 from gotong.posyandu import services as posyandu_services
-from gotong.posyandu.models import Weighing
+from gotong.posyandu.models import Immunisation, Weighing
 from gotong.wastebank.models import Deposit
 
 XF = "{http://www.w3.org/2002/xforms}"
@@ -63,6 +63,23 @@ def test_weighing_round_trip(client, collect, cadre, child, posyandu):
     xml = _fill(xform, {"child": chosen, "measured_on": timezone.localdate().isoformat(), "weight_kg": "10.2"})
     assert collect(cadre, xml).status_code == 201
     assert Weighing.objects.get().child == child
+
+
+def test_immunisation_round_trip(client, collect, cadre, child):
+    """Rizky (born 10 Jan 2025): BCG and polio 1 ticked together in Collect, checked and recorded by the server."""
+    xform, media = _download(client, cadre, "gotong_imunisasi")
+    chosen = media["anak.csv"][0]["name"]
+    xml = _fill(xform, {"child": chosen, "given_on": "2025-02-10", "doses": "bcg:1 polio:1", "place": "puskesmas"})
+    assert collect(cadre, xml).status_code == 201
+    assert sorted(Immunisation.objects.filter(child=child).values_list("vaccine", "dose", "place")) == [
+        ("bcg", 1, "puskesmas"),
+        ("polio", 1, "puskesmas"),
+    ]
+    # Polio 3 without polio 2: refused with the schedule's reason, nothing recorded.
+    refused = collect(cadre, _fill(xform, {"child": chosen, "given_on": "2025-04-10", "doses": "polio:3"}))
+    assert refused.status_code == 400
+    assert "belum tercatat" in refused.content.decode()
+    assert Immunisation.objects.filter(child=child).count() == 2
 
 
 def test_deposit_round_trip(client, collect, staff, member, categories):

@@ -285,5 +285,6 @@ def _register_audit() -> None:
 
 
 _register_audit()
+from gotong.posyandu.models.immunisation import Immunisation, ImmunisationPlace, Vaccine  # noqa: E402, F401
 from gotong.posyandu.models.pregnancy import AncVisit, Outcome, Pregnancy, VisitPlace  # noqa: E402,F401
 from gotong.posyandu.models.services import Capsule, DayVisit, Deworming, Feeding, FeedingKind, VitaminADose  # noqa: E402, F401

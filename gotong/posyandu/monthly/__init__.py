@@ -9,5 +9,6 @@ vitamin A, imunisasi), Format 4 (register ibu hamil) and Format 6 (data hasil ke
 PMT, imunisasi, ibu hamil), one row per posyandu and a total.
 """
 
-# Importing a section's module registers it: weighing 10, vitamin A and deworming 30, PMT 40, pregnant women 50.
-from gotong.posyandu.monthly import feeding, pregnancy, vitamin_a, weighing  # noqa: E402, F401
+# Importing a section's module registers it: weighing 10, immunisation 20, vitamin A and deworming 30, PMT 40,
+# pregnant women 50.
+from gotong.posyandu.monthly import feeding, immunisation, pregnancy, vitamin_a, weighing  # noqa: E402, F401

@@ -71,3 +71,22 @@ def test_demo_gives_vitamin_a_deworming_and_pmt_without_covering_everyone(medan,
     lists = [day.feeding_list(Organization.objects.filter(kind="posyandu"), m) for m in months]
     rows = [row for rows in lists for row in rows]
     assert any(row["feedings"] for row in rows) and any(not row["feedings"] for row in rows)
+
+
+def test_demo_immunisations_follow_the_schedule(medan, admin_user):
+    from gotong.posyandu.immunisation import coverage, schedule
+    from gotong.posyandu.models import Immunisation
+
+    load_posyandu_demo(admin_user)
+    doses = Immunisation.objects.count()
+    load_posyandu_demo(admin_user)
+    assert Immunisation.objects.count() == doses > 100
+    assert Immunisation.objects.filter(place="posyandu", session__isnull=False).exists()
+    # Someone is due for catch-up in this month's list of at least one posyandu.
+    today = datetime.date.today()
+    rows = [
+        row
+        for posyandu in Organization.objects.filter(kind="posyandu")
+        for row in coverage.due_rows(posyandu, today.replace(day=1))
+    ]
+    assert rows and any(state == schedule.CATCH_UP for row in rows for _dose, state in row.doses)

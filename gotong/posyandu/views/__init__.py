@@ -2,6 +2,7 @@ from gotong.posyandu.views.children import child_card_pdf, child_create, child_c
 from gotong.posyandu.views.coverage import coverage
 from gotong.posyandu.views.day import day_child, session_detail
 from gotong.posyandu.views.home import home
+from gotong.posyandu.views.immunisation import immunisation_coverage, immunisation_due, immunisation_record
 from gotong.posyandu.views.monthly import monthly_report, monthly_report_pdf, monthly_report_xlsx
 from gotong.posyandu.views.pregnancy import (
     pregnancy_birth,
@@ -24,6 +25,9 @@ __all__ = [
     "coverage",
     "day_child",
     "home",
+    "immunisation_coverage",
+    "immunisation_due",
+    "immunisation_record",
     "monthly_report",
     "monthly_report_pdf",
     "monthly_report_xlsx",

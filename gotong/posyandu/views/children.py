@@ -20,6 +20,12 @@ from gotong.posyandu.models import Child, Deworming, Feeding, VitaminADose, Weig
 from gotong.posyandu.reports import child_card
 
 
+def immunisation_card(child, on):
+    from gotong.posyandu.views.immunisation import card_rows
+
+    return card_rows(child, on)
+
+
 def _children(user):
     return Child.objects.visible_to(user).select_related("person", "posyandu", "mother")
 
@@ -110,6 +116,7 @@ def child_detail(request, public_id):
         "can_record": may_record,
         "entries": child_history(child) if may_record else [],
         "given": given_to(request.user, child),
+        "immunisation_card": immunisation_card(child, today),
     }
     return render(request, "posyandu/child_detail.html", context)
 

@@ -313,6 +313,47 @@
       },
       clear: function () { ["f-weight_kg", "f-length_cm", "f-muac_cm"].forEach(function (id) { el(id).value = ""; }); el("f-child").value = ""; el("f-oedema").checked = false; },
     },
+    immunisation: {
+      fill: function () {
+        var list = ref.posyandus || [];
+        if (!list.length) return false;
+        options(el("f-posyandu"), list.map(function (p) { return [p.id, p.name]; }));
+        el("group-posyandu").hidden = list.length === 1;
+        var onChild = function () {
+          var p = find(list, el("f-posyandu").value), c = p && find(p.children, el("f-child").value);
+          var doses = c ? c.doses : [];
+          el("doses").replaceChildren.apply(el("doses"), doses.map(function (d) {
+            var id = "dose-" + d.id.replace(":", "-");
+            return make("div", { className: "form-check" }, [
+              make("input", { className: "form-check-input", type: "checkbox", id: id, value: d.id, "data-dose": d.name }),
+              make("label", { className: "form-check-label", for: id, text: d.name + " (" + d.state + ")" })]);
+          }));
+          el("doses-note").textContent = c && !doses.length ? T.no_doses_due : "";
+        };
+        var onPosyandu = function () {
+          var p = find(list, el("f-posyandu").value);
+          options(el("f-child"), p.children.map(function (c) { return [c.id, c.name + " (" + day(c.birth_date) + ")"]; }), true);
+          onChild();
+        };
+        el("f-posyandu").onchange = onPosyandu;
+        el("f-child").onchange = onChild;
+        onPosyandu();
+        if (!el("f-given_on").value) el("f-given_on").value = today();
+        return true;
+      },
+      collect: function () {
+        var p = find(ref.posyandus, el("f-posyandu").value), c = p && find(p.children, el("f-child").value);
+        var boxes = Array.prototype.slice.call(el("doses").querySelectorAll("input:checked"));
+        if (!c || !boxes.length || !el("f-given_on").value) return null;
+        return {
+          payload: { child: c.id, given_on: el("f-given_on").value, place: el("f-place").value,
+            doses: boxes.map(function (b) { return b.value; }), batch: el("f-batch").value.trim() },
+          base_version: "",
+          label: fmt(T.immunisation_label, { name: c.name, doses: boxes.map(function (b) { return b.getAttribute("data-dose"); }).join(", ") }),
+        };
+      },
+      clear: function () { el("f-child").value = ""; el("f-batch").value = ""; el("doses").replaceChildren(); },
+    },
     anc_visit: {
       fill: function () {
         var list = ref.posyandus || [];
