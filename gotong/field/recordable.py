@@ -14,8 +14,9 @@ server's check of every submission (`gotong.field.services.apply_submission`). E
 
 The forms offer (`offered`) what may be recorded, narrowed where a list would otherwise be endless: attendance
 lists the events of the last month up to today (an event still to come has no attendance yet: the activities
-service refuses it, so no form offers it). A submission is checked against everything recordable (`require`): an
-entry queued on a phone for an event that has since left the window is still accepted.
+service refuses it, so no form offers it); the antenatal visit form only the posyandu that follow a pregnancy now.
+A submission is checked against everything recordable (`require`): an entry queued on a phone for an event that
+has since left the window is still accepted.
 """
 
 import datetime
@@ -102,6 +103,10 @@ def offered(user, kind: str, today: datetime.date | None = None) -> QuerySet:
     """What the forms list for this user: the recordable records (attendance: the recent events only)."""
     if kind == "attendance":
         return recent_events(user, today or timezone.localdate())
+    if kind == "anc_visit":
+        from gotong.posyandu.models import Pregnancy
+
+        return posyandus(user).filter(pk__in=Pregnancy.objects.ongoing().values("posyandu_id"))
     return recordable(user, kind)
 
 

@@ -129,7 +129,26 @@ def test_each_persona_gets_what_their_role_records(world, cadre, staff, facilita
     # A plain staf of the BKM records no module's work offline (only aspirations for the area's residents, as
     # every officer may); a partner has no form at all.
     assert _work_kinds(bkm_staff) == [] and recordable.kinds_for(partner) == []
-    assert _work_kinds(cadre) == ["weighing", "immunisation", "anc_visit"] and _work_kinds(staff) == ["deposit"]
+    assert _work_kinds(cadre) == ["weighing", "immunisation"] and _work_kinds(staff) == ["deposit"]
+
+
+def test_the_antenatal_visit_form_is_offered_only_where_a_pregnancy_is_followed(world, cadre):
+    from gotong.posyandu.pregnancy.services import register_pregnancy
+    from gotong.registry.tests.factories import PersonFactory
+
+    assert "anc_visit" not in recordable.kinds_for(cadre)
+    child = world["child"]
+    woman = PersonFactory(
+        household=child.person.household,
+        name="Sari",
+        sex="P",
+        birth_date=datetime.date(1996, 4, 2),
+        relationship="famili",
+    )
+    lmp = timezone.localdate() - datetime.timedelta(weeks=10)
+    register_pregnancy(posyandu=child.posyandu, person=woman, lmp=lmp, acting_user=cadre)
+    assert _work_kinds(cadre) == ["weighing", "immunisation", "anc_visit"]
+    assert "anc_visit" in _odk_form_kinds(cadre)
 
 
 def _work_kinds(user) -> list[str]:
