@@ -119,10 +119,16 @@ def test_a_photo_attached_in_collect_is_refused_with_a_message_never_dropped(cli
 
 def test_the_forms_fixed_lists_are_the_models_choices():
     """One list per choice: the XLSForm offers exactly what the services accept (drift would refuse good entries)."""
-    lists = {s.path: s.values for form_id in catalog.FORMS for s in catalog.build(form_id).selects}
+    from gotong.posyandu.immunisation.schedule import SCHEDULE
+    from gotong.posyandu.models import ImmunisationPlace, VisitPlace
+
+    lists = {(form_id, s.path): s.values for form_id in catalog.FORMS for s in catalog.build(form_id).selects}
     assert lists == {
-        "measure": set(Measure.values),
-        "oedema": {"yes", "no"},
-        "growth_card": {"yes", "no"},
-        "adherence": set(Adherence.values),
+        ("gotong_penimbangan", "measure"): set(Measure.values),
+        ("gotong_penimbangan", "oedema"): {"yes", "no"},
+        ("gotong_penimbangan", "growth_card"): {"yes", "no"},
+        ("gotong_imunisasi", "doses"): {f"{dose.vaccine}:{dose.number}" for dose in SCHEDULE},
+        ("gotong_imunisasi", "place"): set(ImmunisationPlace.values),
+        ("gotong_periksa_hamil", "place"): set(VisitPlace.values),
+        ("gotong_kunjungan", "adherence"): set(Adherence.values),
     }
