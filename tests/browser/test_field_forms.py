@@ -15,6 +15,7 @@ from gotong.organizations.services import create_organization
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
 from gotong.wastebank.models import Deposit
 from tests.browser.conftest import log_in
+from tests.browser.service_worker import wait_for_service_worker
 
 BUGIS = "21.72.03.1005"
 
@@ -47,11 +48,7 @@ def test_a_deposit_weighed_offline_is_booked_once_at_the_days_price(phone, live_
     page = phone
     log_in(page, live_server, "maimunah")
     page.goto(f"{live_server.url}/lapangan/setoran/")
-    # page.evaluate, not wait_for_function, whose predicate is eval'ed in the page and refused by the CSP.
-    page.evaluate(
-        """() => navigator.serviceWorker.controller !== null || new Promise((resolve) =>
-            navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true)))"""
-    )
+    wait_for_service_worker(page)
     expect(page.locator("#entry")).to_be_visible()
 
     page.context.set_offline(True)

@@ -12,6 +12,7 @@ from gotong.posyandu import services
 from gotong.posyandu.models import Weighing
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
 from tests.browser.conftest import log_in
+from tests.browser.service_worker import wait_for_service_worker
 
 
 @pytest.fixture
@@ -36,12 +37,7 @@ def kenanga(areas, admin_user):
 
 def wait_until_offline_ready(page):
     """The service worker controls the page (shell precached) and the form's data are on the phone."""
-    # page.evaluate, not wait_for_function: the latter evals its predicate inside the page, which the site's
-    # Content-Security-Policy (no 'unsafe-eval') rightly refuses.
-    page.evaluate(
-        """() => navigator.serviceWorker.controller !== null || new Promise((resolve) =>
-            navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true)))"""
-    )
+    wait_for_service_worker(page)
     expect(page.locator("#entry")).to_be_visible()
 
 

@@ -23,6 +23,7 @@ from gotong.core.demo import MIN_HOUSEHOLDS, load_demo
 from gotong.core.fields import AreaCodeField
 from gotong.core.tests.urlwalk import concrete, url_for, walk
 from tests.browser.conftest import log_in
+from tests.browser.service_worker import wait_for_service_worker
 
 PASSWORD = "rahasia-123"
 # Fields that hold text but are no one's free text: a hash, numbers with a fixed format, machine keys and
@@ -178,10 +179,7 @@ def test_no_free_text_field_runs_as_html_on_any_page(browser, live_server):
     context, page, dialogs = hostile_context(browser, "kader", base, width=360)
     log_in(page, live_server, "kader", PASSWORD)
     page.goto(f"{base}/lapangan/timbang/")
-    page.evaluate(
-        """() => navigator.serviceWorker.controller !== null || new Promise((resolve) =>
-            navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true)))"""
-    )
+    wait_for_service_worker(page)
     expect(page.locator("#entry")).to_be_visible()
     expect(page.get_by_label("Balita").locator("option", has_text="<svg/onload=__x(").first).to_be_attached()
     report(page, labels, "kader /lapangan/timbang/ (field app)", found)

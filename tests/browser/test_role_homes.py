@@ -9,6 +9,7 @@ each browser test would take minutes. The demo's own logins are checked page by 
 import datetime
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from gotong.accounts.models import User
 from gotong.casework import services as casework
@@ -104,4 +105,4 @@ def test_resident_taps_once_to_own_savings(phone, live_server, member, loan):  #
     # The menu collapses behind one button at 360 px; ODK and the API wait in the account menu.
     page.get_by_role("button", name="Menu").click()
     page.locator("#account-menu > a").click()
-    assert page.locator("#account-menu").get_by_role("link", name="ODK Collect").is_visible()
+    expect(page.locator("#account-menu").get_by_role("link", name="ODK Collect")).to_be_visible()

@@ -28,7 +28,7 @@ def test_a_cadre_lists_only_the_posyandu_forms_with_version_hash_and_urls(client
     assert response.status_code == 200
     _assert_openrosa(response)
     forms = _forms(response)
-    assert list(forms) == ["gotong_penimbangan", "gotong_imunisasi", "gotong_periksa_hamil"]
+    assert list(forms) == ["gotong_penimbangan", "gotong_imunisasi"]
     entry, built = forms["gotong_penimbangan"], catalog.build("gotong_penimbangan")
     assert entry.findtext(f"{LIST}version") == built.version
     assert entry.findtext(f"{LIST}hash") == f"md5:{built.md5}"
@@ -124,7 +124,7 @@ def test_basic_auth_works_and_asks_for_credentials_when_missing(client, cadre):
     assert missing["WWW-Authenticate"].startswith("Basic")
     assert client.get("/odk/formList", **basic("kader", "salah")).status_code == 401
     response = client.get("/odk/formList", **basic("kader"))
-    assert list(_forms(response)) == ["gotong_penimbangan", "gotong_imunisasi", "gotong_periksa_hamil"]
+    assert list(_forms(response)) == ["gotong_penimbangan", "gotong_imunisasi"]
     # URLs in the list lead back to the Basic endpoints, not to a token.
     assert "/key/" not in response.content.decode()
 

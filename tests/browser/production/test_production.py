@@ -16,6 +16,7 @@ from django.template.loader import get_template
 from playwright.sync_api import expect
 
 from tests.browser.production.conftest import log_in
+from tests.browser.service_worker import wait_for_service_worker
 
 pytestmark = [pytest.mark.production, pytest.mark.browser]
 
@@ -159,11 +160,7 @@ def test_cadre_weighs_offline_and_the_entry_syncs(phone, production_server):
     log_in(page, production_server, "kader")
     page.goto(f"{production_server.url}/lapangan/")
     page.get_by_role("link", name="Penimbangan balita").click()
-    # page.evaluate, not wait_for_function: the CSP (no 'unsafe-eval') refuses a predicate evaluated in the page.
-    page.evaluate(
-        """() => navigator.serviceWorker.controller !== null || new Promise((resolve) =>
-            navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true)))"""
-    )
+    wait_for_service_worker(page)
     expect(page.locator("#entry")).to_be_visible()
     expect(page.get_by_label("Balita").locator("option[value]:not([value=''])").first).to_be_attached()
 
