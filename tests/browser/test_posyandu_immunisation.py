@@ -50,7 +50,10 @@ def test_cadre_records_an_immunisation_on_a_phone(phone, live_server, baby):
     session, child = baby
     page = phone
     log_in(page, live_server, "wati")
+    # Meja 1: she came; meja 5 (services) lists the doses she is due, linked to the immunisation page.
     page.goto(f"{live_server.url}/posyandu/hari-buka/{session.pk}/")
+    page.get_by_role("button", name="Hadir Nabila Putri").click()
+    page.goto(f"{live_server.url}/posyandu/hari-buka/{session.pk}/?meja=5")
     page.get_by_role("link", name="Imunisasi Nabila Putri").click()
     assert page.get_by_role("heading", name="Imunisasi: Nabila Putri").is_visible()
     # Polio 3 ticked by mistake: refused in Indonesian, nothing saved.
