@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from gotong.activities import services, stats
-from gotong.activities.models import Event
+from gotong.activities.defaults import install_default_rates
+from gotong.activities.models import Event, WageRate
 
 
 def test_labour_value_is_hours_times_umk_per_173_hours(event, residents, rate_2025, city_officer):
@@ -34,7 +35,9 @@ def test_labour_value_rounds_half_up_and_falls_back_to_last_year(event, rate_202
     rate = stats.wage_rate_for("21.72", 2026)
     assert rate.rate == rate_2025 and rate.is_fallback
     assert stats.wage_rate_for("21.72", 2019).rate is None
-    # Medan 2025 default: 4.014.072 ÷ 173 × 1 h = 23.202,73… → 23.203.
+    # Medan 2025 default: 4.014.072 ÷ 173 × 1 h = 23.202,73… → 23.203. The defaults come from a data migration,
+    # which a transactional test elsewhere in this process may have flushed away: install them again (idempotent).
+    install_default_rates(WageRate)
     medan = stats.wage_rate_for("12.71", 2025).rate
     assert medan.monthly_wage == 4_014_072 and not medan.verified
     assert stats.labour_value(Decimal(1), medan) == 23_203
