@@ -56,8 +56,12 @@ def test_a_childs_thirty_weighings_fold_on_a_phone_and_open(phone, live_server, 
     page = phone
     log_in(page, live_server, "admin")
     page.goto(f"{live_server.url}/posyandu/balita/{child_with_30_weighings.public_id}/")
-    rows = "table tbody tr"
+    rows = "table[data-weighings] tbody tr"
     assert _shown_rows(page, rows) == 3
+    # The immunisation card keeps open only the doses she can be given today; the rest of the schedule folds.
+    doses = "#immunisation-card-title ~ table tbody tr"
+    givable = page.locator(f"{doses}:not(.phone-more)").count()
+    assert 0 < _shown_rows(page, doses) == givable < page.locator(doses).count()
     folded = _height(page)
     page.screenshot(path="/tmp/lang-child.png", full_page=True)
     assert folded < 3500, f"the folded page is {folded} px"
@@ -77,6 +81,12 @@ def test_a_childs_thirty_weighings_fold_on_a_phone_and_open(phone, live_server, 
     assert _shown_rows(page, rows) == 30
     assert _height(page) > folded + 2000
     assert not weighings.is_visible()
+
+    schedule = page.locator("button[data-bs-target='.more-immunisations']")
+    assert schedule.inner_text() == f"Tampilkan semua ({page.locator(doses).count()})"
+    schedule.click()
+    page.wait_for_timeout(100)
+    assert _shown_rows(page, doses) == page.locator(doses).count()
 
 
 def test_a_case_page_folds_its_visits_on_a_phone(phone, live_server, areas, facilitator):

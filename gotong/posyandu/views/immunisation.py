@@ -19,14 +19,24 @@ from gotong.posyandu.views.sessions import SessionChildLoader, _session_children
 
 
 def card_rows(child: Child, on: datetime.date) -> dict:
-    """The child page's immunisation card: every dose of the schedule with its date or state, and IDL."""
+    """The child page's immunisation card: every dose of the schedule with its date or state, and IDL.
+
+    On a phone only the doses a cadre can give today stay open; the rest of the schedule folds behind
+    "Tampilkan semua", as long histories do elsewhere."""
     status = schedule.child_status(child.person.birth_date, services.given_doses(child), on)
     rows = [
-        {"label": schedule.dose_label(*dose.key), "state": state, "state_label": schedule.STATE_LABELS[state], "on": on}
+        {
+            "label": schedule.dose_label(*dose.key),
+            "state": state,
+            "state_label": schedule.STATE_LABELS[state],
+            "on": on,
+            "folds": state not in schedule.GIVABLE,
+        }
         for dose, state, on in status.rows
     ]
     return {
         "rows": rows,
+        "open_count": sum(1 for row in rows if not row["folds"]),
         "idl_on": status.idl_on,
         "summary": status.summary,
         "summary_label": schedule.SUMMARY_LABELS[status.summary],
