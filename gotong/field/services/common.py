@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from gotong.core.numbers import parse_decimal
@@ -128,6 +128,15 @@ def public_id(payload: dict, name: str) -> uuid.UUID:
         return uuid.UUID(str(payload.get(name)))
     except (TypeError, ValueError) as exc:
         raise ValidationError({name: _("Pilihan tidak dikenal; unduh ulang data formulir.")}) from exc
+
+
+def visible_record(user, queryset, payload: dict, name: str, *, absent: str):
+    """The record the payload names by public id, among those `user` may see; PermissionDenied(absent) otherwise,
+    whether it does not exist or lies outside the user's scope (the phone is not told which)."""
+    record = queryset.visible_to(user).filter(public_id=public_id(payload, name)).first()
+    if record is None:
+        raise PermissionDenied(absent)
+    return record
 
 
 def digest(parts) -> str:

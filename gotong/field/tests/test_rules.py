@@ -54,6 +54,13 @@ class TestChoices:
         payload = {"category": "lain-lain", "text": "Parit tersumbat di depan rumah", "area": bugis_rt.code}
         _refused(facilitator, "aspiration", payload, "jenis aspirasi")
 
+    def test_an_unknown_immunisation_place_is_refused_not_bent_to_posyandu(self, cadre, child, march):
+        from gotong.posyandu.models import Immunisation
+
+        payload = {"child": str(child.public_id), "given_on": "2026-03-10", "doses": ["polio:1"], "place": "rumah"}
+        _refused(cadre, "immunisation", payload, 'Tempat imunisasi: pilihan "rumah" tidak dikenal')
+        assert not Immunisation.objects.exists()
+
     def test_the_api_answers_400_with_the_message(self, cadre, child, march):
         client = APIClient()
         client.force_authenticate(cadre)

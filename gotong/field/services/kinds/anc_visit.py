@@ -1,12 +1,11 @@
 """A pregnant woman's antenatal visit: recorded (or corrected, same day, when the user chose to) through
 posyandu.pregnancy.services, which checks dates, choices and numbers for every path."""
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from gotong.core.dates import short_date
 from gotong.field import recordable
-from gotong.field.services.common import Outcome, changed_on_server, date, decimal, public_id, text
+from gotong.field.services.common import Outcome, changed_on_server, date, decimal, text, visible_record
 from gotong.posyandu.models import Pregnancy
 from gotong.posyandu.models.pregnancy import AncVisit
 from gotong.posyandu.pregnancy import services
@@ -49,14 +48,13 @@ def _outcome(visit: AncVisit, pregnancy: Pregnancy) -> Outcome:
 
 
 def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
-    pregnancy = (
-        Pregnancy.objects.visible_to(user)
-        .select_related("person", "posyandu")
-        .filter(public_id=public_id(payload, "pregnancy"))
-        .first()
+    pregnancy = visible_record(
+        user,
+        Pregnancy.objects.select_related("person", "posyandu"),
+        payload,
+        "pregnancy",
+        absent=_("Ibu hamil ini tidak ada dalam lingkup Anda."),
     )
-    if pregnancy is None:
-        raise PermissionDenied(_("Ibu hamil ini tidak ada dalam lingkup Anda."))
     recordable.require(
         user,
         "anc_visit",

@@ -9,14 +9,22 @@ that is a conflict for the user to decide. An entry without `seen` (ODK) sets th
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from gotong.activities.models import Event
 from gotong.activities.services import merge_attendance, record_attendance
 from gotong.field import recordable
 from gotong.field.labels import labels_for
-from gotong.field.services.common import Outcome, SubmissionConflict, changed_on_server, decimal, digest, public_id
+from gotong.field.services.common import (
+    Outcome,
+    SubmissionConflict,
+    changed_on_server,
+    decimal,
+    digest,
+    public_id,
+    visible_record,
+)
 from gotong.field.services.compare import as_number, rows, side_by_side
 from gotong.registry.models import Person
 
@@ -132,9 +140,9 @@ def _compare(wanted: dict, guests: int, guest_hours: Decimal, event: Event) -> l
 
 
 def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
-    event = Event.objects.visible_to(user).filter(public_id=public_id(payload, "event")).first()
-    if event is None:
-        raise PermissionDenied(_("Kegiatan ini tidak ada dalam lingkup Anda."))
+    event = visible_record(
+        user, Event.objects, payload, "event", absent=_("Kegiatan ini tidak ada dalam lingkup Anda.")
+    )
     # Locked: two phones merging into one list at once each merge into the other's result.
     event = Event.objects.select_for_update().get(pk=event.pk)
     recordable.require(user, "attendance", event, _("Anda tidak berwenang mencatat kehadiran kegiatan ini."))

@@ -2,14 +2,14 @@
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from gotong.core.money import format_rupiah
 from gotong.core.numbers import decimal_text
 from gotong.field import recordable
 from gotong.field.labels import labels_for
-from gotong.field.services.common import Outcome, changed_on_server, date, decimal, public_id
+from gotong.field.services.common import Outcome, changed_on_server, date, decimal, visible_record
 from gotong.field.services.compare import as_rupiah, side_by_side
 from gotong.wastebank.models import Member, WasteCategory
 from gotong.wastebank.services import price_list, record_deposit
@@ -69,14 +69,13 @@ def _lines(payload: dict, bank) -> list[tuple[WasteCategory, int]]:
 
 
 def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
-    member = (
-        Member.objects.visible_to(user)
-        .select_related("bank__organization", "person")
-        .filter(public_id=public_id(payload, "member"))
-        .first()
+    member = visible_record(
+        user,
+        Member.objects.select_related("bank__organization", "person"),
+        payload,
+        "member",
+        absent=_("Anggota ini tidak ada dalam lingkup Anda."),
     )
-    if member is None:
-        raise PermissionDenied(_("Anggota ini tidak ada dalam lingkup Anda."))
     bank = member.bank
     recordable.require(user, "deposit", bank, _("Hanya pengurus bank sampah ini yang mencatat setoran."))
     occurred_on = date(payload, "occurred_on")

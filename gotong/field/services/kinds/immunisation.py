@@ -6,13 +6,13 @@ The service checks the schedule, dates after today and the place; a dose already
 field queue (its idempotency key), and a second device's duplicate is refused with the service's message.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from gotong.field import recordable
-from gotong.field.services.common import Outcome, date, public_id, text
+from gotong.field import recordable, rules
+from gotong.field.services.common import Outcome, date, text, visible_record
 from gotong.posyandu.immunisation import schedule, services
-from gotong.posyandu.models import Child, Session
+from gotong.posyandu.models import Child, ImmunisationPlace, Session
 
 
 def _doses(payload: dict) -> list[tuple[str, int]]:
@@ -30,14 +30,13 @@ def _doses(payload: dict) -> list[tuple[str, int]]:
 
 
 def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
-    child = (
-        Child.objects.visible_to(user)
-        .select_related("person", "posyandu")
-        .filter(public_id=public_id(payload, "child"))
-        .first()
+    child = visible_record(
+        user,
+        Child.objects.select_related("person", "posyandu"),
+        payload,
+        "child",
+        absent=_("Balita ini tidak ada dalam lingkup Anda."),
     )
-    if child is None:
-        raise PermissionDenied(_("Balita ini tidak ada dalam lingkup Anda."))
     recordable.require(
         user,
         "immunisation",
@@ -45,9 +44,9 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
         _("Anda tidak berwenang mencatat imunisasi di %(p)s.") % {"p": child.posyandu.name},
     )
     given_on = date(payload, "given_on")
-    place = text(payload, "place", limit=10) or "posyandu"
+    place = rules.choice(payload, "place", ImmunisationPlace, label=_("Tempat imunisasi")) or ImmunisationPlace.POSYANDU
     session = None
-    if place == "posyandu":
+    if place == ImmunisationPlace.POSYANDU:
         session = Session.objects.filter(posyandu=child.posyandu, month=given_on.replace(day=1)).first()
     batch = text(payload, "batch", limit=40)
     saved = services.record_doses(

@@ -1,6 +1,5 @@
 """A home visit logged by the acting user (casework.services.log_visit): one per case, worker and day."""
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from gotong.casework.models import Adherence, Case, Visit
@@ -8,7 +7,7 @@ from gotong.casework.services import log_visit
 from gotong.core.dates import short_date
 from gotong.field import recordable, rules
 from gotong.field.labels import ADHERENCE
-from gotong.field.services.common import Outcome, changed_on_server, date, public_id, text
+from gotong.field.services.common import Outcome, changed_on_server, date, text, visible_record
 from gotong.field.services.compare import as_date, as_text, choice, rows
 
 FIELDS = ("met_with", "condition", "adherence", "issues", "next_step")
@@ -39,14 +38,13 @@ def _outcome(visit: Visit, case: Case) -> Outcome:
 
 
 def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
-    case = (
-        Case.objects.visible_to(user)
-        .select_related("person", "household")
-        .filter(public_id=public_id(payload, "case"))
-        .first()
+    case = visible_record(
+        user,
+        Case.objects.select_related("person", "household"),
+        payload,
+        "case",
+        absent=_("Kasus ini tidak ada dalam lingkup Anda."),
     )
-    if case is None:
-        raise PermissionDenied(_("Kasus ini tidak ada dalam lingkup Anda."))
     recordable.require(user, "visit", case, _("Hanya tim pendamping yang mencatat pada kasus yang masih terbuka."))
     visited_on = date(payload, "visited_on")
     values = {name: text(payload, name) for name in FIELDS}

@@ -2,14 +2,14 @@
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from gotong.core.dates import month_year
 from gotong.core.numbers import decimal_text
 from gotong.field import recordable, rules
 from gotong.field.labels import MEASURES
-from gotong.field.services.common import Outcome, changed_on_server, date, decimal, public_id
+from gotong.field.services.common import Outcome, changed_on_server, date, decimal, visible_record
 from gotong.field.services.compare import as_date, as_flag, as_number, choice, rows
 from gotong.posyandu import services as posyandu
 from gotong.posyandu.models import Child, Measure, Session, Weighing
@@ -74,14 +74,13 @@ def _outcome(weighing: Weighing, child: Child) -> Outcome:
 
 
 def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
-    child = (
-        Child.objects.visible_to(user)
-        .select_related("person", "posyandu")
-        .filter(public_id=public_id(payload, "child"))
-        .first()
+    child = visible_record(
+        user,
+        Child.objects.select_related("person", "posyandu"),
+        payload,
+        "child",
+        absent=_("Balita ini tidak ada dalam lingkup Anda."),
     )
-    if child is None:
-        raise PermissionDenied(_("Balita ini tidak ada dalam lingkup Anda."))
     recordable.require(
         user, "weighing", child.posyandu, _("Anda tidak berwenang menimbang di %(p)s.") % {"p": child.posyandu.name}
     )
