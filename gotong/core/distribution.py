@@ -5,7 +5,7 @@ and "colocated" when they share it, so rows with the same value sit on the same 
 whole to every node so any shard can join them; and *local* tables on the coordinator only. Gotong distributes the
 registry and module records by **province code** (the first two digits of the `area_code` they already carry), so
 everything a city or province officer reads lives on one node, and keeps the area hierarchy, accounts,
-organisations and small catalogues as reference tables. See https://docs.citusdata.com/en/stable/develop/reference_ddl.html
+organisations and small catalogues as reference tables. See https://docs.citusdata.com/en/latest/develop/reference_ddl.html
 and https://docs.citusdata.com/en/stable/sharding/data_modeling.html.
 
 Rules Citus enforces (read in citusdata/citus `src/backend/distributed/commands/table.c` and `foreign_constraint.c`),

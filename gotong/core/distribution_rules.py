@@ -79,7 +79,11 @@ def province_source(model) -> str:
 
 
 def _province_fields(model, placement: ByProvince) -> set[str]:
-    """Fields whose value fixes the row's province: part of a unique constraint, they make it per-province."""
+    """Fields whose value fixes the row's province: part of a unique constraint, they make it per-province.
+
+    A link to any province-distributed row counts: where it may still point into another province, the link itself
+    is a listed gap whose fix (same province, composite key) makes the constraint per-province too.
+    """
     fields = {PROVINCE_COLUMN, "area_code", placement.via, *placement.same_province}
     fields |= {f.name for f in _foreign_keys(model) if isinstance(placement_of(f.related_model), ByProvince)}
     return fields
