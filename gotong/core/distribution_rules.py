@@ -43,7 +43,7 @@ def placements_without_model() -> list[str]:
     return sorted(set(PLACEMENT) - known)
 
 
-def _foreign_keys(model):
+def foreign_keys(model):
     return [f for f in model._meta.concrete_fields if f.is_relation and (f.many_to_one or f.one_to_one)]
 
 
@@ -85,7 +85,7 @@ def _province_fields(model, placement: ByProvince) -> set[str]:
     is a listed gap whose fix (same province, composite key) makes the constraint per-province too.
     """
     fields = {PROVINCE_COLUMN, "area_code", placement.via, *placement.same_province}
-    fields |= {f.name for f in _foreign_keys(model) if isinstance(placement_of(f.related_model), ByProvince)}
+    fields |= {f.name for f in foreign_keys(model) if isinstance(placement_of(f.related_model), ByProvince)}
     return fields
 
 
@@ -132,7 +132,7 @@ def _key_gaps(model, placement) -> dict[str, str]:
 def _link_gaps(model, placement) -> dict[str, str]:
     gaps = {}
     colocated = {placement.via, *placement.same_province} if isinstance(placement, ByProvince) else set()
-    for field in _foreign_keys(model):
+    for field in foreign_keys(model):
         target = placement_of(field.related_model)
         if isinstance(target, Reference) or target is None:
             continue  # a missing placement is reported by `unplaced_models`
