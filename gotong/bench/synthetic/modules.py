@@ -1,6 +1,9 @@
 """Module records for the synthetic city: posyandu children, sessions and weighings; waste banks with members,
 deposits, sales and withdrawals booked in their ledger; casework cases with teams, visits and referrals; BKM
-revolving funds with members, loans and repayments booked in theirs; gotong royong events with attendance.
+revolving funds with members, loans and repayments booked in theirs; gotong royong events with attendance; and the
+modules about places and their actors (`generate_places`): slum locations and assessments, collaboration
+(agreements, projects and budgets, forums, targets, partnerships), programs, a social capital survey round, and
+aspirations with the January musrenbang.
 
 The records cover the twelve full months before `until` (the generating day by default), so the dashboards'
 "latest month" and "this year" figures have something to show; the same seed and the same `until` give the same
@@ -266,7 +269,8 @@ def generate_modules(
 ) -> dict[str, int]:
     """Write every module's records for the persons with id ≥ `persons_from`; returns rows per model label.
 
-    `timings` receives each module's seconds ("modules.posyandu": 12.3, …), its rows written included."""
+    `timings` receives each module's seconds ("modules.posyandu": 12.3, …), its rows written included;
+    "modules.places" is the five place modules together (with the village offices and partners they share)."""
     from gotong.bench.synthetic import activities, casework, posyandu, treasury, wastebank
 
     check_columns()
