@@ -101,6 +101,16 @@ def _time(client: Client, view: str, url: str, *, runs: int, persons: int) -> di
     return {"view": view, "url": url, "status": responses[-1].status_code, **row}
 
 
+# Lists timed beside `LIST_PAGES` (which holds the lists that filter by `?wilayah=`): the participation module's
+# and the partnership and social capital score pages, now that the generator fills their tables.
+TIMED_LISTS = (
+    ("participation:aspiration-list", ()),
+    ("participation:planning-list", ()),
+    ("collaboration:partnership-list", ()),
+    ("socialcapital:scores", ()),
+)
+
+
 def _lists(client: Client, city: str, *, runs: int, persons: int) -> list[dict]:
     """The first page of every module's list, as the city's officer sees it (`list › <url name>` rows)."""
     from django.db.models import Count
@@ -116,7 +126,7 @@ def _lists(client: Client, city: str, *, runs: int, persons: int) -> list[dict]:
         .first()
     )
     rows = []
-    for name, args in LIST_PAGES:
+    for name, args in (*LIST_PAGES, *TIMED_LISTS):
         if args and bank is None:
             continue
         url = reverse(name, args=[bank for _arg in args])

@@ -1,6 +1,9 @@
 """Module records for the synthetic city: posyandu children, sessions and weighings; waste banks with members,
 deposits, sales and withdrawals booked in their ledger; casework cases with teams, visits and referrals; BKM
-revolving funds with members, loans and repayments booked in theirs; gotong royong events with attendance.
+revolving funds with members, loans and repayments booked in theirs; gotong royong events with attendance; and the
+modules about places and their actors (`generate_places`): slum locations and assessments, collaboration
+(agreements, projects and budgets, forums, targets, partnerships), programs, a social capital survey round, and
+aspirations with the January musrenbang.
 
 The records cover the twelve full months before `until` (the generating day by default), so the dashboards'
 "latest month" and "this year" figures have something to show; the same seed and the same `until` give the same
@@ -8,6 +11,7 @@ rows. Rows are written with the registry's bulk sink (COPY on PostgreSQL) and sk
 model's `save()` or service would fill is filled here, and `check_columns` fails loudly when a table changes.
 """
 
+import time as clock
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -120,6 +124,23 @@ COLUMNS = {
 }  # fmt: skip
 
 
+# The tables written from named values (`Sink.record`), parents first: slums, collaboration, programs, social
+# capital and participation. Their columns are read from the model; `record` refuses a row that leaves out a
+# column with neither a constant default nor NULL, so a new column still fails loudly.
+RECORD_MODELS = [
+    "slums.SlumLocation", "slums.SlumLocation_units", "slums.Assessment", "slums.CriterionMeasurement",
+    "collaboration.Agreement", "collaboration.Agreement_parties", "collaboration.Commitment", "collaboration.Project",
+    "collaboration.ProjectBudget", "collaboration.Forum", "collaboration.Forum_members", "collaboration.Meeting",
+    "collaboration.Participant", "collaboration.Target", "collaboration.DataSharing", "collaboration.Partnership",
+    "collaboration.Reciprocity",
+    "programs.Program", "programs.Program_partners", "programs.Cohort", "programs.Session", "programs.Enrolment",
+    "programs.SessionAttendance",
+    "socialcapital.SurveyRound", "socialcapital.Response", "socialcapital.Answer",
+    "participation.Aspiration", "participation.AspirationAnswer", "participation.PlanningRound",
+    "participation.Proposal", "participation.Support",
+]  # fmt: skip
+
+
 def check_columns() -> None:
     """Fail loudly when a module's schema moved away from the columns written here."""
     for label, columns in COLUMNS.items():
@@ -127,6 +148,11 @@ def check_columns() -> None:
         actual = {f.column for f in model._meta.concrete_fields}
         if actual != set(columns):
             raise RuntimeError(f"{model._meta.db_table} columns changed: {sorted(actual ^ set(columns))}")
+
+
+def stamps(day: date) -> dict[str, datetime]:
+    """created_at and updated_at of a record made (and last changed) on `day`."""
+    return {"created_at": stamp(day), "updated_at": stamp(day)}
 
 
 def stamp(day: date) -> datetime:
@@ -161,7 +187,9 @@ class Sink:
     """Hands out ids after each table's maximum and streams rows out in chunks (parents flushed first)."""
 
     def __init__(self):
-        self.tables = {label: apps.get_model(label)._meta.db_table for label in COLUMNS}
+        self.fields = {label: apps.get_model(label)._meta.concrete_fields for label in RECORD_MODELS}
+        self.columns = {**COLUMNS, **{label: [f.column for f in fields] for label, fields in self.fields.items()}}
+        self.tables = {label: apps.get_model(label)._meta.db_table for label in self.columns}
         self.ids = {label: next_id(table) for label, table in self.tables.items()}
         self.rows: dict[str, list] = defaultdict(list)
         self.counts: dict[str, int] = defaultdict(int)
@@ -176,11 +204,29 @@ class Sink:
         if len(self.rows[label]) >= FLUSH_ROWS:
             self.flush()
 
+    def record(self, label: str, **values) -> int:
+        """Add a row of a `RECORD_MODELS` table from its column values; hands out its id unless given one."""
+        pk = values.setdefault("id", self.new_id(label))
+        row = []
+        for field in self.fields[label]:
+            if field.column in values:
+                row.append(values.pop(field.column))
+            elif field.has_default() and not callable(field.default):
+                row.append(field.default)
+            elif field.null:
+                row.append(None)
+            else:
+                raise KeyError(f"{label}.{field.column} needs a value")
+        if values:
+            raise KeyError(f"{label} has no columns {sorted(values)}")
+        self.add(label, tuple(row))
+        return pk
+
     def flush(self) -> None:
-        for label in COLUMNS:  # parents before children, as the foreign keys point
+        for label, columns in self.columns.items():  # parents before children, as the foreign keys point
             rows = self.rows.pop(label, None)
             if rows:
-                self.counts[label] += write_rows(self.tables[label], COLUMNS[label], rows)
+                self.counts[label] += write_rows(self.tables[label], columns, rows)
 
     def finish(self) -> dict[str, int]:
         self.flush()
@@ -218,24 +264,85 @@ def module_tables(counts: dict[str, int]) -> list[str]:
     return [apps.get_model(label)._meta.db_table for label, count in counts.items() if count]
 
 
-def generate_modules(villages, units, *, seed: int, persons_from: int, until: date) -> dict[str, int]:
-    """Write every module's records for the persons with id ≥ `persons_from`; returns rows per model label."""
+def generate_modules(
+    villages, units, *, seed: int, persons_from: int, until: date, timings: dict[str, float] | None = None
+) -> dict[str, int]:
+    """Write every module's records for the persons with id ≥ `persons_from`; returns rows per model label.
+
+    `timings` receives each module's seconds ("modules.posyandu": 12.3, …), its rows written included;
+    "modules.places" is the five place modules together (with the village offices and partners they share)."""
     from gotong.bench.synthetic import activities, casework, posyandu, treasury, wastebank
 
     check_columns()
     sink = Sink()
     window = Window(until)
+    timings = {} if timings is None else timings
     first = {label: sink.ids[label] for label in ("posyandu.Child", "wastebank.WasteBank", "casework.Case")}
-    posyandu.generate(sink, villages, units, seed=seed, persons_from=persons_from, window=window)
-    wastebank.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
-    casework.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
-    treasury.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)
-    activities.generate(sink, units, seed=seed, persons_from=persons_from, window=window)
+    steps = (
+        ("posyandu", lambda: posyandu.generate(sink, villages, units, seed=seed, persons_from=persons_from,
+                                               window=window)),
+        ("wastebank", lambda: wastebank.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)),
+        ("casework", lambda: casework.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)),
+        ("treasury", lambda: treasury.generate(sink, villages, seed=seed, persons_from=persons_from, window=window)),
+        ("activities", lambda: activities.generate(sink, units, seed=seed, persons_from=persons_from,
+                                                   window=window)),
+    )  # fmt: skip
+    for name, step in steps:
+        _timed(timings, name, sink, step)
+    _timed(
+        timings,
+        "places",
+        sink,
+        lambda: generate_places(
+            sink, villages, units, seed=seed, persons_from=persons_from, window=window, timings=timings
+        ),
+    )
     counts = sink.finish()
     refresh_module_tallies(
         first_child=first["posyandu.Child"], first_bank=first["wastebank.WasteBank"], first_case=first["casework.Case"]
     )
     return counts
+
+
+def _timed(timings: dict[str, float], name: str, sink, step) -> None:
+    """Run one module's generator and write its rows, so its seconds include its own writing."""
+    started = clock.perf_counter()
+    step()
+    sink.flush()
+    timings[f"modules.{name}"] = timings.get(f"modules.{name}", 0.0) + clock.perf_counter() - started
+
+
+def generate_places(sink, villages, units, *, seed: int, persons_from: int, window, timings) -> None:
+    """Slums, collaboration, programs, social capital and participation: the modules about places and their
+    actors, which share the village offices, partners, slum locations, projects and forum meetings."""
+    from gotong.areas.models import Area
+    from gotong.bench.synthetic import collaboration, participation, programs, slums, socialcapital
+
+    city_code = ".".join(villages[0].code.split(".")[:2])
+    city_id = Area.objects.values_list("id", flat=True).get(code=city_code)
+    village_ids = dict(Area.objects.filter(code__in=[v.code for v in villages]).values_list("code", "id"))
+    made = {}
+
+    def run(name, step):
+        started = clock.perf_counter()
+        made[name] = step()
+        sink.flush()
+        timings[f"modules.{name}"] = clock.perf_counter() - started
+
+    run("slums", lambda: slums.generate(sink, villages, units, seed=seed, village_ids=village_ids, window=window))
+    orgs = collaboration.ensure_organizations(sink, villages, village_ids=village_ids, city_id=city_id,
+                                              city_code=city_code, window=window)  # fmt: skip
+    run("collaboration", lambda: collaboration.generate(sink, villages, seed=seed, locations=made["slums"], orgs=orgs,
+                                                        village_ids=village_ids, window=window))  # fmt: skip
+    run("programs", lambda: programs.generate(sink, villages, seed=seed, persons_from=persons_from, orgs=orgs,
+                                              village_ids=village_ids, window=window))  # fmt: skip
+    run("socialcapital", lambda: socialcapital.generate(
+        sink, villages, seed=seed, persons_from=persons_from, city_id=city_id, city_code=city_code, window=window,
+    ))  # fmt: skip
+    run("participation", lambda: participation.generate(
+        sink, villages, units, seed=seed, persons_from=persons_from, village_ids=village_ids,
+        projects=made["collaboration"]["projects"], meetings=made["collaboration"]["forums"], window=window,
+    ))  # fmt: skip
 
 
 def refresh_module_tallies(*, first_child: int, first_bank: int, first_case: int) -> None:

@@ -85,7 +85,8 @@ def generate_city(
     """Write `persons` synthetic persons (and their households and houses) into the city, all or nothing.
 
     With `modules`, also the module records of the twelve months before `until` (default today): posyandu and
-    waste banks, casework and BKM revolving funds (`gotong.bench.synthetic.modules`).
+    waste banks, casework, BKM revolving funds, gotong royong, slums, collaboration, programs, social capital and
+    participation (`gotong.bench.synthetic.modules`).
     """
     check_columns()
     result = GenerateResult()
@@ -118,7 +119,12 @@ def generate_city(
         if modules:
             modules_started = time.perf_counter()
             result.modules = generate_modules(
-                villages, units, seed=seed, persons_from=first_person, until=until or timezone.localdate()
+                villages,
+                units,
+                seed=seed,
+                persons_from=first_person,
+                until=until or timezone.localdate(),
+                timings=result.timings,
             )
             result.timings["modules"] = time.perf_counter() - modules_started
     analyze("registry_household", "registry_person", "registry_dwelling", "areas_area", *module_tables(result.modules))

@@ -29,7 +29,9 @@ class Command(BaseCommand):
             help="kode provinsi: penduduk dibagi ke kabupaten/kota yang belum berpenduduk, sebanding jumlah desanya",
         )
         generate.add_argument(
-            "--no-modules", action="store_true", help="tanpa posyandu, bank sampah, kasus, dana bergulir"
+            "--no-modules",
+            action="store_true",
+            help="tanpa catatan modul (posyandu, bank sampah, kasus, dana bergulir, kumuh, kolaborasi, program, …)",
         )
         generate.add_argument(
             "--until",
