@@ -37,6 +37,25 @@ def _check_date(child: Child, given_on: datetime.date | None, session: Session |
     return given_on
 
 
+def _check_give(child: Child, given_on: datetime.date | None, session: Session | None, acting_user) -> None:
+    """What every meja 5 write checks first: the policy, the child's posyandu, the date."""
+    _check_may_record(acting_user, child.posyandu)
+    _check_child_of_session(child, session)
+    _check_date(child, given_on, session)
+
+
+def _save_round_dose(model, *, child: Child, given_on: datetime.date, session: Session | None, acting_user, **values):
+    """Vitamin A and deworming come once a round (February, August): a second entry in the round corrects the first."""
+    round_ = supplements.round_of(given_on)
+    dose = model.objects.filter(child=child, round=round_).first() or model(child=child, round=round_)
+    dose.session, dose.given_on = session, given_on
+    for name, value in values.items():
+        setattr(dose, name, value)
+    with set_actor(acting_user):
+        dose.save()
+    return dose
+
+
 @transaction.atomic
 def record_visit(*, session: Session, child: Child, acting_user) -> DayVisit:
     """Meja 1: the child came today (idempotent: registering twice keeps one visit)."""
@@ -70,9 +89,7 @@ def give_vitamin_a(
     *, child: Child, given_on: datetime.date, capsule: str = "", session: Session | None = None, acting_user
 ) -> VitaminADose:
     """One capsule a round; the capsule follows the child's age on the day (blue 6–11 months, red 12–59)."""
-    _check_may_record(acting_user, child.posyandu)
-    _check_child_of_session(child, session)
-    _check_date(child, given_on, session)
+    _check_give(child, given_on, session, acting_user)
     expected = supplements.capsule_for(supplements.age_months(child.person.birth_date, given_on))
     if expected is None:
         raise ValidationError(_("Vitamin A untuk balita umur 6–59 bulan."))
@@ -81,38 +98,28 @@ def give_vitamin_a(
         raise ValidationError({"capsule": _("Pilih kapsul biru atau merah.")})
     if capsule != expected:
         raise ValidationError({"capsule": _("Umur ini mendapat kapsul %(c)s.") % {"c": Capsule(expected).label}})
-    round_ = supplements.round_of(given_on)
-    dose = VitaminADose.objects.filter(child=child, round=round_).first() or VitaminADose(child=child, round=round_)
-    dose.session, dose.given_on, dose.capsule = session, given_on, capsule
-    with set_actor(acting_user):
-        dose.save()
-    return dose
+    return _save_round_dose(
+        VitaminADose, child=child, given_on=given_on, session=session, acting_user=acting_user, capsule=capsule
+    )
 
 
 @transaction.atomic
 def give_deworming(*, child: Child, given_on: datetime.date, session: Session | None = None, acting_user) -> Deworming:
     """Albendazole once a round, the dose from the child's age (200 mg at 12–23 months, 400 mg from 24)."""
-    _check_may_record(acting_user, child.posyandu)
-    _check_child_of_session(child, session)
-    _check_date(child, given_on, session)
+    _check_give(child, given_on, session, acting_user)
     dose_mg = supplements.albendazole_mg(supplements.age_months(child.person.birth_date, given_on))
     if dose_mg is None:
         raise ValidationError(_("Obat cacing di posyandu untuk balita umur 12–59 bulan."))
-    round_ = supplements.round_of(given_on)
-    dose = Deworming.objects.filter(child=child, round=round_).first() or Deworming(child=child, round=round_)
-    dose.session, dose.given_on, dose.dose_mg = session, given_on, dose_mg
-    with set_actor(acting_user):
-        dose.save()
-    return dose
+    return _save_round_dose(
+        Deworming, child=child, given_on=given_on, session=session, acting_user=acting_user, dose_mg=dose_mg
+    )
 
 
 @transaction.atomic
 def give_feeding(
     *, child: Child, given_on: datetime.date, kind: str, days, session: Session | None = None, acting_user
 ) -> Feeding:
-    _check_may_record(acting_user, child.posyandu)
-    _check_child_of_session(child, session)
-    _check_date(child, given_on, session)
+    _check_give(child, given_on, session, acting_user)
     errors = {}
     if kind not in FeedingKind.values:
         errors["kind"] = _("Pilih jenis PMT: lokal, penyuluhan atau pemulihan.")

@@ -1,16 +1,13 @@
 """Children: the list, one child's growth (chart, history, card PDF) and registering a child."""
 
 from auditlog.models import LogEntry
-from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.core.charts import png_data_uri
-from gotong.core.forms import add_service_errors
 from gotong.core.policy.routes import by, route
 from gotong.posyandu import charts, classification, growth, services
 from gotong.posyandu.access import can_record, may_record_somewhere, posyandus_for
@@ -18,6 +15,7 @@ from gotong.posyandu.forms import ChildFromRegistryForm, NewChildForm
 from gotong.posyandu.lists import child_rows
 from gotong.posyandu.models import Child, Deworming, Feeding, VitaminADose, Weighing
 from gotong.posyandu.reports import child_card
+from gotong.posyandu.views.registration import registration_page
 
 
 def immunisation_card(child, on):
@@ -128,29 +126,22 @@ def child_card_pdf(request, public_id):
 
 
 def _create_page(request, form_class, template):
-    form = form_class(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if form_class is NewChildForm:
-                child, warnings = services.register_new_child(acting_user=request.user, **data)
-                for warning in warnings:
-                    messages.warning(request, warning)
-            else:
-                child = services.register_child(acting_user=request.user, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("%(name)s terdaftar di %(posyandu)s.")
-                % {
-                    "name": child.person.name,
-                    "posyandu": child.posyandu.name,
-                },
-            )
-            return redirect("posyandu:child-detail", public_id=child.public_id)
-    return render(request, template, {"form": form, "from_registry": form_class is ChildFromRegistryForm})
+    def register(data):
+        if form_class is NewChildForm:
+            return services.register_new_child(acting_user=request.user, **data)
+        return services.register_child(acting_user=request.user, **data), []
+
+    return registration_page(
+        request,
+        form_class(request.POST or None, user=request.user),
+        register,
+        success=lambda child: (
+            _("%(name)s terdaftar di %(posyandu)s.") % {"name": child.person.name, "posyandu": child.posyandu.name}
+        ),
+        detail="posyandu:child-detail",
+        template=template,
+        context={"from_registry": form_class is ChildFromRegistryForm},
+    )
 
 
 @route("posyandu.record", post="posyandu.record")

@@ -20,6 +20,7 @@ from gotong.posyandu.pregnancy.forms import (
     PregnancyNewResidentForm,
 )
 from gotong.posyandu.pregnancy.summary import status
+from gotong.posyandu.views.registration import registration_page
 
 PER_PAGE = 50
 
@@ -62,27 +63,23 @@ def pregnancy_detail(request, public_id):
 
 
 def _create_page(request, form_class):
-    form = form_class(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if form_class is PregnancyNewResidentForm:
-                pregnancy, warnings = services.register_pregnancy_new_resident(acting_user=request.user, **data)
-                for warning in warnings:
-                    messages.warning(request, warning)
-            else:
-                pregnancy = services.register_pregnancy(acting_user=request.user, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Kehamilan %(name)s tercatat di %(posyandu)s.")
-                % {"name": pregnancy.person.name, "posyandu": pregnancy.posyandu.name},
-            )
-            return redirect("posyandu:pregnancy-detail", public_id=pregnancy.public_id)
-    context = {"form": form, "from_registry": form_class is PregnancyFromRegistryForm}
-    return render(request, "posyandu/pregnancy_form.html", context)
+    def register(data):
+        if form_class is PregnancyNewResidentForm:
+            return services.register_pregnancy_new_resident(acting_user=request.user, **data)
+        return services.register_pregnancy(acting_user=request.user, **data), []
+
+    return registration_page(
+        request,
+        form_class(request.POST or None, user=request.user),
+        register,
+        success=lambda pregnancy: (
+            _("Kehamilan %(name)s tercatat di %(posyandu)s.")
+            % {"name": pregnancy.person.name, "posyandu": pregnancy.posyandu.name}
+        ),
+        detail="posyandu:pregnancy-detail",
+        template="posyandu/pregnancy_form.html",
+        context={"from_registry": form_class is PregnancyFromRegistryForm},
+    )
 
 
 @route("posyandu.record", post="posyandu.record")
