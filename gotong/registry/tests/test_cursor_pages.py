@@ -67,7 +67,7 @@ def persons(areas):
         household = HouseholdFactory(area=rt_in(BUGIS, 1, 1))
         # Twins: a tie on every order field but the row id.
         born = datetime.date(2010 + n, 5, 1 + n)
-        people += [PersonFactory(household=household, birth_date=born) for _ in range(2)]
+        people += [PersonFactory(household=household, birth_date=born, relationship="anak") for _ in range(2)]
     people.append(PersonFactory(household=HouseholdFactory(area=rt_in(SENGGARANG)), name="Orang Senggarang"))
     return people
 
