@@ -27,6 +27,7 @@ def render() -> str:
             "search": _search,
             "field": _field,
             "exports": _exports,
+            "pages": _pages,
         }.get(kind)
         if renderer:
             parts.append(renderer(name, data))
@@ -180,6 +181,24 @@ def _exports(name: str, data: dict) -> str:
             f"{run['file_mb']} |"
         )
     title = f"Background export of the household list ({data.get('list', '?')}, in the worker's path)"
+    return _head(title, data) + "\n" + "\n".join(rows)
+
+
+def _pages(name: str, data: dict) -> str:
+    """Deep pages (issue 24): page N by cursor and by OFFSET, as multiples of page 1 in the same run."""
+    rows = [
+        "| list | rows | page size | page N | page 1 p50 ms | page N by cursor p50 ms | × page 1 "
+        "| page N by OFFSET p50 ms | × page 1 | queries (1 / cursor / OFFSET) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in data["rows"]:
+        queries = row["queries"]
+        rows.append(
+            f"| {row['list']} | {row['rows_in_list']:,} | {row['page_size']} | {row['page']:,} | {row['first_ms']} | "
+            f"{row['cursor_ms']} | {row['cursor_vs_first']} | {row['offset_ms']} | {row['offset_vs_first']} | "
+            f"{queries['first']} / {queries['cursor']} / {queries['offset']} |"
+        )
+    title = f"Deep pages of the long lists (city {data.get('city', '?')}, {data.get('runs', '?')} runs each, warm)"
     return _head(title, data) + "\n" + "\n".join(rows)
 
 

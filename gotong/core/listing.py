@@ -1,24 +1,46 @@
-"""Pages of a long list without counting it: fetch one row more than a page to know whether a next page exists.
+"""Pages of a long list without counting it and without OFFSET: each page is sought from its neighbour's edge row.
 
-`COUNT(*)` over millions of rows costs more than the page itself, on every click. These pages show
-"Sebelumnya / Halaman n / Berikutnya" instead of "Halaman n dari N". Small lists may keep Django's Paginator.
+`COUNT(*)` over millions of rows costs more than the page itself, on every click, and OFFSET reads every row
+before the page. These pages show "Sebelumnya / Halaman n / Berikutnya" instead of "Halaman n dari N"; the links
+carry a cursor (`?setelah=` / `?sebelum=`, see `gotong.core.keyset`) so page 1 000 costs what page 1 costs.
+Old `?page=N` links are still served (by OFFSET) and continue by cursor. Small lists may keep Django's Paginator.
 """
 
 from collections.abc import Sequence
 
 from django.conf import settings
 
+from gotong.core import keyset
+
+# The query-string names of a page's cursor: the page starts after this row, or ends before it.
+AFTER = "setelah"
+BEFORE = "sebelum"
+
 
 class CheapPage(Sequence):
-    """Quacks like a Django Page for templates: iterate it, ask has_next/has_previous/number."""
+    """Quacks like a Django Page for templates: iterate it, ask has_next/has_previous/number, link by cursor.
+
+    `next_cursor` / `previous_cursor` go in the links (`core/_pager.html`); a previous page that is the first one
+    is linked without a cursor.
+    """
 
     counts_total = False
 
-    def __init__(self, object_list: list, number: int, has_next: bool, page_size: int):
+    def __init__(
+        self,
+        object_list: list,
+        number: int,
+        has_next: bool,
+        page_size: int,
+        next_cursor: str | None = None,
+        previous_cursor: str | None = None,
+    ):
         self.object_list = object_list
         self.number = number
         self._has_next = has_next
         self.page_size = page_size
+        self.next_cursor = next_cursor
+        self.previous_cursor = previous_cursor
 
     def __getitem__(self, index):
         return self.object_list[index]
@@ -55,7 +77,10 @@ def page_number(value) -> int:
 
 
 def cheap_page(queryset, number, page_size: int | None = None) -> CheapPage:
-    """The `number`th page of an ordered queryset, with one extra row fetched to tell if there is a next page."""
+    """The `number`th page of an ordered queryset by OFFSET, one extra row fetched to tell if there is a next page.
+
+    Kept for old `?page=N` links (`seek_page` serves them through here) and for orders no cursor can follow.
+    """
     size = page_size or settings.GOTONG_PAGE_SIZE
     number = page_number(number)
     offset = (number - 1) * size
@@ -64,6 +89,58 @@ def cheap_page(queryset, number, page_size: int | None = None) -> CheapPage:
         # Past the end (an old link): show the first page rather than an empty one.
         return cheap_page(queryset, 1, size)
     return CheapPage(rows[:size], number, len(rows) > size, size)
+
+
+def seek_page(queryset, params, page_size: int | None = None) -> CheapPage:
+    """The page of an ordered queryset that `params` (the request's GET) asks for, reached by cursor.
+
+    `?setelah=<cursor>`: the rows after that cursor's row; `?sebelum=<cursor>`: the rows before it; `?page=N`
+    (old links): the Nth page by OFFSET. A cursor that is not valid for this list, or leads nowhere (its rows
+    were deleted), gives the first page. The queryset's scope and filters stay as they are: a cursor only
+    narrows them.
+    """
+    size = page_size or settings.GOTONG_PAGE_SIZE
+    keys = keyset.keys_of(queryset)
+    ordered = queryset.order_by(*(key.order() for key in keys))
+    try:
+        if params.get(AFTER):
+            page = _page_after(ordered, keys, params[AFTER], size)
+        elif params.get(BEFORE):
+            page = _page_before(ordered, keys, params[BEFORE], size)
+        else:
+            page = cheap_page(ordered, params.get("page"), size)
+    except keyset.BadCursor:
+        page = None
+    if page is None:
+        page = cheap_page(ordered, 1, size)
+    _link(page, keys)
+    return page
+
+
+def _page_after(ordered, keys, cursor: str, size: int) -> CheapPage | None:
+    values, number = keyset.decode_cursor(keys, cursor)
+    rows = list(keyset.seek(ordered, keys, values)[: size + 1])
+    if not rows:
+        return None
+    return CheapPage(rows[:size], max(number, 2), len(rows) > size, size)
+
+
+def _page_before(ordered, keys, cursor: str, size: int) -> CheapPage | None:
+    values, number = keyset.decode_cursor(keys, cursor)
+    rows = list(keyset.seek(ordered, keys, values, reverse=True)[: size + 1])
+    if len(rows) <= size:
+        # Back at the start: the first page itself, full, rather than the few rows before the cursor.
+        return None
+    return CheapPage(rows[:size][::-1], max(number, 2), True, size)
+
+
+def _link(page: CheapPage, keys) -> None:
+    if not page.object_list:
+        return
+    if page.has_next():
+        page.next_cursor = keyset.encode_cursor(keys, page.object_list[-1], page.number + 1)
+    if page.number > 2:
+        page.previous_cursor = keyset.encode_cursor(keys, page.object_list[0], page.number - 1)
 
 
 def filter_wilayah(queryset, filters, field: str = "area_code"):

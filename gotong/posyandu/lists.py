@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.core.listing import CheapPage, cheap_page, filter_wilayah
+from gotong.core.listing import CheapPage, filter_wilayah, seek_page
 from gotong.exports.specs import DATE, DECIMAL, INT, BatchedRows, Column, ListExport, register
 from gotong.posyandu import classification, growth
 from gotong.posyandu.models import Child, Session
@@ -55,8 +55,8 @@ class ChildRows(BatchedRows):
     def __init__(self, queryset, today):
         super().__init__(queryset, lambda children: with_last_weighing(children, today), batch_size=CHUNK)
 
-    def page(self, number) -> CheapPage:
-        page = cheap_page(self.queryset, number)
+    def page(self, params) -> CheapPage:
+        page = seek_page(self.queryset, params)
         page.object_list = self.complete(page.object_list)
         return page
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.core.forms import add_service_errors
-from gotong.core.listing import cheap_page
+from gotong.core.listing import seek_page
 from gotong.core.policy import can
 from gotong.core.policy.routes import by, route
 from gotong.exports.views import export_response
@@ -172,6 +172,6 @@ def left_out(request):
         "units": units,
         # Counted from the registry tallies, not from the households: a city has hundreds of thousands.
         "total": sum(unit.left_out for unit in units if unit.step == 0),
-        "page": cheap_page(households, request.GET.get("page")),
+        "page": seek_page(households, request.GET),
     }
     return render(request, "programs/left_out.html", context)

@@ -129,6 +129,8 @@ class Person(PublicIdModel):
         verbose_name_plural = _("penduduk")
         indexes = [
             models.Index(fields=["household", "relationship"]),
+            # The API's persons list order (`PersonViewSet`): scope's area range, then a seek to the cursor.
+            models.Index(fields=["area_code", "household", "birth_date", "id"], name="person_area_hh_birth_idx"),
             # A picker's name search: lower(name) >= 'aisyah' AND lower(name) < 'aisyai' reads a range of it.
             models.Index(Lower("name"), name="person_name_lower_idx"),
         ]

@@ -12,7 +12,7 @@ from gotong.collaboration.access import area_choices
 from gotong.core.area_codes import city_code
 from gotong.core.charts import png_data_uri
 from gotong.core.forms import add_service_errors
-from gotong.core.listing import cheap_page
+from gotong.core.listing import seek_page
 from gotong.core.policy.routes import by, route
 from gotong.core.tabular import xlsx_response
 from gotong.registry.models import Household
@@ -104,7 +104,7 @@ def round_detail(request, pk):
     query = request.GET.get("q", "").strip()
     # A city-wide round lists hundreds of thousands of households: pages without COUNT, RT by RT (the area code
     # index gives the order; PostgreSQL sorts each RT's few households by address).
-    page = cheap_page(households.search(query).order_by("area_code", "address", "pk"), request.GET.get("page"), 25)
+    page = seek_page(households.search(query).order_by("area_code", "address", "pk"), request.GET, 25)
     answered = set(
         Response.objects.filter(survey_round=survey_round, household__in=[h.pk for h in page]).values_list(
             "household_id", flat=True

@@ -25,7 +25,7 @@ from gotong.casework.models import (
 from gotong.casework.services.work import compare_needs
 from gotong.core.area_codes import city_code
 from gotong.core.forms import add_service_errors
-from gotong.core.listing import cheap_page
+from gotong.core.listing import seek_page
 from gotong.core.policy import can, may_somewhere
 from gotong.core.policy.routes import RecordLoader, route
 
@@ -85,7 +85,7 @@ def home(request):
 def case_list(request):
     today = timezone.localdate()
     # A city's cases in pages, never counted; schedules (next due, overdue, last visit) for the page's cases only.
-    page = cheap_page(case_queryset(request.user, request.GET, today), request.GET.get("page"))
+    page = seek_page(case_queryset(request.user, request.GET, today), request.GET)
     page.object_list = schedule.schedules_of(page.object_list, today)
     status = request.GET.get("status", "open")
     program = request.GET.get("program", "")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from gotong.core.dates import short_date
 from gotong.core.forms import add_service_errors
-from gotong.core.listing import cheap_page
+from gotong.core.listing import seek_page
 from gotong.core.policy import can, may_somewhere
 from gotong.core.policy.routes import by, route
 from gotong.participation.forms.aspirations import AnswerForm, AspirationForm, ReportForm, ReviewForm
@@ -44,7 +44,7 @@ def aspiration_list(request):
     if category in AspirationCategory.values:
         rows = rows.filter(category=category)
     context = {
-        "page": cheap_page(rows.order_by("-created_at", "-pk"), request.GET.get("page")),
+        "page": seek_page(rows.order_by("-created_at", "-pk"), request.GET),
         "today": today,
         "statuses": AspirationStatus.choices,
         "categories": AspirationCategory.choices,

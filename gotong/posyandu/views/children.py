@@ -51,7 +51,7 @@ def status_rows(weighing) -> list[dict]:
 @route("posyandu.view")
 def child_list(request):
     # A city holds hundreds of thousands of children: one page of them, without counting them all.
-    page = child_rows(request.user, request.GET).page(request.GET.get("page"))
+    page = child_rows(request.user, request.GET).page(request.GET)
     for row in page:
         row["status"] = status_rows(row["last"]) if row["last"] else []
     posyandu_id = request.GET.get("posyandu", "")

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gotong.core.listing import cheap_page
+from gotong.core.listing import seek_page
 from gotong.core.policy.routes import route
 from gotong.posyandu import services
 from gotong.posyandu.access import can_record, posyandus_for
@@ -65,7 +65,7 @@ def coverage(request):
             .filter(pk__in=Person.objects.visible_to(request.user).values("pk"))
             .order_by("area_code", "birth_date", "pk")
         )
-    page = cheap_page(rows, request.GET.get("page"))
+    page = seek_page(rows, request.GET)
     for person in page:
         person.age_months = age_in_months((today - person.birth_date).days)
     context = {

@@ -196,7 +196,14 @@ class PersonViewSet(ScopedReadOnlyViewSet):
     date_field = "birth_date"
 
     def scoped_queryset(self, user):
-        return Person.objects.visible_to(user).select_related("household")
+        # Area, then family card (by its row id), then birth order: members of a household stay together, and the
+        # index `person_area_hh_birth_idx` serves the scope's area range in this order, so a deep page
+        # (`?setelah=`) starts where its cursor points instead of reading every person before it.
+        return (
+            Person.objects.visible_to(user)
+            .select_related("household")
+            .order_by("area_code", "household_id", "birth_date", "pk")
+        )
 
 
 ROUTES = [

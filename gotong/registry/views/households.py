@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from gotong.areas.models import Area
 from gotong.core.forms import add_service_errors
-from gotong.core.listing import cheap_page
+from gotong.core.listing import seek_page
 from gotong.core.policy import can, may_somewhere
 from gotong.core.policy.routes import route
 from gotong.registry.forms import DwellingForm, HouseholdForm
@@ -26,7 +26,7 @@ def household_list(request):
     filters = request.GET
     area = Area.objects.filter(code=filters["wilayah"]).first() if filters.get("wilayah") else None
     # Registries reach millions of households: page without counting them all.
-    page = cheap_page(household_rows(request.user, filters), request.GET.get("page"))
+    page = seek_page(household_rows(request.user, filters), filters)
     template = "registry/_household_rows.html" if request.htmx else "registry/household_list.html"
     return render(request, template, {"page": page, "area": area, "filters": filters})
 

@@ -8,7 +8,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from gotong.core.forms import add_service_errors
-from gotong.core.listing import cheap_page
+from gotong.core.listing import seek_page
 from gotong.core.policy.routes import by, route
 from gotong.wastebank import exports, reports, services
 from gotong.wastebank.access import can_record
@@ -68,9 +68,7 @@ def member_list(request, bank_id):
                     "name": member.person.name, "number": member.number})  # fmt: skip
                 return redirect("wastebank:member", member.public_id)
     # A city's large banks have thousands of members: pages without COUNT, by member number.
-    members = cheap_page(
-        member_rows(request.user, request.GET, bank=bank).order_by("number", "pk"), request.GET.get("page")
-    )
+    members = seek_page(member_rows(request.user, request.GET, bank=bank).order_by("number", "pk"), request.GET)
     query = request.GET.get("q", "").strip()
     context = {"bank": bank, "members": members, "form": form, "q": query, "can_record": may_record}
     return render(request, "wastebank/members.html", context)

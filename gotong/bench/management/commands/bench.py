@@ -1,5 +1,5 @@
-"""`gotong bench <generate|import|load|dashboards|field-network|report>`: the synthetic city and the benchmarks of
-issue 9; `field-network` measures the field forms on a slow link (issue 19)."""
+"""`gotong bench <generate|import|load|dashboards|pages|field-network|report>`: the synthetic city and the benchmarks
+of issue 9; `field-network` measures the field forms on a slow link (issue 19); `pages` deep pages (issue 24)."""
 
 import argparse
 import json
@@ -63,6 +63,9 @@ class Command(BaseCommand):
             help="jumlah proses server; satu server per angka, berurutan (bawaan: 1 dan jumlah inti)",
         )  # fmt: skip
         sub.add_parser("dashboards", help="waktu server dasbor kota dan profil kelurahan")
+        pages = sub.add_parser("pages", help="halaman jauh (kursor dan OFFSET) dibanding halaman 1 daftar panjang")
+        pages.add_argument("--page", type=int, default=1000, help="nomor halaman jauh (bawaan 1000)")
+        pages.add_argument("--runs", type=int, default=5)
         field = sub.add_parser(
             "field-network", help="formulir lapangan di 3G lambat: byte dan waktu sampai bisa diisi (Chromium)"
         )
@@ -209,6 +212,21 @@ class Command(BaseCommand):
         self.stdout.write(
             f"→ {save_result(f'dashboards-{connection.vendor}', {'database': connection.vendor, 'rows': rows})}"
         )
+
+    def _pages(self, options):
+        from django.conf import settings
+        from django.core.management import call_command
+        from django.db import connection
+
+        from gotong.bench.pages import measure
+        from gotong.bench.results import save_result
+
+        if not settings.DEBUG:  # pages render static URLs from the manifest, as in production
+            call_command("collectstatic", interactive=False, verbosity=0)
+        results = {"database": connection.vendor, **measure(pages=options["page"], runs=options["runs"])}
+        for row in results["rows"]:
+            self.stdout.write(json.dumps(row))
+        self.stdout.write(f"→ {save_result(f'pages-{connection.vendor}', results)}")
 
     def _field_network(self, options):
         from playwright.sync_api import sync_playwright
