@@ -1,12 +1,13 @@
 """Registry API: households (KK) and persons, read-only, with NIK and KK masked as on the pages."""
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 
 from gotong.api.fields import public_ref, viewer, viewing_detail
+from gotong.api.rows import ValuesListMixin, drf_datetime, iso_date, text_or_none
 from gotong.api.viewsets import ScopedReadOnlyViewSet
 from gotong.core.policy import can, require
 from gotong.core.policy.routes import Rule
@@ -119,7 +120,15 @@ class PersonSavedSerializer(PersonSerializer):
         fields = [*PersonSerializer.Meta.fields, "warnings"]
 
 
-class HouseholdViewSet(ScopedReadOnlyViewSet):
+# The columns of a list row (`list_row`): what `HouseholdSerializer` and `PersonSerializer` read, and no more.
+HOUSEHOLD_LIST_VALUES = ("public_id", "family_card_number", "head_name", "address", "area_code", "welfare_decile",
+                         "pkh_recipient", "bpnt_recipient", "consent_given_on", "created_at", "updated_at")  # fmt: skip
+PERSON_LIST_VALUES = ("public_id", "household__public_id", "area_code", "nik", "nik_pending", "name", "sex",
+                      "birth_date", "relationship", "education", "occupation", "disability", "created_at",
+                      "updated_at")  # fmt: skip
+
+
+class HouseholdViewSet(ValuesListMixin, ScopedReadOnlyViewSet):
     """Households (KK) in the user's scope; a resident sees their own. Record keepers add and change them."""
 
     access_rule = Rule(get="registry.view", post="registry.record")
@@ -145,20 +154,42 @@ class HouseholdViewSet(ScopedReadOnlyViewSet):
 
     def scoped_queryset(self, user):
         # Members in birth order without the model's default ordering by household, which joins the household
-        # table again only to sort by KK. A list only shows the head's name, so it fetches the heads alone.
+        # table again only to sort by KK.
         members = Person.objects.order_by("birth_date", "pk")
-        households = Household.objects.visible_to(user)
-        if getattr(self, "action", None) == "list":
-            members = members.filter(relationship=Relationship.HEAD)
-        else:
-            households = households.select_related("dwelling")
+        households = Household.objects.visible_to(user).select_related("dwelling")
         return households.prefetch_related(Prefetch("members", queryset=members))
+
+    def list_queryset(self, user):
+        # The head as `Household.head` finds it among the members in birth order: the first with that relationship.
+        heads = Person.objects.filter(household=OuterRef("pk"), relationship=Relationship.HEAD).order_by(
+            "birth_date", "pk"
+        )
+        return (
+            Household.objects.visible_to(user)
+            .annotate(head_name=Subquery(heads.values("name")[:1]))
+            .values(*HOUSEHOLD_LIST_VALUES)
+        )
+
+    def list_row(self, h: dict) -> dict:
+        return {
+            "id": str(h["public_id"]),
+            "family_card_number": mask_family_card_number(h["family_card_number"]),
+            "head_name": h["head_name"],
+            "address": h["address"],
+            "area_code": h["area_code"],
+            "welfare_decile": h["welfare_decile"],
+            "pkh_recipient": h["pkh_recipient"],
+            "bpnt_recipient": h["bpnt_recipient"],
+            "consent_given_on": iso_date(h["consent_given_on"]),
+            "created_at": drf_datetime(h["created_at"]),
+            "updated_at": drf_datetime(h["updated_at"]),
+        }
 
     def get_serializer_class(self):
         return HouseholdDetailSerializer if self.action == "retrieve" else HouseholdSerializer
 
 
-class PersonViewSet(ScopedReadOnlyViewSet):
+class PersonViewSet(ValuesListMixin, ScopedReadOnlyViewSet):
     """Persons in the user's scope; `dari`/`sampai` filter by birth date. Record keepers add and change them;
     organisation staff add a newborn or a member to a household their organisation serves."""
 
@@ -204,6 +235,28 @@ class PersonViewSet(ScopedReadOnlyViewSet):
             .select_related("household")
             .order_by("area_code", "household_id", "birth_date", "pk")
         )
+
+    def list_queryset(self, user):
+        return Person.objects.visible_to(user).values(*PERSON_LIST_VALUES)
+
+    def list_row(self, p: dict) -> dict:
+        return {
+            "id": str(p["public_id"]),
+            "household": text_or_none(p["household__public_id"]),
+            "area_code": p["area_code"],
+            # "NIK belum ada" is `nik_pending`; a number is always masked in a list (`PersonSerializer.get_nik`).
+            "nik": mask_nik(p["nik"]) if p["nik"] else None,
+            "nik_pending": p["nik_pending"],
+            "name": p["name"],
+            "sex": p["sex"],
+            "birth_date": iso_date(p["birth_date"]),
+            "relationship": p["relationship"],
+            "education": p["education"],
+            "occupation": p["occupation"],
+            "disability": p["disability"],
+            "created_at": drf_datetime(p["created_at"]),
+            "updated_at": drf_datetime(p["updated_at"]),
+        }
 
 
 ROUTES = [
