@@ -138,7 +138,9 @@ def test_adults_who_took_part_equal_the_distinct_count_over_the_attendance(town,
     Attendance.objects.bulk_create(
         [Attendance(event=later, person=p, hours=2, area_code=later.area_code) for p in (andi, eko, stranger)]
     )
-    PersonFactory(household=andi.household, name="Fajar")  # an adult who never came
+    PersonFactory(
+        household=andi.household, name="Fajar", relationship="anak", birth_date=datetime.date(2000, 1, 1)
+    )  # never came
     shown = {}
     for code in (BUGIS, "21.72"):
         area = Area.objects.get(code=code)
