@@ -6,7 +6,7 @@ name are looked up through the user's own scope.
 
 from django.utils import timezone
 
-from gotong.core.pickers.sources import HOUSEHOLD, PERSON, USER, source
+from gotong.core.pickers.sources import HOUSEHOLD, ORGANIZATION, PERSON, USER, source
 
 
 def _persons():
@@ -76,6 +76,14 @@ def _posyandu_child(user):
     today = timezone.localdate()
     persons = _persons().visible_to(user).reached_by(user, "registry.add_member")
     return persons.filter(birth_date__gt=five_years_before(today), birth_date__lte=today, posyandu_child__isnull=True)
+
+
+@source("posyandu.filter", kind=ORGANIZATION)
+def _posyandu_filter(user):
+    # The posyandu whose children the user sees (`posyandu.view`): the children list's filter.
+    from gotong.posyandu.access import posyandus_for
+
+    return posyandus_for(user)
 
 
 @source("posyandu.household", kind=HOUSEHOLD)

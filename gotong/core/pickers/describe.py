@@ -2,7 +2,7 @@
 
 A person: name, age, RT/RW and kelurahan, address, the NIK's last four digits ("…0001"). A household: its head's
 name, address, RT/RW, the KK number's last four digits and the number of members. An account: full name, role and
-the organisations it serves.
+the organisations it serves. An organisation: its name and the place it works in.
 """
 
 from dataclasses import dataclass
@@ -80,6 +80,12 @@ def household_choice(household) -> Choice:
         details.append(_("%(n)s jiwa") % {"n": size})
     title = _("Keluarga %(name)s") % {"name": head} if head else household.address
     return Choice(str(household.public_id), title, [d for d in details if d])
+
+
+def organization_choice(organization) -> Choice:
+    """A posyandu or another organisation: its name and where it works (RT/RW and kelurahan); the value is its
+    id, the value older `?posyandu=<id>` links carry."""
+    return Choice(str(organization.pk), organization.name, [d for d in [unit_label(organization.area)] if d])
 
 
 def user_choice(user) -> Choice:

@@ -17,9 +17,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gotong.core.pickers import describe, search
-from gotong.core.pickers.sources import HOUSEHOLD, PERSON, USER, get_source, sign
+from gotong.core.pickers.sources import HOUSEHOLD, ORGANIZATION, PERSON, USER, get_source, sign
 
 SEARCH_SUFFIX = "__cari"
+
+PERSON_HINT = _("Ketik nama (boleh sebagian, tambahkan RT untuk mempersempit) atau NIK; pilih dari daftar.")
 
 KINDS = {
     PERSON: {
@@ -28,6 +30,7 @@ KINDS = {
         "describe": describe.person_choice,
         "field": "public_id",
         "placeholder": _("Ketik nama atau NIK, mis. Aisyah RT 3"),
+        "hint": PERSON_HINT,
     },
     HOUSEHOLD: {
         "url": "pickers:households",
@@ -35,6 +38,7 @@ KINDS = {
         "describe": describe.household_choice,
         "field": "public_id",
         "placeholder": _("Ketik nama anggota keluarga, nomor KK atau NIK"),
+        "hint": PERSON_HINT,
     },
     USER: {
         "url": "pickers:users",
@@ -42,8 +46,25 @@ KINDS = {
         "describe": describe.user_choice,
         "field": "username",
         "placeholder": _("Ketik nama pengguna"),
+        "hint": PERSON_HINT,
+    },
+    ORGANIZATION: {
+        "url": "pickers:organizations",
+        "search": search.search_organizations,
+        "describe": describe.organization_choice,
+        "field": "pk",
+        "placeholder": _("Ketik nama, mis. Melati"),
+        "hint": _("Ketik sebagian nama (sedikitnya 2 huruf); pilih dari daftar."),
     },
 }
+
+
+def searchable(kind: str, text: str) -> bool:
+    """Whether `text` is enough to search with: accounts and organisations take any word, persons and households
+    2 letters of a name or 4 digits of a NIK/KK."""
+    if kind in (USER, ORGANIZATION):
+        return True
+    return search.parse(text).searchable
 
 
 class SearchText(str):
@@ -114,6 +135,7 @@ class PickerWidget(forms.Widget):
             chosen=self.chosen(value),
             candidates=self.candidates,
             search_url=self.search_url,
+            hint=KINDS[self.kind]["hint"],
             multiple=self.allow_multiple_selected,
             results_id=results_id,
         )
@@ -133,6 +155,8 @@ def search_ready(queryset, kind):
         return queryset.select_related("household__area__parent__parent")
     if kind == HOUSEHOLD:
         return queryset.with_head_and_size().select_related("area__parent__parent")
+    if kind == ORGANIZATION:
+        return queryset.select_related("area__parent__parent")
     return queryset
 
 
@@ -161,7 +185,7 @@ class PickerMixin:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            if not search.parse(text).searchable and self.kind != USER:
+            if not searchable(self.kind, text):
                 raise ValidationError(_("Ketik sedikitnya 2 huruf nama atau 4 angka NIK/KK."), code="short")
             raise ValidationError(
                 _("Tidak ada yang cocok dengan “%(text)s” di wilayah Anda."), code="not_found", params={"text": text}

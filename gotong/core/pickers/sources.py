@@ -19,6 +19,7 @@ from django.core import signing
 PERSON = "person"
 HOUSEHOLD = "household"
 USER = "user"
+ORGANIZATION = "organization"
 
 _SALT = "gotong.pickers"
 

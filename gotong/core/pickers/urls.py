@@ -8,4 +8,5 @@ urlpatterns = [
     path("penduduk/", views.persons, name="persons"),
     path("keluarga/", views.households, name="households"),
     path("pengguna/", views.users, name="users"),
+    path("organisasi/", views.organizations, name="organizations"),
 ]

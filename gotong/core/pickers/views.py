@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from gotong.core.pickers import search
-from gotong.core.pickers.fields import KINDS, SEARCH_SUFFIX, search_ready
-from gotong.core.pickers.sources import HOUSEHOLD, PERSON, USER, unsign
+from gotong.core.pickers.fields import KINDS, SEARCH_SUFFIX, search_ready, searchable
+from gotong.core.pickers.sources import HOUSEHOLD, ORGANIZATION, PERSON, USER, unsign
 from gotong.core.policy.routes import route
 
 
@@ -33,7 +33,7 @@ def _results(request, kind: str):
         "choices": [spec["describe"](row) for row in rows[: search.LIMIT]],
         "more": len(rows) > search.LIMIT,
         "text": text.strip(),
-        "searchable": kind == USER or search.parse(text).searchable,
+        "searchable": searchable(kind, text),
     }
     return render(request, "core/pickers/results.html", context)
 
@@ -54,3 +54,9 @@ def households(request):
 @never_cache
 def users(request):
     return _results(request, USER)
+
+
+@route("areas.view")
+@never_cache
+def organizations(request):
+    return _results(request, ORGANIZATION)

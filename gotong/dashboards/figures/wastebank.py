@@ -14,14 +14,18 @@ from gotong.wastebank.models import WasteBank
 
 def figures(user, area, today) -> dict | None:
     in_area = area_code_filter([area.code])
-    banks = list(WasteBank.objects.visible_to(user).filter(in_area).values_list("pk", flat=True))
-    if not banks:
+    banks = WasteBank.objects.visible_to(user).filter(in_area)
+    # Two ids tell "one bank" from "several"; the count and the tallies read the scoped banks as a subquery, not
+    # as a list of a province's thousands of ids.
+    first_two = list(banks.order_by("pk").values_list("pk", flat=True)[:2])
+    if not first_two:
         return None
-    year = tallies.year_figures(banks, today.year)
-    url = list_url("wastebank:bank", area, banks[0]) if len(banks) == 1 else list_url("wastebank:home", area)
+    year = tallies.year_figures(banks.values("pk"), today.year)
+    one = len(first_two) == 1
+    url = list_url("wastebank:bank", area, first_two[0]) if one else list_url("wastebank:home", area)
     return {
         "year": today.year,
-        "banks": len(banks),
+        "banks": 1 if one else banks.count(),
         "deposits": year["deposits"],
         "kg": _kg(year["grams"]),
         "categories": [{"name": name, "kg": _kg(grams)} for name, grams in year["categories"]],

@@ -116,3 +116,40 @@ def test_scope_decides_which_areas_open(town, city_officer, facilitator, other_f
     assert default_code(facilitator) == BUGIS and default_code(partner) is None
     assert [a.code for a in choices(partner)] == ["21.72"]  # the cities with figures
     assert [a.code for a in choices(facilitator)] == ["21.72", BUGIS]
+
+
+def test_adults_who_took_part_equal_the_distinct_count_over_the_attendance(town, city_officer, today):
+    """An adult at two events counts once, a toddler and a resident of another village not at all: the same number
+    as the straightforward DISTINCT over the year's attendance rows."""
+    from gotong.activities import services as activities
+    from gotong.activities.models import Attendance, Event
+    from gotong.activities.stats import ADULT_AGE
+    from gotong.areas.models import Area
+    from gotong.core.scoping import area_code_filter
+    from gotong.registry.models import Person
+    from gotong.registry.tests.factories import PersonFactory
+
+    event = Event.objects.get(title="Kerja bakti")
+    andi, eko = Person.objects.get(name="Andi"), Person.objects.get(name="Eko")
+    stranger = Person.objects.exclude(area_code__startswith=BUGIS).first()
+    later = activities.create_event(title="Kerja bakti 2", kind="kerja_bakti", held_on=datetime.date(2026, 4, 12),
+                                    default_hours=2, area=event.area, organization=event.organization,
+                                    acting_user=city_officer)  # fmt: skip
+    Attendance.objects.bulk_create(
+        [Attendance(event=later, person=p, hours=2, area_code=later.area_code) for p in (andi, eko, stranger)]
+    )
+    PersonFactory(
+        household=andi.household, name="Fajar", relationship="anak", birth_date=datetime.date(2000, 1, 1)
+    )  # never came
+    shown = {}
+    for code in (BUGIS, "21.72"):
+        area = Area.objects.get(code=code)
+        events = Event.objects.visible_to(city_officer).filter(area_code_filter([code]), held_on__year=today.year)
+        born_by = today.replace(year=today.year - ADULT_AGE)
+        adults = Person.objects.visible_to(city_officer).in_area(code).filter(birth_date__lte=born_by)
+        attendance = Attendance.objects.filter(event__in=events, person__in=adults)
+        expected = attendance.values("person_id").distinct().count()
+        shown[code] = collect(city_officer, area, today)["activities"]["adults_took_part"]
+        assert shown[code] == expected
+    # Bugis: Andi (twice) and Bayu, not Eko; the city counts the stranger from its other village too.
+    assert shown == {BUGIS: 2, "21.72": 3}

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from gotong.core.charts import png_data_uri
 from gotong.core.policy.routes import by, route
 from gotong.posyandu import charts, classification, growth, services
-from gotong.posyandu.access import can_record, may_record_somewhere, posyandus_for
+from gotong.posyandu.access import can_record, may_record_somewhere
+from gotong.posyandu.filters import ChildFilterForm
 from gotong.posyandu.forms import ChildFromRegistryForm, NewChildForm
 from gotong.posyandu.lists import child_rows
 from gotong.posyandu.models import Child, Deworming, Feeding, VitaminADose, Weighing
@@ -51,17 +52,16 @@ def status_rows(weighing) -> list[dict]:
 @route("posyandu.view")
 def child_list(request):
     # A city holds hundreds of thousands of children: one page of them, without counting them all.
-    page = child_rows(request.user, request.GET).page(request.GET)
+    # A city officer chooses among thousands of posyandu: a type-ahead, not a <select> of them all.
+    filter_form = ChildFilterForm(request.GET, user=request.user)
+    page = child_rows(request.user, filter_form.list_filters()).page(request.GET)
     for row in page:
         row["status"] = status_rows(row["last"]) if row["last"] else []
-    posyandu_id = request.GET.get("posyandu", "")
     text = request.GET.get("q", "").strip()
     show_all = request.GET.get("semua") == "1"
     context = {
         "page": page,
-        # A city officer chooses among thousands: names and ids only.
-        "posyandus": posyandus_for(request.user).order_by("name").values_list("pk", "name"),
-        "posyandu_id": int(posyandu_id) if posyandu_id.isdigit() else None,
+        "filter_form": filter_form,
         "q": text,
         "show_all": show_all,
         "can_add": may_record_somewhere(request.user),

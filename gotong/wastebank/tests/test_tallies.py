@@ -221,7 +221,8 @@ def test_figure_and_portal_queries_do_not_grow_with_deposits(areas, bank, staff,
     add(27)
     many, shown = _figure_queries(city_officer, bugis)
     assert shown["deposits"] == 30 and shown == live_figure(city_officer, bugis, TODAY)
-    assert many == few == 3  # the banks, the categories, the number of deposits
+    # The banks, the grams per category, the categories' names, the number of deposits.
+    assert many == few == 4
     with CaptureQueriesContext(connection) as queries:
         waste_banks(bugis)
     assert len(queries) == 2  # the banks, then their tallies
