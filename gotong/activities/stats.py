@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
 
 from gotong.activities.models import Attendance, Event, WageRate
 from gotong.areas.models import Area, Level
@@ -95,42 +95,60 @@ def _month_end(month: datetime.date) -> datetime.date:
     return month.replace(day=calendar.monthrange(month.year, month.month)[1])
 
 
-def _is_adult(birth_date, day) -> bool:
-    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
-    return day.year - birth_date.year - before_birthday >= ADULT_AGE
-
-
 @dataclass
 class RtParticipation:
     area: Area
     cells: list  # one (adults, attendees, percent or None) per month
 
 
+def adult_cutoff(day: datetime.date) -> datetime.date:
+    """The latest birth date of someone aged ADULT_AGE or more on `day` (born 29 February: 17 on 1 March of a
+    common year)."""
+    year = day.year - ADULT_AGE
+    if (day.month, day.day) == (2, 29) and not calendar.isleap(year):
+        return datetime.date(year, 2, 28)
+    return day.replace(year=year)
+
+
 def participation_by_rt(events, months: list[datetime.date]) -> list[RtParticipation]:
-    """Participation per RT for the RTs whose residents attended any of `events` (already scoped) in `months`."""
+    """Participation per RT for the RTs whose residents attended any of `events` (already scoped) in `months`.
+
+    Counted in the database, one query per month for who came and one for the adults of every RT shown: a city's
+    page covers hundreds of RTs and a quarter of a million residents, which Python used to read row by row (19 s on
+    the 230,000-person benchmark city)."""
     if not months:
         return []
-    first, last = months[0], _month_end(months[-1])
-    rows = Attendance.objects.filter(event__in=events, event__held_on__range=(first, last)).values_list(
-        "person_id", "person__area_code", "person__birth_date", "event__held_on"
-    )
-    attended: dict[tuple[str, datetime.date], set[int]] = {}
-    for person_id, rt_code, birth_date, held_on in rows:
-        month = held_on.replace(day=1)
-        if _is_adult(birth_date, _month_end(month)):
-            attended.setdefault((rt_code, month), set()).add(person_id)
+    cutoffs = [adult_cutoff(_month_end(month)) for month in months]
+    attended: dict[tuple[str, datetime.date], int] = {}
+    for month, cutoff in zip(months, cutoffs, strict=True):
+        came = (
+            Attendance.objects.filter(
+                event__in=events,
+                event__held_on__range=(month, _month_end(month)),
+                person__birth_date__lte=cutoff,
+            )
+            .order_by()
+            .values("person__area_code")
+            .annotate(people=Count("person_id", distinct=True))
+        )
+        for row in came:
+            attended[(row["person__area_code"], month)] = row["people"]
     rt_codes = sorted({code for code, _month in attended})
     # The table names each RT with its RW and kelurahan: fetch the parent with it (one query, not one per RT).
     rts = {a.code: a for a in Area.objects.filter(code__in=rt_codes, level=Level.RT).select_related("parent__parent")}
-    births: dict[str, list[datetime.date]] = {}
-    for code, birth_date in Person.objects.filter(area_code__in=list(rts)).values_list("area_code", "birth_date"):
-        births.setdefault(code, []).append(birth_date)
+    adults_by_rt = {
+        row["area_code"]: row
+        for row in Person.objects.filter(area_code__in=list(rts))
+        .order_by()
+        .values("area_code")
+        .annotate(**{f"m{i}": Count("id", filter=Q(birth_date__lte=cutoff)) for i, cutoff in enumerate(cutoffs)})
+    }
     result = []
     for code in sorted(rts):
         cells = []
-        for month in months:
-            adults = sum(_is_adult(b, _month_end(month)) for b in births.get(code, []))
-            came = len(attended.get((code, month), ()))
+        for index, month in enumerate(months):
+            adults = adults_by_rt.get(code, {}).get(f"m{index}", 0)
+            came = attended.get((code, month), 0)
             percent = None if not adults else (Decimal(100 * came) / adults).quantize(Decimal("0.1"), ROUND_HALF_UP)
             cells.append((adults, came, percent))
         result.append(RtParticipation(rts[code], cells))

@@ -8,6 +8,7 @@ import pytest
 from gotong.activities import services, stats
 from gotong.activities.defaults import install_default_rates
 from gotong.activities.models import Event, WageRate
+from gotong.registry.tests.factories import PersonFactory
 
 
 def test_labour_value_is_hours_times_umk_per_173_hours(event, residents, rate_2025, city_officer):
@@ -95,3 +96,43 @@ def test_participation_table_names_every_rt_without_a_query_per_rt(
     with django_assert_num_queries(0):
         names = [(row.area.name, row.area.parent.name, row.area.parent.parent.name) for row in table]
     assert all(all(names_of_row) for names_of_row in names)
+
+
+def _aged_17_on(birth_date: datetime.date, day: datetime.date) -> bool:
+    """The KTP age counted by hand: 17 once the 17th birthday has come (a 29 February birthday comes on 1 March)."""
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - before_birthday >= 17
+
+
+@pytest.mark.parametrize(
+    ("day", "cutoff"),
+    [
+        (datetime.date(2025, 3, 31), datetime.date(2008, 3, 31)),
+        (datetime.date(2024, 2, 29), datetime.date(2007, 2, 28)),  # 2007 has no 29 February
+        (datetime.date(2025, 2, 28), datetime.date(2008, 2, 28)),  # born 29 Feb 2008: 17 only on 1 March 2025
+        (datetime.date(2033, 2, 28), datetime.date(2016, 2, 28)),
+    ],
+)
+def test_adult_cutoff_agrees_with_the_birthday_rule(day, cutoff):
+    assert stats.adult_cutoff(day) == cutoff
+    for birth in (cutoff - datetime.timedelta(days=1), cutoff, cutoff + datetime.timedelta(days=1)):
+        assert _aged_17_on(birth, day) == (birth <= cutoff), birth
+    assert not _aged_17_on(datetime.date(2008, 2, 29), datetime.date(2025, 2, 28))
+
+
+def test_a_resident_turning_17_counts_from_the_month_she_turns_17(event, residents, bugis_rt, city_officer, bkm):
+    """Sari turns 17 on 31 March 2025 (last day of the month: an adult for March), Tono on 1 April (not in March);
+    both came in March and in April."""
+    house = residents["adults"][0].household
+    sari = PersonFactory(household=house, name="Sari", birth_date=datetime.date(2008, 3, 31), relationship="anak")
+    tono = PersonFactory(household=house, name="Tono", birth_date=datetime.date(2008, 4, 1), relationship="anak")
+    services.record_attendance(event, hours_by_person={sari: None, tono: None}, acting_user=city_officer)
+    april = services.create_event(
+        title="Kerja bakti April", kind="kerja_bakti", held_on=datetime.date(2025, 4, 6), default_hours=2,
+        area=bugis_rt, organization=bkm, acting_user=city_officer,
+    )  # fmt: skip
+    services.record_attendance(april, hours_by_person={sari: None, tono: None}, acting_user=city_officer)
+    months = stats.month_starts(datetime.date(2025, 3, 1), datetime.date(2025, 4, 30))
+    [row] = stats.participation_by_rt(Event.objects.all(), months)
+    # March: 4 adults + Sari = 5, Sari came; April: + Tono = 6, both came.
+    assert row.cells == [(5, 1, Decimal("20.0")), (6, 2, Decimal("33.3"))]

@@ -9,10 +9,11 @@ field queue (its idempotency key), and a second device's duplicate is refused wi
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from gotong.field import recordable, rules
-from gotong.field.services.common import Outcome, date, text, visible_record
+from gotong.field import rules
+from gotong.field.services.common import Outcome, date, text
+from gotong.field.services.kinds.children import child_to_record
 from gotong.posyandu.immunisation import schedule, services
-from gotong.posyandu.models import Child, ImmunisationPlace, Session
+from gotong.posyandu.models import ImmunisationPlace, Session
 
 
 def _doses(payload: dict) -> list[tuple[str, int]]:
@@ -30,19 +31,7 @@ def _doses(payload: dict) -> list[tuple[str, int]]:
 
 
 def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
-    child = visible_record(
-        user,
-        Child.objects.select_related("person", "posyandu"),
-        payload,
-        "child",
-        absent=_("Balita ini tidak ada dalam lingkup Anda."),
-    )
-    recordable.require(
-        user,
-        "immunisation",
-        child.posyandu,
-        _("Anda tidak berwenang mencatat imunisasi di %(p)s.") % {"p": child.posyandu.name},
-    )
+    child = child_to_record(user, payload, "immunisation", _("Anda tidak berwenang mencatat imunisasi di %(p)s."))
     given_on = date(payload, "given_on")
     place = rules.choice(payload, "place", ImmunisationPlace, label=_("Tempat imunisasi")) or ImmunisationPlace.POSYANDU
     session = None

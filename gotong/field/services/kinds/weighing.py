@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 
 from gotong.core.dates import month_year
 from gotong.core.numbers import decimal_text
-from gotong.field import recordable, rules
+from gotong.field import rules
 from gotong.field.labels import MEASURES
-from gotong.field.services.common import Outcome, changed_on_server, date, decimal, visible_record
+from gotong.field.services.common import Outcome, changed_on_server, date, decimal
 from gotong.field.services.compare import as_date, as_flag, as_number, choice, rows
+from gotong.field.services.kinds.children import child_to_record
 from gotong.posyandu import services as posyandu
 from gotong.posyandu.models import Child, Measure, Session, Weighing
 
@@ -74,16 +75,7 @@ def _outcome(weighing: Weighing, child: Child) -> Outcome:
 
 
 def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
-    child = visible_record(
-        user,
-        Child.objects.select_related("person", "posyandu"),
-        payload,
-        "child",
-        absent=_("Balita ini tidak ada dalam lingkup Anda."),
-    )
-    recordable.require(
-        user, "weighing", child.posyandu, _("Anda tidak berwenang menimbang di %(p)s.") % {"p": child.posyandu.name}
-    )
+    child = child_to_record(user, payload, "weighing", _("Anda tidak berwenang menimbang di %(p)s."))
     measured_on = date(payload, "measured_on")
     session = Session.objects.filter(posyandu=child.posyandu, month=measured_on.replace(day=1)).first()
     if session is None:
