@@ -14,7 +14,6 @@ from gotong.core.policy.routes import by, route
 from gotong.exports.views import export_response
 from gotong.programs import leftout, outcomes, services
 from gotong.programs.forms import CohortForm, EnrolForm, OutcomeForm, ProgramForm, SessionForm
-from gotong.programs.leftout_pages import LeftOutRows
 from gotong.programs.lists import cohort_enrolments, left_out_filters, program_rows
 from gotong.programs.models import Cohort, Enrolment, Program, Session
 
@@ -167,7 +166,7 @@ def left_out(request):
         return export_response(request, "programs.left_out", export)
     form, area, decile = left_out_filters(request.GET)
     units = leftout.counts_by_unit(request.user, area_code=area, max_decile=decile)
-    households = LeftOutRows(request.user, area_code=area, max_decile=decile)
+    households = leftout.left_out_households(request.user, area_code=area, max_decile=decile)
     context = {
         "form": form,
         "units": units,

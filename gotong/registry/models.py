@@ -77,8 +77,8 @@ class Household(PublicIdModel):
         # The household list pages in this order over millions of rows (1.4 s -> 50 ms with the index).
         indexes = [
             models.Index(fields=["area_code", "family_card_number", "id"], name="household_area_kk_idx"),
-            # The programs' left-out list, poorest first: one decile of a city is one range of this index
-            # (gotong.programs.leftout_pages).
+            # The programs' left-out list, poorest first (decile, area, KK, id): its first page and every page
+            # reached by cursor are one range of this index (`programs.leftout.left_out_households`).
             models.Index(
                 fields=["welfare_decile", "area_code", "family_card_number", "id"], name="household_decile_area_idx"
             ),

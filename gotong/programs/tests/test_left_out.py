@@ -158,18 +158,3 @@ def test_each_persona_sees_its_own_area(client, request, city, persona, status, 
         html = response.content.decode()
         assert set(household_names(html)) == shown
         assert f"Daftar ({len(shown)} rumah tangga)" in html
-
-
-@pytest.mark.parametrize("area, decile", [("", None), ("", 3), ("21.72.03", None), (BUGIS, 2), ("21.72.02", None)])
-def test_pages_read_decile_by_decile_hold_the_same_rows_as_the_one_ordered_query(city, city_officer, area, decile):
-    """Every page, of every size, across decile boundaries, unknown deciles last and pages past the end."""
-    from gotong.programs.leftout_pages import LeftOutRows
-
-    for n in range(7):  # more households of one decile than a small page holds, and a gap (no decile 4 or 5)
-        household(OTHER_VILLAGE, 2, n + 1, [1, 1, 2, 3, 6, None, 10][n], f"Tambahan {n}")
-    expected = list(leftout.left_out_households(city_officer, area_code=area, max_decile=decile).values_list("pk"))
-    rows = LeftOutRows(city_officer, area_code=area, max_decile=decile)
-    for size in (1, 2, 3, 5, 50):
-        for start in range(0, len(expected) + 2, size):
-            got = [(h.pk,) for h in rows[start : start + size + 1]]
-            assert got == expected[start : start + size + 1], (size, start)
