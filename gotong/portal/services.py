@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from django.db.models import Count, Max, Sum
 from django.db.models.functions import Substr
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gotong.areas.models import Area, Level
@@ -188,24 +187,14 @@ def projects(area: Area) -> dict:
 
 def commitments(area: Area, today: datetime.date | None = None) -> list[dict]:
     """Per organisation: commitments made in the area and the share kept on time."""
-    from gotong.collaboration.models import Commitment, CommitmentStatus
-    from gotong.collaboration.services import kept_on_time_rate
+    from gotong.collaboration.models import Commitment
+    from gotong.collaboration.services import commitment_figures_by_actor
     from gotong.organizations.models import Organization
 
-    today = today or timezone.localdate()
-    queryset = Commitment.objects.filter(inside(area.code))
-    counts = dict(queryset.values("actor").annotate(n=Count("pk")).values_list("actor", "n"))
-    done = dict(
-        queryset.filter(status=CommitmentStatus.DONE).values("actor").annotate(n=Count("pk")).values_list("actor", "n")
-    )
+    figures = commitment_figures_by_actor(Commitment.objects.filter(inside(area.code)), today)
     return [
-        {
-            "organization": org.name,
-            "count": counts[org.pk],
-            "done": done.get(org.pk, 0),
-            "rate": kept_on_time_rate(org, queryset, today),
-        }
-        for org in Organization.objects.filter(pk__in=counts).order_by("name")
+        {"organization": org.name, **figures[org.pk]}
+        for org in Organization.objects.filter(pk__in=list(figures)).order_by("name")
     ]
 
 

@@ -19,9 +19,13 @@ Aggregates shown to partners (and residents) are suppressed for groups of fewer 
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+
+from django.db.models import Avg, Case, FloatField, Max, Min, Value, When
+from django.db.models.functions import Cast
 
 from gotong.core.area_codes import VILLAGE, code_at_level, level_of
-from gotong.socialcapital.models import Answer, Dimension, QuestionKind
+from gotong.socialcapital.models import Answer, Choice, Dimension, QuestionKind
 
 MIN_GROUP_FOR_AGGREGATES = 5
 OVERALL = "overall"
@@ -74,6 +78,9 @@ def t_cdf(t: float, df: float) -> float:
     return 1 - tail if t >= 0 else tail
 
 
+# Remembered per (p, df): a city's round asks for the same few hundred sample sizes thousands of times (one per
+# area and dimension), and each bisection costs ~200 incomplete-beta evaluations (66 of 75 s for 21.72's scores).
+@lru_cache(maxsize=4096)
 def t_quantile(p: float, df: float) -> float:
     """The t value with P(T ≤ t) = p, for 0.5 ≤ p < 1, by bisection on the CDF."""
     low, high = 0.0, 1.0
@@ -151,26 +158,51 @@ def rescale(question, value: int, choice_range: tuple[int, int] | None = None) -
 
 
 def household_scores(responses) -> dict[int, tuple[str, dict[str, float]]]:
-    """response id → (area code, {dimension: 0–100 score, "overall": mean of the dimension scores})."""
-    responses = list(responses)
-    answers = Answer.objects.filter(response__in=[r.pk for r in responses]).select_related("question")
-    ranges: dict[int, tuple[int, int]] = {}
-    per_response: dict[int, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for answer in answers:
-        question = answer.question
-        if question.kind == QuestionKind.CHOICE and question.pk not in ranges:
-            scores = [c.score for c in question.choices.all()]
-            ranges[question.pk] = (min(scores), max(scores))
-        per_response[answer.response_id][question.dimension].append(
-            rescale(question, answer.value, ranges.get(question.pk))
-        )
+    """response id → (area code, {dimension: 0–100 score, "overall": mean of the dimension scores}).
+
+    The database rescales and averages the answers, one row per response and dimension (`rescaled_answer`), so a
+    city's round (54,396 answers for 3,022 households in 21.72) is never loaded answer by answer into Python."""
+    response_ids = responses.order_by().values("pk")
+    rows = (
+        Answer.objects.filter(response__in=response_ids)
+        .order_by()
+        .values("response_id", "question__dimension")
+        .annotate(score=Avg(rescaled_answer(_choice_ranges(response_ids))))
+        .values_list("response_id", "question__dimension", "score")
+    )
+    per_response: dict[int, dict[str, float]] = defaultdict(dict)
+    for response_id, dimension, score in rows:
+        per_response[response_id][dimension] = score
     result = {}
-    for response in responses:
-        dims = {dim: sum(vals) / len(vals) for dim, vals in per_response[response.pk].items() if vals}
+    for pk, area_code in responses.order_by().values_list("pk", "area_code"):
+        dims = per_response.get(pk, {})
         if dims:
             dims[OVERALL] = sum(dims.values()) / len(dims)
-        result[response.pk] = (response.area_code, dims)
+        result[pk] = (area_code, dims)
     return result
+
+
+def _choice_ranges(response_ids) -> dict[int, tuple[int, int]]:
+    """question id → (lowest, highest) choice score, for the choice questions these responses answered."""
+    answered = Answer.objects.filter(response__in=response_ids).order_by().values("question_id").distinct()
+    return {
+        row["question_id"]: (row["low"], row["high"])
+        for row in Choice.objects.filter(question__in=answered, question__kind=QuestionKind.CHOICE)
+        .order_by()
+        .values("question_id")
+        .annotate(low=Min("score"), high=Max("score"))
+    }
+
+
+def rescaled_answer(ranges: dict[int, tuple[int, int]]):
+    """`rescale` as a database expression on Answer rows (one branch per choice question)."""
+    value = Cast("value", FloatField())
+    likert = When(question__kind=QuestionKind.LIKERT, then=(value - 1.0) / 4.0 * 100.0)
+    choices = [
+        When(question_id=pk, then=Value(100.0) if high == low else (value - low) / float(high - low) * 100.0)
+        for pk, (low, high) in ranges.items()
+    ]
+    return Case(likert, *choices, output_field=FloatField())
 
 
 def enclosing_units(code: str) -> list[str]:

@@ -10,13 +10,11 @@ alike, so subtracting one page from another reveals nothing (the portal's own ru
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 
 from gotong.collaboration.models import (
     PERSON_COUNTED_KINDS,
-    BudgetSource,
     Partnership,
-    ProjectBudget,
     Reciprocity,
     ReciprocityKind,
 )
@@ -61,7 +59,7 @@ def _person_cells(city: str) -> dict[tuple[int, str, str], Cell]:
 
 def public_partners(area) -> list[PublicPartner]:
     """Partners with a partnership whose community lies in `area` (a city or a village), largest giver first."""
-    from gotong.treasury.models import CashEntry, Direction
+    from gotong.collaboration.services.reciprocity import partnership_balances
 
     partnerships = list(
         Partnership.objects.filter(area_code_filter([area.code])).select_related("partner", "community")
@@ -71,20 +69,14 @@ def public_partners(area) -> list[PublicPartner]:
     cells = _person_cells(city_code(area.code))
     labels = dict(ReciprocityKind.choices)
     by_partner: dict[int, PublicPartner] = {}
-    for partnership in partnerships:
+    # Every partnership's totals in a fixed number of queries (the city page read three per partnership).
+    for balance in partnership_balances(partnerships, exact_for=lambda _p: True):
+        partnership, total = balance.partnership, balance.total
         row = by_partner.setdefault(partnership.partner_id, PublicPartner(partnership.partner.name))
         row.communities += 1
-        community = partnership.community
-        row.aid_rupiah += CashEntry.objects.filter(
-            organization=community, partner_id=partnership.partner_id, direction=Direction.INCOME,
-            reversal__isnull=True,
-        ).aggregate(t=Sum("amount", default=0))["t"]  # fmt: skip
-        where = Q(project__executor=community) | Q(project__coordinator=community)
-        row.csr_rupiah += ProjectBudget.objects.filter(
-            where | area_code_filter([community.area_code], "project__area_code"),
-            source=BudgetSource.CSR, funder_id=partnership.partner_id,
-        ).aggregate(t=Sum("amount_rupiah", default=0))["t"]  # fmt: skip
-        row.returned_value_rupiah += partnership.reciprocities.aggregate(t=Sum("value_rupiah", default=0))["t"]
+        row.aid_rupiah += total.aid_cash + total.aid_in_kind
+        row.csr_rupiah += total.csr
+        row.returned_value_rupiah += total.returned_value_rupiah
     key_place = area.code if area.code.count(".") == 3 else "total"
     for partner_id, row in by_partner.items():
         for kind in sorted(PERSON_COUNTED_KINDS):

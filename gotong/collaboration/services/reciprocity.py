@@ -34,7 +34,6 @@ from gotong.collaboration.models import (
 )
 from gotong.collaboration.services import collect_errors
 from gotong.core.policy.decide import Place, can
-from gotong.core.scoping import area_code_filter
 from gotong.core.validation import not_in_future, whole_rupiah
 from gotong.organizations.choices import PARTNER_KINDS
 from gotong.portal.suppression import Cell, suppress_group
@@ -178,39 +177,49 @@ def _in_period(start, end, lookup: str) -> Q:
     return q
 
 
-def _csr_lines_of(partnership: Partnership):
-    """CSR lines the partner funded for this community: carried out or coordinated by it, or inside its area."""
-    community = partnership.community
-    where = (
-        Q(project__executor=community)
-        | Q(project__coordinator=community)
-        | area_code_filter([community.area_code], "project__area_code")
+def _csr_funds_community(line: dict, community) -> bool:
+    """A CSR line counts for the community it is carried out or coordinated by, or whose area holds the project."""
+    code = community.area_code
+    return (
+        community.pk in (line["project__executor_id"], line["project__coordinator_id"])
+        or line["project__area_code"] == code
+        or line["project__area_code"].startswith(f"{code}.")
     )
-    return ProjectBudget.objects.filter(where, source=BudgetSource.CSR, funder_id=partnership.partner_id)
 
 
-def _balance(partnership: Partnership, start, end, *, exact: bool) -> PartnershipBalance:
+def _balances(partnerships: list[Partnership], start, end, *, exact_for) -> list[PartnershipBalance]:
+    """The balances of many partnerships in four grouped queries (cash aid, CSR lines, reciprocity, commitments),
+    whatever their number: the partnership list showed 34 of them with 141 queries."""
     from gotong.treasury.models import CashEntry, Direction
 
-    years: dict[int, YearBalance] = {}
+    if not partnerships:
+        return []
+    by_pair = {(p.community_id, p.partner_id): p.pk for p in partnerships}
+    communities = {p.community_id for p in partnerships}
+    partners = {p.partner_id for p in partnerships}
+    years: dict[int, dict[int, YearBalance]] = {p.pk: {} for p in partnerships}
 
-    def year_row(year: int) -> YearBalance:
-        return years.setdefault(year, YearBalance(year))
+    def year_row(pk: int, year: int) -> YearBalance:
+        return years[pk].setdefault(year, YearBalance(year))
 
     aid = (
         CashEntry.objects.filter(
             _in_period(start, end, "occurred_on"),
-            organization_id=partnership.community_id,
-            partner_id=partnership.partner_id,
+            organization_id__in=communities,
+            partner_id__in=partners,
             direction=Direction.INCOME,
             reversal__isnull=True,
         )
         .annotate(year=ExtractYear("occurred_on"))
-        .values("year", "in_kind")
+        .order_by()
+        .values("organization_id", "partner_id", "year", "in_kind")
         .annotate(total=Sum("amount"))
     )
     for row in aid:
-        target = year_row(row["year"])
+        pk = by_pair.get((row["organization_id"], row["partner_id"]))
+        if pk is None:  # a community and a partner that each have partnerships, but not with each other
+            continue
+        target = year_row(pk, row["year"])
         if row["in_kind"]:
             target.aid_in_kind += row["total"]
         else:
@@ -220,20 +229,48 @@ def _balance(partnership: Partnership, start, end, *, exact: bool) -> Partnershi
         csr_years &= Q(project__year__gte=start.year)
     if end:
         csr_years &= Q(project__year__lte=end.year)
-    csr = _csr_lines_of(partnership).filter(csr_years).values("project__year").annotate(total=Sum("amount_rupiah"))
-    for row in csr:
-        year_row(row["project__year"]).csr += row["total"]
+    csr = (
+        ProjectBudget.objects.filter(csr_years, source=BudgetSource.CSR, funder_id__in=partners)
+        .order_by()
+        .values("funder_id", "project__executor_id", "project__coordinator_id", "project__area_code", "project__year")
+        .annotate(total=Sum("amount_rupiah"))
+    )
+    by_partner: dict[int, list[Partnership]] = {}
+    for p in partnerships:
+        by_partner.setdefault(p.partner_id, []).append(p)
+    for line in csr:
+        for p in by_partner[line["funder_id"]]:
+            if _csr_funds_community(line, p.community):
+                year_row(p.pk, line["project__year"]).csr += line["total"]
     labels = dict(ReciprocityKind.choices)
     returned = (
-        partnership.reciprocities.filter(_in_period(start, end, "occurred_on"))
+        Reciprocity.objects.filter(_in_period(start, end, "occurred_on"), partnership__in=list(years))
         .annotate(year=ExtractYear("occurred_on"))
-        .values("year", "kind")
+        .order_by()
+        .values("partnership_id", "year", "kind")
         .annotate(count=Sum("count", default=0), value=Sum("value_rupiah", default=0), entries=Count("pk"))
     )
     for row in returned:
-        year_row(row["year"]).returned[row["kind"]] = Returned(
+        year_row(row["partnership_id"], row["year"]).returned[row["kind"]] = Returned(
             row["kind"], str(labels[row["kind"]]), row["count"], row["value"], row["entries"]
         )
+    commitments = {
+        (row["agreement__parties"], row["actor_id"]): (row["n"], row["done"])
+        for row in Commitment.objects.filter(
+            _in_period(start, end, "due_on"), actor_id__in=partners, agreement__parties__in=communities
+        )
+        .order_by()
+        .values("actor_id", "agreement__parties")
+        .annotate(n=Count("pk", distinct=True), done=Count("pk", distinct=True, filter=Q(status=CommitmentStatus.DONE)))
+    }
+    return [
+        _assemble(p, years[p.pk], commitments.get((p.community_id, p.partner_id), (0, 0)), exact=exact_for(p))
+        for p in partnerships
+    ]
+
+
+def _assemble(partnership: Partnership, years: dict[int, YearBalance], commitments, *, exact: bool):
+    labels = dict(ReciprocityKind.choices)
     ordered = sorted(years.values(), key=lambda y: y.year, reverse=True)
     total = YearBalance(None, sum(y.aid_cash for y in ordered), sum(y.aid_in_kind for y in ordered))
     total.csr = sum(y.csr for y in ordered)
@@ -245,10 +282,7 @@ def _balance(partnership: Partnership, start, end, *, exact: bool) -> Partnershi
                 sum(r.entries for r in rows),
             )  # fmt: skip
             _publish_counts(kind, rows, total.returned[kind], exact=exact)
-    commitments = Commitment.objects.filter(
-        _in_period(start, end, "due_on"), actor_id=partnership.partner_id, agreement__parties=partnership.community_id
-    ).aggregate(n=Count("pk", distinct=True), done=Count("pk", distinct=True, filter=Q(status=CommitmentStatus.DONE)))
-    return PartnershipBalance(partnership, ordered, total, commitments["n"], commitments["done"])
+    return PartnershipBalance(partnership, ordered, total, *commitments)
 
 
 def _publish_counts(kind: str, rows: list[Returned], total: Returned, *, exact: bool) -> None:
@@ -266,7 +300,13 @@ def _publish_counts(kind: str, rows: list[Returned], total: Returned, *, exact: 
 
 def partnership_balance(partnership: Partnership, start=None, end=None, *, exact: bool = False) -> PartnershipBalance:
     """One partnership's two sides, by year (newest first) and in total, within [start, end] when given."""
-    return _balance(partnership, start, end, exact=exact)
+    return _balances([partnership], start, end, exact_for=lambda _p: exact)[0]
+
+
+def partnership_balances(partnerships, start=None, end=None, *, exact_for) -> list[PartnershipBalance]:
+    """`partnership_balance` of each partnership (with `partner` and `community` selected), in a fixed number of
+    queries; `exact_for(partnership)` says whether its person counts are shown exactly."""
+    return _balances(list(partnerships), start, end, exact_for=exact_for)
 
 
 def reciprocity_by_partnership(
@@ -292,4 +332,4 @@ def reciprocity_by_partnership(
         .distinct()
         .order_by("partner__name", "community__name")
     )
-    return [_balance(p, start, end, exact=exact) for p in partnerships]
+    return _balances(list(partnerships), start, end, exact_for=lambda _p: exact)

@@ -269,3 +269,83 @@ def test_portal_shows_partner_totals_under_the_small_count_rule(client, story, b
         # Three KUR borrowers are residents: "<5" (escaped), never the count itself.
         assert "Pinjaman diambil dari mitra (mis. KUR): &lt;5" in html
         assert "Ibu Rahmawati" not in html
+
+
+# --- the partnership list at city scale ---------------------------------------------------------------------------
+
+
+def _more_partnerships(n, start, cempako, cempako_rt, admin_user):
+    """`n` more partnerships, each with reciprocity, an agreement with a commitment of the partner and a CSR project
+    its community carries out; the first partner also partners with Cempako, so that project (in Cempako's RT)
+    counts for both of its partnerships."""
+    from gotong.collaboration.services import add_commitment, create_agreement
+
+    for i in range(start, start + n):
+        community = create_organization(name=f"KSM Mawar {i}", kind=OrganizationKind.KSM, area=cempako_rt,
+                                        acting_user=admin_user)  # fmt: skip
+        partner = create_organization(name=f"PT Mitra {i}", kind=OrganizationKind.PARTNER_CSR,
+                                      area=cempako_rt, acting_user=admin_user)  # fmt: skip
+        _give_back(community, partner, datetime.date(2026, 1, 10), K.ACCOUNTS_OPENED, 2 + i)
+        create_project(
+            name=f"Jalan setapak {i}", kind="lainnya", area=cempako_rt, volume="1", unit="unit", year=2026,
+            budgets={BudgetSource.CSR: 1_000_000 * (i + 1)}, executor=community, status=ProjectStatus.ONGOING,
+            csr_funder=partner, acting_user=None,
+        )  # fmt: skip
+        agreement = create_agreement(title=f"MoU {i}", kind="mou", signed_on=datetime.date(2025, 1, 1),
+                                     area=cempako_rt, parties=[community, partner], acting_user=admin_user)  # fmt: skip
+        add_commitment(agreement, actor=partner, what="Pelatihan hidroponik", due_on=datetime.date(2025, 6, 30),
+                       acting_user=admin_user)  # fmt: skip
+        if i == 0:
+            _give_back(cempako, partner, datetime.date(2026, 2, 1), K.BRANDING, 1)
+
+
+def test_partnership_list_queries_do_not_grow_with_partnerships(client, story, other_facilitator, cempako_rt,
+                                                                 admin_user):  # fmt: skip
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(other_facilitator)
+
+    def listed() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get("/kolaborasi/kemitraan/")
+        return len(page.context["balances"]), len(captured)
+
+    _more_partnerships(1, 1, story, cempako_rt, admin_user)
+    shown, queries = listed()
+    assert shown == 2  # BRI with Cempako, PT Mitra 1 with KSM Mawar 1
+    _more_partnerships(3, 2, story, cempako_rt, admin_user)
+    _give_back(story, Organization.objects.get(name="PT Mitra 2"), datetime.date(2026, 2, 1), K.BRANDING, 1)
+    assert listed() == (6, queries)
+
+
+def test_balances_of_many_partnerships_equal_each_alone(story, cempako_rt, admin_user):
+    from gotong.collaboration.models import Partnership
+    from gotong.collaboration.services.reciprocity import partnership_balances
+
+    _more_partnerships(3, 0, story, cempako_rt, admin_user)
+    partnerships = list(Partnership.objects.select_related("partner", "community").order_by("pk"))
+    together = partnership_balances(partnerships, exact_for=lambda p: p.pk % 2 == 0)
+    alone = [partnership_balance(p, exact=p.pk % 2 == 0) for p in partnerships]
+    assert together == alone
+    csr = {(b.partner.name, b.community.name): b.total.csr for b in together}
+    assert csr[("PT Mitra 0", "Kampung Sayur Cempako")] == 1_000_000  # the project in Cempako's RT
+    assert csr[("PT Mitra 2", "KSM Mawar 2")] == 3_000_000
+    assert csr[("BRI Sumatera Selatan", "Kampung Sayur Cempako")] == 8_500_000
+
+
+def test_portal_city_page_queries_do_not_grow_with_partners_or_committed_organisations(client, story, cempako_rt,
+                                                                                        admin_user):  # fmt: skip
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def city_page() -> tuple[int, int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get("/publik/16.71/")
+        return len(page.context["partners"]), len(page.context["commitments"]), len(captured)
+
+    _more_partnerships(1, 1, story, cempako_rt, admin_user)
+    partners, committed, queries = city_page()
+    assert (partners, committed) == (2, 1)
+    _more_partnerships(4, 2, story, cempako_rt, admin_user)
+    assert city_page() == (6, 5, queries)

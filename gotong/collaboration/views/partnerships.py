@@ -7,7 +7,12 @@ from django.utils.translation import gettext as _
 
 from gotong.collaboration.forms.reciprocity import ReciprocityForm
 from gotong.collaboration.models import Partnership
-from gotong.collaboration.services.reciprocity import may_record_for, partnership_balance, record_reciprocity
+from gotong.collaboration.services.reciprocity import (
+    may_record_for,
+    partnership_balance,
+    partnership_balances,
+    record_reciprocity,
+)
 from gotong.collaboration.views.common import save_or_errors
 from gotong.core.policy import may_somewhere
 from gotong.core.policy.routes import by, route
@@ -18,16 +23,12 @@ VIEW = "partnerships.view"
 RECORD = "partnerships.record"
 
 
-def _balance_for(user, partnership):
-    # Residents counted exactly only for those who keep the community's records; everyone else reads the
-    # small-count rule's figures.
-    return partnership_balance(partnership, exact=may_record_for(user, partnership.community))
-
-
 @route(VIEW)
 def partnership_list(request):
     partnerships = Partnership.objects.visible_to(request.user).select_related("partner", "community")
-    balances = [_balance_for(request.user, p) for p in partnerships]
+    # Residents counted exactly only for those who keep the community's records; everyone else reads the
+    # small-count rule's figures.
+    balances = partnership_balances(partnerships, exact_for=lambda p: may_record_for(request.user, p.community))
     context = {"balances": balances, "may_record": may_somewhere(request.user, RECORD)}
     return render(request, "collaboration/partnership_list.html", context)
 
