@@ -60,11 +60,9 @@ def coverage(request):
         return redirect(f"{reverse('posyandu:coverage')}?posyandu={posyandu.pk}")
     rows = Person.objects.none()
     if posyandu is not None:
-        rows = (
-            not_enrolled(posyandu, today)
-            .filter(pk__in=Person.objects.visible_to(request.user).values("pk"))
-            .order_by("area_code", "birth_date", "pk")
-        )
+        rows = not_enrolled(posyandu, today).filter(pk__in=Person.objects.visible_to(request.user).values("pk"))
+    # Ordered in both cases: the cursor pager seeks on these keys (Person's own ordering is not one it can follow).
+    rows = rows.order_by("area_code", "birth_date", "pk")
     page = seek_page(rows, request.GET)
     for person in page:
         person.age_months = age_in_months((today - person.birth_date).days)

@@ -237,7 +237,9 @@ class PersonViewSet(ValuesListMixin, ScopedReadOnlyViewSet):
         )
 
     def list_queryset(self, user):
-        return Person.objects.visible_to(user).values(*PERSON_LIST_VALUES)
+        # The same order as `scoped_queryset`, with its keys in each row: the cursor pager seeks on them (the
+        # model's default order, by household, is one it cannot follow and would fall back to OFFSET pages).
+        return self.scoped_queryset(user).values(*PERSON_LIST_VALUES, "household_id", "id")
 
     def list_row(self, p: dict) -> dict:
         return {
