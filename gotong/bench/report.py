@@ -135,7 +135,17 @@ def _load_rows(run: dict, single: dict | None, *, with_processes: bool) -> list[
 
 
 def _search(name: str, data: dict) -> str:
-    """The household list's `?q=` (first page, city officer), old query and new back to back on one database."""
+    """`gotong bench search`: each search page and text as the city's officer; older files: the household list's
+    `?q=`, old query and new back to back on one database."""
+    if data["rows"] and "page" in data["rows"][0]:
+        rows = ["| page | case | text | p50 ms | max ms | queries | rows shown |", "|---|---|---|---:|---:|---:|---:|"]
+        for row in data["rows"]:
+            rows.append(
+                f"| {row['page']} | {row['case']} | {row['text']} | {row['p50_ms']} | {row['max_ms']} | "
+                f"{row['queries']} | {row['rows_shown']} |"
+            )
+        title = f"Name search over a city ({data.get('city', '?')}, {data.get('persons', 0):,} persons)"
+        return _head(title, data) + f"\n{data.get('runs', '?')} runs each, p50 of the warm runs\n\n" + "\n".join(rows)
     rows = ["| text | method | persons | p50 ms | rows on page |", "|---|---|---:|---:|---:|"]
     for row in data["rows"]:
         rows.append(

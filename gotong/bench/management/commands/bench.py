@@ -1,5 +1,7 @@
-"""`gotong bench <generate|import|load|dashboards|pages|field-network|report>`: the synthetic city and the benchmarks
-of issue 9; `field-network` measures the field forms on a slow link (issue 19); `pages` deep pages (issue 24)."""
+"""`gotong bench <generate|import|load|dashboards|pages|search|field-network|exports|report>`: the synthetic city and
+the benchmarks of issue 9; `field-network` measures the field forms on a slow link (issue 19); `pages` deep pages and
+`search` the name searches (issue 24). Result files are named after the database's place and size
+(`dashboards-postgresql-12.71-2.5M.json`), so a smaller run never overwrites a reference result."""
 
 import argparse
 import json
@@ -66,6 +68,8 @@ class Command(BaseCommand):
         pages = sub.add_parser("pages", help="halaman jauh (kursor dan OFFSET) dibanding halaman 1 daftar panjang")
         pages.add_argument("--page", type=int, default=1000, help="nomor halaman jauh (bawaan 1000)")
         pages.add_argument("--runs", type=int, default=5)
+        search = sub.add_parser("search", help="pencarian nama (?q= daftar KK, balita, pemilih penduduk) se-kota")
+        search.add_argument("--runs", type=int, default=9)
         field = sub.add_parser(
             "field-network", help="formulir lapangan di 3G lambat: byte dan waktu sampai bisa diisi (Chromium)"
         )
@@ -88,7 +92,7 @@ class Command(BaseCommand):
         from django.db import connection
         from django.utils import timezone
 
-        from gotong.bench.results import save_result
+        from gotong.bench.results import save_result, scale_tag
 
         try:
             make = self._generate_province if options["province"] else self._generate_city
@@ -105,7 +109,7 @@ class Command(BaseCommand):
         json.dump(summary, sys.stdout)
         self.stdout.write("")
         if summary["persons"] >= 100_000:  # a benchmark-sized city, not a test
-            save_result(f"generate-{connection.vendor}-{options['province'] or options['city']}", summary)
+            save_result(f"generate-{connection.vendor}-{scale_tag()}", summary)
 
     def _generate_city(self, options) -> dict:
         from gotong.bench.synthetic.store import generate_city
@@ -177,7 +181,7 @@ class Command(BaseCommand):
 
     def _load(self, options):
         from gotong.bench.load.runner import run_load
-        from gotong.bench.results import save_result
+        from gotong.bench.results import save_result, scale_tag
 
         results = run_load(city_code=options["city"], port=options["port"], users=options["users"],
                            seconds=options["seconds"], workdir=Path(options["workdir"]),
@@ -191,14 +195,14 @@ class Command(BaseCommand):
                     self.stdout.write(f"{run['workers']} × {part:8} {row['name']:32} {row['rps']:>8} req/s  "
                                       f"p50 {row['p50_ms']:>6} ms  "
                                       f"p99 {row['p99_ms']:>6} ms  fail {row['failures']}")  # fmt: skip
-        self.stdout.write(f"→ {save_result(f'load-{connection.vendor}', results)}")
+        self.stdout.write(f"→ {save_result(f'load-{connection.vendor}-{scale_tag()}', results)}")
 
     def _dashboards(self, options):
         from django.conf import settings
         from django.core.management import call_command
         from django.db import connection
 
-        from gotong.bench.results import save_result
+        from gotong.bench.results import save_result, scale_tag
 
         try:
             from gotong.dashboards.benchmark import measure
@@ -209,9 +213,10 @@ class Command(BaseCommand):
         rows = measure() if measure else []
         for row in rows:
             self.stdout.write(json.dumps(row))
-        self.stdout.write(
-            f"→ {save_result(f'dashboards-{connection.vendor}', {'database': connection.vendor, 'rows': rows})}"
+        path = save_result(
+            f"dashboards-{connection.vendor}-{scale_tag()}", {"database": connection.vendor, "rows": rows}
         )
+        self.stdout.write(f"→ {path}")
 
     def _pages(self, options):
         from django.conf import settings
@@ -219,14 +224,29 @@ class Command(BaseCommand):
         from django.db import connection
 
         from gotong.bench.pages import measure
-        from gotong.bench.results import save_result
+        from gotong.bench.results import save_result, scale_tag
 
         if not settings.DEBUG:  # pages render static URLs from the manifest, as in production
             call_command("collectstatic", interactive=False, verbosity=0)
         results = {"database": connection.vendor, **measure(pages=options["page"], runs=options["runs"])}
         for row in results["rows"]:
             self.stdout.write(json.dumps(row))
-        self.stdout.write(f"→ {save_result(f'pages-{connection.vendor}', results)}")
+        self.stdout.write(f"→ {save_result(f'pages-{connection.vendor}-{scale_tag()}', results)}")
+
+    def _search(self, options):
+        from django.conf import settings
+        from django.core.management import call_command
+        from django.db import connection
+
+        from gotong.bench.results import save_result, scale_tag
+        from gotong.bench.search import measure
+
+        if not settings.DEBUG:  # pages render static URLs from the manifest, as in production
+            call_command("collectstatic", interactive=False, verbosity=0)
+        results = {"database": connection.vendor, **measure(runs=options["runs"])}
+        for row in results["rows"]:
+            self.stdout.write(json.dumps(row))
+        self.stdout.write(f"→ {save_result(f'search-{connection.vendor}-{scale_tag()}', results)}")
 
     def _field_network(self, options):
         from playwright.sync_api import sync_playwright
@@ -253,11 +273,11 @@ class Command(BaseCommand):
 
     def _exports(self, options):
         from gotong.bench.exportbench import run_benchmark
-        from gotong.bench.results import save_result
+        from gotong.bench.results import save_result, scale_tag
 
         results = run_benchmark(options["rows"], log=self.stderr.write)
         database = results["database"]
-        self.stdout.write(f"→ {save_result(f'exports-{database}', results)}")
+        self.stdout.write(f"→ {save_result(f'exports-{database}-{scale_tag()}', results)}")
 
     def _export_one(self, options):
         from gotong.bench.exportbench import measure_one
