@@ -6,11 +6,14 @@ carry a cursor (`?setelah=` / `?sebelum=`, see `gotong.core.keyset`) so page 1 0
 Old `?page=N` links are still served (by OFFSET) and continue by cursor. Small lists may keep Django's Paginator.
 """
 
+import logging
 from collections.abc import Sequence
 
 from django.conf import settings
 
 from gotong.core import keyset
+
+logger = logging.getLogger(__name__)
 
 # The query-string names of a page's cursor: the page starts after this row, or ends before it.
 AFTER = "setelah"
@@ -25,6 +28,7 @@ class CheapPage(Sequence):
     """
 
     counts_total = False
+    by_offset = False  # True when the list's order cannot be sought: its links carry ?page=N
 
     def __init__(
         self,
@@ -100,7 +104,15 @@ def seek_page(queryset, params, page_size: int | None = None) -> CheapPage:
     narrows them.
     """
     size = page_size or settings.GOTONG_PAGE_SIZE
-    keys = keyset.keys_of(queryset)
+    try:
+        keys = keyset.keys_of(queryset)
+    except keyset.Unkeyable as error:
+        # An order no cursor can follow (a relation's own ordering, random, raw SQL) still pages, by OFFSET as
+        # before cursors, rather than answering 500; the warning names it so the list gets explicit keys.
+        logger.warning("list %s pages by OFFSET: its order cannot be sought (%s)", queryset.model._meta.label, error)
+        page = cheap_page(queryset, params.get("page"), size)
+        page.by_offset = True
+        return page
     ordered = queryset.order_by(*(key.order() for key in keys))
     try:
         if params.get(AFTER):

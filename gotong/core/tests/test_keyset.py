@@ -83,3 +83,27 @@ def test_a_cursor_only_narrows_the_scoped_list(households):
 def test_an_order_by_a_relation_pages_by_offset_as_before(households):
     with pytest.raises(keyset.Unkeyable):
         keyset.keys_of(Household.objects.order_by("area"))
+
+
+def test_a_list_whose_order_no_cursor_can_follow_pages_by_number_instead_of_failing(households, caplog):
+    # Ordered by the area relation (Django orders by the Area model's own ordering): no cursor can seek it.
+    by_area = Household.objects.order_by("area", "pk")
+    expected = [h.pk for h in by_area]
+
+    first, second = seek_page(by_area, {}, 5), seek_page(by_area, {"page": "2"}, 5)
+
+    assert [h.pk for h in first] + [h.pk for h in second] == expected
+    assert first.by_offset and first.next_cursor is None and first.has_next()
+    assert "registry.Household pages by OFFSET" in caplog.text
+
+
+def test_the_pager_links_pages_by_number_when_the_order_has_no_cursor(rf, households):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import render_to_string
+
+    page = seek_page(Household.objects.order_by("area", "pk"), {"page": "2"}, 3)
+    request = rf.get("/registrasi/", {"page": "2"})
+    request.user = AnonymousUser()
+    html = render_to_string("core/_pager.html", {"page": page}, request=request)
+
+    assert "?page=3" in html and "?page=1" in html and "setelah" not in html
