@@ -56,14 +56,15 @@ def _pages(officer) -> list[tuple[str, str, str, dict]]:
 
 
 def _number_texts(officer) -> list[tuple[str, str]]:
-    """A NIK's first 10 digits and a KK number's first 8, of a household in the city, as a user types them."""
+    """A NIK's first 6 and 10 digits and a KK number's first 8, of a household in the city, as a user types them."""
     from gotong.registry.models import Household, Person
 
     nik = Person.objects.visible_to(officer).order_by("pk").values_list("nik", flat=True).first()
     card = Household.objects.visible_to(officer).order_by("pk").values_list("family_card_number", flat=True).first()
     texts = []
     if nik:
-        texts.append(("NIK prefix", nik[:10]))
+        # As typed: the district's 6 digits match a tenth of the city, 10 digits a few hundred persons.
+        texts += [("NIK, 6 digits", nik[:6]), ("NIK prefix", nik[:10])]
     if card:
         texts.append(("KK prefix", card[:8]))
     return texts

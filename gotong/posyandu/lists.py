@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gotong.core.listing import CheapPage, filter_wilayah, seek_page
+from gotong.core.listing import CheapPage, filter_wilayah, search_text, seek_page
 from gotong.exports.specs import DATE, DECIMAL, INT, BatchedRows, Column, ListExport, register
 from gotong.posyandu import classification, growth
 from gotong.posyandu.models import Child, Session
@@ -25,9 +25,8 @@ def children_for_list(user, filters, today=None):
     posyandu_id = str(filters.get("posyandu", ""))
     if posyandu_id.isdigit():
         children = children.filter(posyandu_id=int(posyandu_id))
-    text = str(filters.get("q", "")).strip()
-    if text:
-        children = children.filter(person__name__icontains=text)
+    # By name: the registry's trigram index first, row by row in the list's order when the name is common.
+    children = search_text(children, filters.get("q", ""), contains=("person__name",))
     if filters.get("semua") != "1":
         children = children.current(today)
     return children.order_by("area_code", "posyandu__name", "posyandu_id", "person__name", "pk")

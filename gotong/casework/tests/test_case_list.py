@@ -12,6 +12,7 @@ from gotong.casework import services
 from gotong.casework.lists import case_rows
 from gotong.casework.models import CloseReason, Frequency, OverdueTally, Program
 from gotong.casework.tests.conftest import TODAY
+from gotong.core import listing
 from gotong.exports.tests.helpers import csv_rows, page_rows, xlsx_rows
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory, rt_in
 
@@ -116,7 +117,9 @@ def test_overdue_cases_come_first_even_before_the_days_tallies(client, facilitat
     assert page_rows(html)[0][4].startswith("Terlambat")
 
 
-def test_search_and_closed_cases(client, facilitator, areas):
+@pytest.mark.parametrize("few_matches", [1000, 0], ids=["ids", "row by row"])
+def test_search_and_closed_cases(client, facilitator, areas, few_matches, monkeypatch):
+    monkeypatch.setattr(listing, "FEW_MATCHES", few_matches)  # both ways of searching (gotong.core.listing)
     up_to_date("Siti Aminah", facilitator)
     closed = up_to_date("Tono", facilitator)
     services.close_case(closed, closed_on=D(2026, 3, 15), reason=CloseReason.MOVED, acting_user=facilitator)
