@@ -22,6 +22,7 @@ has since left the window is still accepted.
 import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.db import connections
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -117,9 +118,33 @@ def may_submit(user, kind: str, today: datetime.date | None = None) -> bool:
     return offered(user, kind, today).exists()
 
 
-def kinds_for(user, today: datetime.date | None = None) -> list[str]:
-    """The form kinds to offer this user, in the order the field app and ODK list them."""
-    return [kind for kind in KINDS if may_submit(user, kind, today)]
+def kinds_for(user, today: datetime.date | None = None, kinds=KINDS) -> list[str]:
+    """The form kinds to offer this user (`may_submit` for each of `kinds`), in the order of `kinds`.
+
+    One query for all of them, not one per kind: `/lapangan/` and ODK's form list ask on every open (issue 24)."""
+    wanted = [kind for kind in kinds if reaches(user, CAPABILITIES[kind])]
+    answers = any_rows([offered(user, kind, today) for kind in wanted])
+    return [kind for kind, yes in zip(wanted, answers, strict=True) if yes]
+
+
+def any_rows(querysets: list[QuerySet]) -> list[bool]:
+    """`[qs.exists() for qs in querysets]` in one `SELECT EXISTS (…), EXISTS (…)` round trip; identical
+    queries (weighing and immunisation share the posyandu list) are asked once."""
+    if not querysets:
+        return []
+    alias = querysets[0].db
+    keys = [queryset.query.exists(limit=True).get_compiler(alias).as_sql() for queryset in querysets]
+    column: dict[str, int] = {}  # a query's text and parameters → its answer's column
+    sql, params = [], []
+    for query_sql, query_params in keys:
+        if f"{query_sql}{query_params!r}" not in column:
+            column[f"{query_sql}{query_params!r}"] = len(sql)
+            sql.append(f"EXISTS ({query_sql})")
+            params.extend(query_params)
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(sql), params)
+        row = cursor.fetchone()
+    return [bool(row[column[f"{query_sql}{query_params!r}"]]) for query_sql, query_params in keys]
 
 
 def require(user, kind: str, record, message: str) -> None:

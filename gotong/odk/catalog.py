@@ -104,7 +104,8 @@ FORMS: dict[str, OdkForm] = {
 
 def forms_for(user) -> list[OdkForm]:
     """The forms this user may fill in: only what they may record, so a device never lists a useless form."""
-    return [form for form in FORMS.values() if form.may_use(user)]
+    usable = set(recordable.kinds_for(user, kinds=[form.kind for form in FORMS.values()]))
+    return [form for form in FORMS.values() if form.kind in usable]
 
 
 @functools.cache

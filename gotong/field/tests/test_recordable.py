@@ -172,3 +172,27 @@ def test_an_officer_who_sees_the_child_but_may_not_weigh_is_refused_offline(posy
     with pytest.raises(PermissionDenied, match="tidak berwenang menimbang"):
         apply_submission(posyandu_secretary, "weighing", uuid.uuid4(), payload)
     assert not Weighing.objects.exists()
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_offered_forms_are_asked_in_one_query_with_each_kinds_own_answer(
+    request, world, persona, django_assert_max_num_queries
+):
+    user = request.getfixturevalue(persona)
+    one_by_one = [kind for kind in recordable.KINDS if recordable.may_submit(user, kind)]  # also loads the grants
+    with django_assert_max_num_queries(1):
+        kinds = recordable.kinds_for(user)
+    assert kinds == one_by_one
+    with django_assert_max_num_queries(1):
+        odk_kinds = [form.kind for form in catalog.forms_for(user)]
+    assert odk_kinds == [form.kind for form in catalog.FORMS.values() if form.may_use(user)]
+
+
+def test_any_rows_answers_each_query_in_order_and_asks_a_repeated_one_once(world, cadre, django_assert_num_queries):
+    posyandus = recordable.posyandus(cadre)
+    nothing = posyandus.filter(pk=-1)
+    with django_assert_num_queries(1) as captured:
+        answers = recordable.any_rows([posyandus, nothing, posyandus, nothing])
+    assert answers == [True, False, True, False]
+    assert captured.captured_queries[0]["sql"].count("EXISTS") == 2
+    assert recordable.any_rows([]) == []

@@ -4,16 +4,20 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from gotong.activities.models import Attendance
 from gotong.casework.models import Visit
 from gotong.field.models import FieldSubmission
 from gotong.field.services import SubmissionConflict, apply_submission
+from gotong.ledger.models import Entry
 from gotong.posyandu.models import Weighing
+from gotong.wastebank import tallies
 from gotong.wastebank.models import Deposit
 
 pytestmark = pytest.mark.django_db
+DEPOSIT_QUERIES = 44  # 53 before issue 24 (SQLite)
 
 
 def weighing_payload(child, kg="9.5", day="2026-03-10"):
@@ -126,6 +130,23 @@ class TestDeposit:
     def test_zero_kilograms_is_explained(self, staff, member, categories):
         with pytest.raises(ValidationError, match="lebih dari 0"):
             apply_submission(staff, "deposit", uuid.uuid4(), deposit_payload(member, categories, kg="0"))
+
+    def test_a_deposit_is_booked_audited_and_tallied_in_a_bounded_number_of_queries(
+        self, staff, member, categories, django_assert_max_num_queries
+    ):
+        # Every phone's deposit (sync and ODK) is one of the load test's two writes (issue 24): the bank's book,
+        # the member's account, the price list and the posted rows are each read once.
+        apply_submission(staff, "deposit", uuid.uuid4(), deposit_payload(member, categories))  # policy loaded
+        with django_assert_max_num_queries(DEPOSIT_QUERIES):
+            result = apply_submission(staff, "deposit", uuid.uuid4(), deposit_payload(member, categories, kg="1"))
+        deposit = Deposit.objects.get(public_id=result.record)
+        assert (deposit.total_grams, deposit.total_value) == (1000, 3500)
+        entries = list(deposit.transaction.entries.select_related("account").order_by("id"))
+        logged = LogEntry.objects.get_for_objects(Entry.objects.filter(transaction=deposit.transaction))
+        assert sorted(e.object_repr for e in logged) == sorted(f"{e.account}: {e.amount}" for e in entries)
+        assert LogEntry.objects.get_for_object(deposit.transaction).get().actor == staff
+        assert LogEntry.objects.get_for_object(deposit).exists()
+        assert tallies.differences() == []
 
 
 def visit_payload(case, **changes):

@@ -1,9 +1,11 @@
 """The household list and the API's persons list page by cursor: every row once, filters kept, bad cursors safe."""
 
 import datetime
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.urls import reverse
 
 from gotong.api.testing import token_client
 from gotong.core.tests.paging import walk
@@ -115,3 +117,18 @@ def test_a_cursor_never_widens_what_the_user_sees(city_officer, facilitator, per
     siti_next = token_client(city_officer).get(f"{PERSONS}?per_halaman=1").json()["next"]
     seen = token_client(facilitator).get(siti_next.replace("per_halaman=1", "per_halaman=50")).json()["results"]
     assert seen and all(p["name"] != "Orang Senggarang" for p in seen)
+
+
+def test_household_list_links_each_row_to_its_own_card_page_and_htmx_rows_too(client, city_officer, bugis_households):
+    # The rows' links are made from one reverse() per page (issue 24): each must be the one reverse() gives.
+    client.force_login(city_officer)
+    for response in (
+        client.get(LIST, {"wilayah": BUGIS}),
+        client.get(LIST, {"wilayah": BUGIS}, HTTP_HX_REQUEST="true"),
+    ):
+        html = response.content.decode()
+        shown = list(response.context["page"])
+        assert len(shown) == 7
+        for household in shown:
+            assert f'href="{reverse("registry:household-detail", args=[household.public_id])}"' in html
+        assert len(re.findall(r'href="/registrasi/kk/[0-9a-f-]{36}/"', html)) == 7

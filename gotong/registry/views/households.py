@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from gotong.areas.models import Area
 from gotong.core.forms import add_service_errors
+from gotong.core.links import uuid_links
 from gotong.core.listing import seek_page
 from gotong.core.policy import can, may_somewhere
 from gotong.core.policy.routes import route
@@ -27,6 +28,9 @@ def household_list(request):
     area = Area.objects.filter(code=filters["wilayah"]).first() if filters.get("wilayah") else None
     # Registries reach millions of households: page without counting them all.
     page = seek_page(household_rows(request.user, filters), filters)
+    detail = uuid_links("registry:household-detail")  # one reverse() for the page's rows
+    for household in page:
+        household.detail_url = detail(household.public_id)
     template = "registry/_household_rows.html" if request.htmx else "registry/household_list.html"
     return render(request, template, {"page": page, "area": area, "filters": filters})
 

@@ -76,8 +76,12 @@ def _categories(bank, lines) -> None:
 
 
 @transaction.atomic
-def record_deposit(bank, *, member, occurred_on, lines, key, acting_user) -> Deposit:
-    """Weighed waste handed in by a member: `lines` are (category, grams); valued at the day's price list."""
+def record_deposit(bank, *, member, occurred_on, lines, key, acting_user, prices=None) -> Deposit:
+    """Weighed waste handed in by a member: `lines` are (category, grams); valued at the day's price list.
+
+    `prices` ({category pk: price per kg}) is that list when the caller has already read it for `occurred_on`
+    (the field app compares it with the phone's before booking): the deposit is then valued at exactly the
+    prices that comparison saw, and they are not read a second time."""
     _check_common(bank, occurred_on=occurred_on, key=key, acting_user=acting_user)
     lock_bank(bank)
     existing = Deposit.objects.filter(bank=bank, request_key=key).first()
@@ -86,7 +90,8 @@ def record_deposit(bank, *, member, occurred_on, lines, key, acting_user) -> Dep
         return existing
     _check_member(bank, member)
     _categories(bank, lines)
-    prices = {c.pk: p for c, p in price_list(bank, occurred_on, active_only=False)}
+    if prices is None:
+        prices = {c.pk: p for c, p in price_list(bank, occurred_on, active_only=False)}
     rows = []
     for category, grams in lines:
         _check_grams(grams, category)

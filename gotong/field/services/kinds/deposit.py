@@ -51,11 +51,12 @@ def _compare(lines, prices: dict, base_version: str) -> list[dict]:
     return compared
 
 
-def _lines(payload: dict, bank) -> list[tuple[WasteCategory, int]]:
+def _lines(payload: dict, categories: list[WasteCategory]) -> list[tuple[WasteCategory, int]]:
+    """The payload's (category, grams), each category one of the bank's `categories` (all, inactive too)."""
     raw = payload.get("lines")
     if not isinstance(raw, list) or not raw:
         raise ValidationError({"lines": _("Isi sedikitnya satu baris sampah yang ditimbang.")})
-    categories = {str(c.pk): c for c in WasteCategory.objects.filter(bank=bank)}
+    categories = {str(c.pk): c for c in categories}
     lines = []
     for row in raw:
         if not isinstance(row, dict) or str(row.get("category")) not in categories:
@@ -71,7 +72,8 @@ def _lines(payload: dict, bank) -> list[tuple[WasteCategory, int]]:
 def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
     member = visible_record(
         user,
-        Member.objects.select_related("bank__organization", "person"),
+        # The bank's book and the member's savings account: the ledger posting needs both.
+        Member.objects.select_related("bank__organization", "bank__book", "person", "account"),
         payload,
         "member",
         absent=_("Anggota ini tidak ada dalam lingkup Anda."),
@@ -79,8 +81,11 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
     bank = member.bank
     recordable.require(user, "deposit", bank, _("Hanya pengurus bank sampah ini yang mencatat setoran."))
     occurred_on = date(payload, "occurred_on")
-    lines = _lines(payload, bank)
-    prices = {c.pk: p for c, p in price_list(bank, occurred_on, active_only=False)}
+    # The bank's categories with the day's prices, read once: the payload's lines, the version check and the
+    # booking below all use this one list.
+    table = price_list(bank, occurred_on, active_only=False)
+    lines = _lines(payload, [c for c, _p in table])
+    prices = {c.pk: p for c, p in table}
     current = prices_version(prices, [c.pk for c, _g in lines])
     if base_version is not None and base_version != current:
         server = {
@@ -90,7 +95,9 @@ def apply(user, payload: dict, base_version: str | None, key) -> Outcome:
             ]
         }
         raise changed_on_server(server, current, _compare(lines, prices, base_version))
-    deposit = record_deposit(bank, member=member, occurred_on=occurred_on, lines=lines, key=str(key), acting_user=user)
+    deposit = record_deposit(
+        bank, member=member, occurred_on=occurred_on, lines=lines, key=str(key), acting_user=user, prices=prices
+    )
     kg = decimal_text(Decimal(deposit.total_grams) / 1000)
     summary = _("Setoran %(name)s: %(kg)s kg, %(value)s") % {
         "name": member.person.name,
