@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import ExtractYear
 
 from gotong.activities.models import Attendance, Event, ParticipantTally, YearTally
@@ -207,10 +207,7 @@ def _refresh_participants_chunk(year: int, codes: list[str]) -> None:
     for (code, _year), counts in fresh.items():
         for (reach, born), n in counts.items():
             rows[(code, reach, born)] = n
-    kept = Q(pk__in=[])
-    for code in codes:
-        kept |= Q(area_code=code, reach_code=code, born=before)
-    mine.exclude(kept).delete()
+    mine.exclude(reach_code=F("area_code"), born=before).delete()
     ParticipantTally.objects.bulk_create(
         [ParticipantTally(area_code=c, year=year, reach_code=r, born=b, persons=n) for (c, r, b), n in rows.items()],
         update_conflicts=True,
