@@ -17,6 +17,7 @@ from gotong.areas.models import Area
 from gotong.core.area_codes import VILLAGE, ancestor_codes, level_of
 from gotong.core.area_codes import city_code as city_of
 from gotong.core.dates import short_date
+from gotong.core.fields import AreaCodeField
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
 from gotong.core.policy.decide import reaches
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks, area_code_filter, member_organization_ids
@@ -251,6 +252,63 @@ class NormWarning(PublicIdModel, AreaCodedModel):
 
     def derive_area_code(self) -> str:
         return self.norm.area_code
+
+
+class YearTally(models.Model):
+    """One year of gotong royong in one event area (RT, RW or village): its events, unregistered guests,
+    attendance rows and registered hours, recomputed (never incremented) from the live rows inside the transaction
+    of every change (`gotong.activities.tallies`). A dashboard of a province sums a few thousand of these rows
+    instead of joining a year of attendance."""
+
+    area_code = AreaCodeField(_("kode wilayah kegiatan"), max_length=40)
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    events = models.PositiveIntegerField(default=0)
+    guests = models.PositiveIntegerField(default=0)
+    attendances = models.PositiveIntegerField(default=0)
+    hours = models.DecimalField(max_digits=14, decimal_places=1, default=0)
+
+    class Meta:
+        verbose_name = _("rekap gotong royong tahunan")
+        verbose_name_plural = _("rekap gotong royong tahunan")
+        # (year, code): one year of a province is one range of the index (codes compare bytewise, `AreaCodeField`).
+        constraints = [models.UniqueConstraint(fields=["year", "area_code"], name="activity_year_tally_once")]
+
+    def __str__(self) -> str:
+        return f"{self.area_code} {self.year}"
+
+
+class ParticipantTally(models.Model):
+    """Residents who attended at least one gotong royong in a year, counted once each, by where they took part.
+
+    `area_code` is the residents' own area (their registry copy) and keys the recomputation; `reach_code` is the
+    deepest area holding both their home and an event they attended: a dashboard of area X counts a resident when
+    X holds their home and one of their events, i.e. when X holds `reach_code`. `born` keeps the daily move of the
+    adult cutoff exact: residents born in the year that turns 17 during `year` by birth date, everyone born earlier
+    in one row dated the day before that year (adult all year), the younger ones not at all (never adult that year).
+    The row of the area's own code and that earlier date is kept even at 0: the refresh locks it.
+    """
+
+    area_code = AreaCodeField(_("kode wilayah penduduk"), max_length=40)
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    reach_code = AreaCodeField(_("kode wilayah ikut serta"), max_length=40)
+    born = models.DateField(_("lahir"))
+    persons = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("rekap peserta gotong royong")
+        verbose_name_plural = _("rekap peserta gotong royong")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area_code", "year", "reach_code", "born"], name="activity_participant_tally_once"
+            )
+        ]
+        # The dashboard's sum reads this index alone on PostgreSQL (the included columns are ignored elsewhere).
+        indexes = [
+            models.Index(fields=["year", "reach_code"], include=["born", "persons"], name="participant_tally_reach_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area_code} {self.year} {self.reach_code} {self.born}"
 
 
 def _register_audit() -> None:

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gotong.activities import tallies
 from gotong.activities.models import Attendance, Contribution, Event, LabourDivisor, Norm, NormWarning, WageRate
 from gotong.core.area_codes import code_inside
 from gotong.core.policy import can
@@ -95,7 +96,7 @@ def record_attendance(event: Event, *, hours_by_person: dict, guests=0, guest_ho
     Saving the same list twice changes nothing, so a phone that retries a submit does no harm.
     """
     wanted = _checked_hours(event, hours_by_person, guests, guest_hours, acting_user)
-    with set_actor(acting_user):
+    with set_actor(acting_user), tallies.batched():
         existing = {a.person_id: a for a in event.attendance.all()}
         # Only the rows of persons the user sees are theirs to remove: a write never touches what it cannot see.
         seen = set(Person.objects.visible_to(acting_user).filter(pk__in=list(existing)).values_list("pk", flat=True))
@@ -137,7 +138,7 @@ def merge_attendance(event: Event, *, add: dict, remove=(), guests=None, guest_h
     if outside:
         raise ValidationError(_("Ada penduduk di luar lingkup Anda yang hendak dihapus dari daftar hadir."))
     added = removed = 0
-    with set_actor(acting_user):
+    with set_actor(acting_user), tallies.batched():
         existing = {a.person_id: a for a in event.attendance.all()}
         for person_id in removed_ids & set(existing):
             existing.pop(person_id).delete()

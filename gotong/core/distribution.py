@@ -181,6 +181,8 @@ PLACEMENT: dict[str, Placement] = {
     "activities.Contribution": ByProvince("event"),
     "activities.Norm": ByProvince("area"),
     "activities.NormWarning": ByProvince("norm"),
+    "activities.YearTally": ByProvince("area_code"),
+    "activities.ParticipantTally": ByProvince("area_code"),
     "activities.WageRate": Reference("the regional minimum wage per city and year: ≈ 514 rows a year"),
     # programs
     "programs.Program": ByProvince("area"),

@@ -5,8 +5,8 @@ bulan sekali minimal pasti melakukan gotong royong", most often for cleanliness 
 month, mostly kerja bakti kebersihan, on a Sunday morning, and the Independence Day clean-up and planting in
 their months. A household sends one adult (17+, the age of a KTP, as `activities.stats`) with probability
 HOUSEHOLD_SHARE, sometimes a second; everyone present is credited the event's hours, as `record_attendance` does
-for a ticked resident. The module keeps no tallies (its dashboard block counts this year's rows), so nothing is
-refreshed afterwards.
+for a ticked resident. The rows go in by COPY, past the signals: the yearly tallies of the areas written here are
+recounted afterwards (`gotong.activities.tallies`), as `record_attendance` would have done.
 """
 
 import random
@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from itertools import groupby
 
+from gotong.activities import tallies
 from gotong.activities.models import EventKind
 from gotong.bench.synthetic.modules import new_uuid, stamp
 from gotong.registry.models import Person
@@ -36,12 +37,19 @@ def generate(sink, units, *, seed: int, persons_from: int, window) -> None:
         .order_by("area_code", "household_id", "id")
         .values_list("area_code", "household_id", "id", "birth_date")
     )
+    written = []
     for code, rows in groupby(residents.iterator(chunk_size=10_000), key=lambda row: row[0]):
         if code not in rt_ids:
             continue  # a household placed in its village only (no RT): nobody organises its kerja bakti
         households = [[(pk, born) for _c, _h, pk, born in members] for _h, members in groupby(rows, lambda r: r[1])]
         for month in window.months:
             _event(sink, code, rt_ids[code], households, month, rng)
+        written.append(code)
+    sink.flush()
+    # Events are held in their RT and attended by its own residents: the same (area, year) groups on both sides.
+    groups = [(code, year) for code in written for year in sorted({month.year for month in window.months})]
+    tallies.refresh_years(groups)
+    tallies.refresh_participants(groups)
 
 
 def _sunday(month: date, rng) -> date:

@@ -51,3 +51,13 @@ def test_the_city_dashboard_block_is_no_longer_empty(city, city_officer):
     assert figures["events"] == Event.objects.filter(held_on__year=2026).count() > 0
     assert 0 < figures["adults_took_part"] <= figures["adults"]
     assert figures["attendances"] == Attendance.objects.filter(event__held_on__year=2026).count()
+
+
+def test_the_generator_fills_the_yearly_tallies_exactly(city, city_officer):
+    from gotong.activities import tallies
+
+    assert tallies.differences() == []
+    assert (
+        tallies.year_totals(CITY, 2026)["attendances"] == Attendance.objects.filter(event__held_on__year=2026).count()
+    )
+    assert tallies.adults_took_part(CITY, 2026, datetime.date(2009, 10, 31)) > 0

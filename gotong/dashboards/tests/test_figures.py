@@ -122,6 +122,7 @@ def test_adults_who_took_part_equal_the_distinct_count_over_the_attendance(town,
     """An adult at two events counts once, a toddler and a resident of another village not at all: the same number
     as the straightforward DISTINCT over the year's attendance rows."""
     from gotong.activities import services as activities
+    from gotong.activities import tallies
     from gotong.activities.models import Attendance, Event
     from gotong.activities.stats import ADULT_AGE
     from gotong.areas.models import Area
@@ -138,6 +139,9 @@ def test_adults_who_took_part_equal_the_distinct_count_over_the_attendance(town,
     Attendance.objects.bulk_create(
         [Attendance(event=later, person=p, hours=2, area_code=later.area_code) for p in (andi, eko, stranger)]
     )
+    # A bulk write recounts the tallies itself (`gotong.activities.tallies`), as the generator does.
+    tallies.refresh_years([(later.area_code, later.held_on.year)])
+    tallies.refresh_participants([(p.area_code, later.held_on.year) for p in (andi, eko, stranger)])
     PersonFactory(
         household=andi.household, name="Fajar", relationship="anak", birth_date=datetime.date(2000, 1, 1)
     )  # never came

@@ -10,6 +10,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from gotong.activities import tallies as activity_tallies
 from gotong.casework import tallies as casework_tallies
 from gotong.dashboards import aggregates
 from gotong.posyandu import tallies as posyandu_tallies
@@ -30,6 +31,7 @@ class Command(BaseCommand):
                 + posyandu_tallies.rebuild()
                 + wastebank_tallies.rebuild()
                 + casework_tallies.rebuild()
+                + activity_tallies.rebuild()
             )
             self.stdout.write(f"{rows} baris rekap dihitung ulang dalam {time.perf_counter() - started:.1f} s.")
             return
@@ -45,6 +47,7 @@ class Command(BaseCommand):
             + posyandu_tallies.differences()
             + wastebank_tallies.differences()
             + casework_tallies.differences()
+            + activity_tallies.differences()
         )
         for problem in problems[:50]:
             self.stdout.write(problem)
