@@ -127,3 +127,20 @@ def test_the_check_names_a_wrong_row_and_the_command_fails(areas):
     with pytest.raises(CommandError):
         call_command("distribution", "check", stdout=out)
     assert "registry.Person: 1 baris" in out.getvalue()
+
+
+def test_an_organisation_moving_to_another_province_takes_its_books_along(areas, admin_user, medan_rt):
+    from gotong.ledger.models import Account, Book
+    from gotong.ledger.services import get_or_create_book, open_account
+    from gotong.organizations.services import create_organization, update_organization
+
+    bugis = Area.objects.get(code=BUGIS)
+    organization = create_organization(name="KSM Bugis", kind="ksm", area=bugis, acting_user=admin_user)
+    book = get_or_create_book(organization, acting_user=admin_user)
+    account = open_account(book, code="kas", name="Kas", kind="asset", acting_user=admin_user)
+    assert (_province(Book, book.pk), _province(Account, account.pk)) == ("21", "21")
+
+    update_organization(organization, area=medan_rt.parent.parent, acting_user=admin_user)
+
+    assert (_province(Book, book.pk), _province(Account, account.pk)) == ("12", "12")
+    assert province_mismatches() == []
