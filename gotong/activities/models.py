@@ -20,6 +20,7 @@ from gotong.core.dates import short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
 from gotong.core.policy.decide import reaches
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks, area_code_filter, member_organization_ids
 
 
@@ -54,6 +55,7 @@ class EventKind(models.TextChoices):
 
 
 class Event(PublicIdModel, AreaCodedModel):
+    province_code = ProvinceCodeField()
     title = models.CharField(_("nama kegiatan"), max_length=200)
     kind = models.CharField(_("jenis"), max_length=20, choices=EventKind.choices, default=EventKind.CLEAN_UP)
     held_on = models.DateField(_("tanggal"), db_index=True)
@@ -103,6 +105,7 @@ class Event(PublicIdModel, AreaCodedModel):
 
 
 class Attendance(TimeStampedModel, AreaCodedModel):
+    province_code = ProvinceCodeField()
     event = models.ForeignKey(Event, verbose_name=_("kegiatan"), on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey(
         "registry.Person", verbose_name=_("penduduk"), on_delete=models.PROTECT, related_name="gotong_royong"
@@ -124,6 +127,8 @@ class Attendance(TimeStampedModel, AreaCodedModel):
 
 class Contribution(TimeStampedModel, AreaCodedModel):
     """Something given in kind: materials, food, tools lent, seedlings."""
+
+    province_code = ProvinceCodeField()
 
     event = models.ForeignKey(Event, verbose_name=_("kegiatan"), on_delete=models.CASCADE, related_name="contributions")
     what = models.CharField(_("barang/jasa"), max_length=200)
@@ -185,6 +190,8 @@ class WageRate(TimeStampedModel):
 class Norm(TimeStampedModel, AreaCodedModel):
     """A rule the community agreed on, e.g. "dilarang membuang sampah sembarangan"."""
 
+    province_code = ProvinceCodeField()
+
     text = models.TextField(_("isi norma"))
     agreed_on = models.DateField(_("tanggal disepakati"))
     area = models.ForeignKey(Area, verbose_name=_("RT/RW/kelurahan"), on_delete=models.PROTECT, related_name="+")
@@ -235,6 +242,7 @@ class WarningQuerySet(ScopedQuerySet):
 
 
 class NormWarning(PublicIdModel, AreaCodedModel):
+    province_code = ProvinceCodeField()
     norm = models.ForeignKey(Norm, verbose_name=_("norma"), on_delete=models.PROTECT, related_name="warnings")
     person = models.ForeignKey(
         "registry.Person", verbose_name=_("penduduk"), on_delete=models.PROTECT, related_name="norm_warnings"

@@ -16,14 +16,15 @@ from django.utils import timezone
 from gotong.registry.importing.columns import ALL_COLUMNS as COLUMNS  # the file's columns, in its order
 
 HOUSEHOLDS = """INSERT INTO registry_household (created_at, updated_at, public_id, family_card_number, address,
-        area_id, area_code, welfare_decile, pkh_recipient, bpnt_recipient)
-    SELECT %s, %s, {uuid}, s.no_kk, s.alamat, village.id, s.kode_wilayah, CAST(NULLIF(s.desil, '') AS smallint),
+        area_id, area_code, province_code, welfare_decile, pkh_recipient, bpnt_recipient)
+    SELECT %s, %s, {uuid}, s.no_kk, s.alamat, village.id, s.kode_wilayah, substr(s.kode_wilayah, 1, 2),
+        CAST(NULLIF(s.desil, '') AS smallint),
         s.penerima_pkh = 'ya', s.penerima_bpnt = 'ya'
     FROM ({first_rows}) s JOIN areas_area village ON village.code = s.kode_wilayah"""
-PERSONS = """INSERT INTO registry_person (created_at, updated_at, public_id, household_id, area_code, nik, name, sex,
-        birth_date, relationship, education, occupation, disability)
-    SELECT %s, %s, {uuid}, h.id, h.area_code, s.nik, s.nama, s.jenis_kelamin, {birth_date}, s.hubungan_keluarga,
-        s.pendidikan, s.pekerjaan, s.disabilitas
+PERSONS = """INSERT INTO registry_person (created_at, updated_at, public_id, household_id, area_code, province_code,
+        nik, name, sex, birth_date, relationship, education, occupation, disability)
+    SELECT %s, %s, {uuid}, h.id, h.area_code, h.province_code, s.nik, s.nama, s.jenis_kelamin, {birth_date},
+        s.hubungan_keluarga, s.pendidikan, s.pekerjaan, s.disabilitas
     FROM ceiling_stage s JOIN registry_household h ON h.family_card_number = s.no_kk"""
 POSTGRESQL = {
     "line": "line bigint GENERATED ALWAYS AS IDENTITY",

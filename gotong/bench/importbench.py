@@ -190,12 +190,12 @@ def _load_tables(path: Path) -> int:
         for card, household_id in zip(cards, household_ids, strict=True):
             kk, address, village, decile, pkh, bpnt = (card[0][i] for i in (0, 6, 9, 13, 14, 15))
             households.append((household_id, now, now, uuid.UUID(int=ids.getrandbits(128), version=4), kk, address,
-                               villages[village], village, int(decile) if decile else None, pkh == "ya", bpnt == "ya",
-                               None))  # fmt: skip
+                               villages[village], village, village[:2], int(decile) if decile else None, pkh == "ya",
+                               bpnt == "ya", None))  # fmt: skip
             for row in card:  # the file's columns: HEADER
                 persons.append((next(person_ids), now, now, uuid.UUID(int=ids.getrandbits(128), version=4),
-                                household_id, village, row[1], row[2], row[3], _iso(row[4]), row[5], row[10],
-                                row[11], row[12]))  # fmt: skip
+                                household_id, village, village[:2], row[1], row[2], row[3], _iso(row[4]), row[5],
+                                row[10], row[11], row[12]))  # fmt: skip
         write_rows("registry_household", HOUSEHOLD_COLUMNS, households)
         return write_rows("registry_person", PERSON_COLUMNS, persons)
 

@@ -104,19 +104,23 @@ def refresh_cases(case_ids, today: datetime.date | None = None) -> None:
 @transaction.atomic
 def _refresh_chunk(ids: list[int], today: datetime.date) -> None:
     # One recount per case at a time: a second transaction waits here, then counts what the first committed.
-    open_ids = list(
+    provinces = dict(
         Case.objects.select_for_update()
         .filter(pk__in=ids, closed_on__isnull=True)
         .order_by("pk")
-        .values_list("pk", flat=True)
+        .values_list("pk", "province_code")
     )
+    open_ids = list(provinces)
     OverdueTally.objects.filter(case_id__in=set(ids) - set(open_ids)).delete()
     counts = compute(Case.objects.filter(pk__in=open_ids), today)
     OverdueTally.objects.bulk_create(
-        [OverdueTally(case_id=pk, counted_on=today, overdue_visits=counts.get(pk, 0)) for pk in open_ids],
+        [
+            OverdueTally(case_id=pk, province_code=provinces[pk], counted_on=today, overdue_visits=counts.get(pk, 0))
+            for pk in open_ids
+        ],
         update_conflicts=True,
         unique_fields=["case"],
-        update_fields=["counted_on", "overdue_visits"],
+        update_fields=["province_code", "counted_on", "overdue_visits"],
         batch_size=500,
     )
 

@@ -1,9 +1,10 @@
 """The rules Citus enforces, checked against the models and the placement map in `gotong.core.distribution`.
 
 `readiness_gaps()` names every unique constraint and foreign key that `create_distributed_table` /
-`create_reference_table` would refuse once the province-distributed tables carry `province_code`; the test compares
-it with `KNOWN_GAPS`. Primary keys are not gaps: every distributed table keeps a single `id` (or a one-to-one key to
-its parent) that the switch-over turns into `(province_code, id)`, the same step for every table (docs/scaling.md).
+`create_reference_table` would refuse, and every province-distributed table without its `province_code` column; the
+test compares it with `KNOWN_GAPS`. Primary keys are not gaps: every distributed table keeps a single `id` (or a
+one-to-one key to its parent) that the switch-over turns into `(province_code, id)`, the same step for every table
+(docs/scaling.md).
 """
 
 from django.apps import apps
@@ -108,7 +109,9 @@ def _key_gaps(model, placement) -> dict[str, str]:
     if isinstance(placement, ByProvince):
         allowed = _province_fields(model, placement)
         column = next((f for f in model._meta.concrete_fields if f.name == PROVINCE_COLUMN), None)
-        if isinstance(column, models.GeneratedField):
+        if column is None:
+            gaps[PROVINCE_COLUMN] = "no province_code column to distribute the table by"
+        elif isinstance(column, models.GeneratedField):
             gaps[PROVINCE_COLUMN] = "a generated column cannot be Citus's distribution column"
         if not (pk.name == "id" and isinstance(pk, models.AutoField)) and pk.name not in allowed:
             gaps["primary key"] = f"primary key {pk.name} is neither an auto id nor the parent's key"

@@ -40,7 +40,9 @@ class AreaCodedModel(models.Model):
     def save(self, *args, **kwargs):
         self.area_code = self.derive_area_code()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "area_code"}
+            # The province follows the area code (`gotong.core.province_code`), on tables that carry it.
+            also = {"area_code", "province_code"} if hasattr(self, "province_code") else {"area_code"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *also}
         super().save(*args, **kwargs)
 
     def derive_area_code(self) -> str:

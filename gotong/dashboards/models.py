@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.areas.models import Area, Level
 from gotong.core.fields import AreaCodeField
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 DECILE_FIELDS = tuple(f"decile_{d}" for d in range(1, 11))
@@ -57,6 +58,7 @@ class DashboardArea(Area):
 
 
 class AreaTally(models.Model):
+    province_code = ProvinceCodeField()
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, unique=True)
     households = models.PositiveIntegerField(default=0)
     pkh = models.PositiveIntegerField(default=0)
@@ -93,6 +95,8 @@ class AreaTally(models.Model):
 
 class AreaBirths(models.Model):
     """Persons per birth year of one tally area, kept apart so the summed counts table stays narrow."""
+
+    province_code = ProvinceCodeField()
 
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, unique=True)
     # {"1987": 12, …}: age groups stay exact as the years pass.

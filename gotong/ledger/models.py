@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.core.dates import short_date
 from gotong.core.models import AreaCodedModel, TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
@@ -55,6 +56,8 @@ class BookQuerySet(ScopedQuerySet):
 class Book(AreaCodedModel, TimeStampedModel):
     """One set of accounts for one organisation."""
 
+    province_code = ProvinceCodeField()
+
     organization = models.ForeignKey(
         "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="books"
     )
@@ -76,6 +79,7 @@ class Book(AreaCodedModel, TimeStampedModel):
 
 
 class Account(TimeStampedModel):
+    province_code = ProvinceCodeField()
     book = models.ForeignKey(Book, verbose_name=_("buku"), on_delete=models.PROTECT, related_name="accounts")
     code = models.CharField(_("kode akun"), max_length=60)
     name = models.CharField(_("nama akun"), max_length=150)
@@ -115,6 +119,7 @@ class Account(TimeStampedModel):
 
 
 class Transaction(TimeStampedModel):
+    province_code = ProvinceCodeField()
     book = models.ForeignKey(Book, verbose_name=_("buku"), on_delete=models.PROTECT, related_name="transactions")
     idempotency_key = models.CharField(_("kunci idempotensi"), max_length=100)
     # Hash of what was asked (lines, date, kind, memo, reversed transaction): a retry must match it exactly.
@@ -168,6 +173,8 @@ class Transaction(TimeStampedModel):
 
 class Entry(models.Model):
     """One line of a transaction: + debit, − credit, in whole rupiah."""
+
+    province_code = ProvinceCodeField()
 
     transaction = models.ForeignKey(
         Transaction, verbose_name=_("transaksi"), on_delete=models.PROTECT, related_name="entries"

@@ -11,6 +11,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from gotong.core.policy import can
+from gotong.core.province_code import move_descendants, province_of_area_code
 from gotong.core.scoping import forget_visible_area_codes
 from gotong.organizations.models import Membership, Organization
 
@@ -50,8 +51,14 @@ def _save_organization(organization: Organization, acting_user) -> Organization:
     _check_parent(organization)
     _check_name_free(organization)
     organization.full_clean()
+    stored = Organization.objects.filter(pk=organization.pk).values_list("area_code", flat=True).first()
     with set_actor(acting_user):
         organization.save()
+    province = province_of_area_code(organization.area_code)
+    if stored is not None and province_of_area_code(stored) != province:
+        # Moved to another province: the rows deriving their province from it (its books, bank, posyandu
+        # children …) follow now, not at their own next save (`gotong.core.province_code`).
+        move_descendants(Organization, organization.pk, province)
     return organization
 
 

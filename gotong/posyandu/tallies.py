@@ -155,7 +155,7 @@ def _refresh_chunk(ids: list[int], from_month: datetime.date | None, until: date
         [_tally(key, counts, areas) for key, counts in fresh.items()],
         update_conflicts=True,
         unique_fields=["posyandu", "month"],
-        update_fields=["area_code", *COUNT_FIELDS],
+        update_fields=["area_code", "province_code", *COUNT_FIELDS],
         batch_size=500,
     )
 

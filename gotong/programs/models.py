@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.areas.models import Area
 from gotong.core.dates import short_date
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
@@ -42,6 +43,7 @@ class ProgramKind(models.TextChoices):
 
 
 class Program(TimeStampedModel, AreaCodedModel):
+    province_code = ProvinceCodeField()
     name = models.CharField(_("nama program"), max_length=200)
     kind = models.CharField(_("jenis"), max_length=30, choices=ProgramKind.choices)
     organization = models.ForeignKey(
@@ -69,6 +71,7 @@ class Program(TimeStampedModel, AreaCodedModel):
 
 
 class Cohort(PublicIdModel, AreaCodedModel):
+    province_code = ProvinceCodeField()
     program = models.ForeignKey(Program, verbose_name=_("program"), on_delete=models.CASCADE, related_name="cohorts")
     name = models.CharField(_("nama angkatan"), max_length=120)
     starts_on = models.DateField(_("mulai"))
@@ -94,6 +97,7 @@ class Cohort(PublicIdModel, AreaCodedModel):
 
 
 class Session(TimeStampedModel, AreaCodedModel):
+    province_code = ProvinceCodeField()
     cohort = models.ForeignKey(Cohort, verbose_name=_("angkatan"), on_delete=models.CASCADE, related_name="sessions")
     held_on = models.DateField(_("tanggal"))
     topic = models.CharField(_("materi"), max_length=200)
@@ -121,6 +125,7 @@ class EnrolmentStatus(models.TextChoices):
 
 
 class Enrolment(PublicIdModel, AreaCodedModel):
+    province_code = ProvinceCodeField()
     cohort = models.ForeignKey(Cohort, verbose_name=_("angkatan"), on_delete=models.CASCADE, related_name="enrolments")
     person = models.ForeignKey(
         "registry.Person", verbose_name=_("peserta"), on_delete=models.PROTECT, related_name="program_enrolments"
@@ -165,6 +170,7 @@ class Enrolment(PublicIdModel, AreaCodedModel):
 
 
 class SessionAttendance(TimeStampedModel):
+    province_code = ProvinceCodeField()
     session = models.ForeignKey(
         Session, verbose_name=_("pertemuan"), on_delete=models.CASCADE, related_name="attendance"
     )

@@ -13,6 +13,7 @@ from gotong.areas.models import Area
 from gotong.core.fields import AreaCodeField
 from gotong.core.listing import search_text
 from gotong.core.models import PublicIdModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 from gotong.registry import choices
 
@@ -49,6 +50,7 @@ def annotate_household_head(queryset, head_fields=("name",), household="househol
 
 
 class Household(PublicIdModel):
+    province_code = ProvinceCodeField()
     family_card_number = models.CharField(_("nomor KK"), max_length=16, unique=True)
     address = models.CharField(_("alamat"), max_length=255)
     # The smallest known unit: an RT when known, else the village.
@@ -106,6 +108,7 @@ class PersonQuerySet(ScopedQuerySet):
 
 
 class Person(PublicIdModel):
+    province_code = ProvinceCodeField()
     # Indexed by (household, relationship) below; a second index on household alone only slowed every insert.
     household = models.ForeignKey(
         Household, verbose_name=_("rumah tangga"), on_delete=models.PROTECT, related_name="members", db_index=False
@@ -170,6 +173,8 @@ class Person(PublicIdModel):
 
 class Dwelling(models.Model):
     """The house a household lives in, with what the RTLH ("unfit house") assessment needs."""
+
+    province_code = ProvinceCodeField()
 
     household = models.OneToOneField(
         Household, verbose_name=_("rumah tangga"), on_delete=models.CASCADE, related_name="dwelling"

@@ -8,6 +8,7 @@ from gotong.areas.models import Area, Level
 from gotong.core.dates import short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 from gotong.slums.criteria import CRITERIA, CRITERIA_BY_CODE, MAX_TOTAL, SCORES, SLUM_CLASSES, basis_of
 
@@ -54,6 +55,8 @@ class AssessmentQuerySet(ScopedQuerySet):
 
 class SlumLocation(TimeStampedModel):
     """A slum location as the decree (SK penetapan lokasi kumuh) names it, with its area in hectares."""
+
+    province_code = ProvinceCodeField()
 
     name = models.CharField(_("nama lokasi"), max_length=150)
     decree_number = models.CharField(_("nomor SK"), max_length=100)
@@ -112,6 +115,8 @@ class SlumLocation(TimeStampedModel):
 
 class Assessment(TimeStampedModel):
     """One assessment of a location by the 16 criteria; its total and class come from `scoring.assess`."""
+
+    province_code = ProvinceCodeField()
 
     location = models.ForeignKey(
         SlumLocation, verbose_name=_("lokasi"), on_delete=models.CASCADE, related_name="assessments"
@@ -189,6 +194,7 @@ class Assessment(TimeStampedModel):
 
 
 class CriterionMeasurement(models.Model):
+    province_code = ProvinceCodeField()
     assessment = models.ForeignKey(
         Assessment, verbose_name=_("penilaian"), on_delete=models.CASCADE, related_name="measurements"
     )

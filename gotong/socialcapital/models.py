@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.areas.models import Area
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel, TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
@@ -130,6 +131,7 @@ class RoundQuerySet(ScopedQuerySet):
 
 
 class SurveyRound(TimeStampedModel):
+    province_code = ProvinceCodeField()
     instrument = models.ForeignKey(
         Instrument, verbose_name=_("instrumen"), on_delete=models.PROTECT, related_name="rounds"
     )
@@ -167,6 +169,8 @@ class ResponseQuerySet(ScopedQuerySet):
 class Response(PublicIdModel):
     """One household's answers in one round; `submission_id` makes a double submit from a phone harmless."""
 
+    province_code = ProvinceCodeField()
+
     survey_round = models.ForeignKey(
         SurveyRound, verbose_name=_("putaran"), on_delete=models.PROTECT, related_name="responses"
     )
@@ -199,6 +203,7 @@ class Response(PublicIdModel):
 
 
 class Answer(models.Model):
+    province_code = ProvinceCodeField()
     response = models.ForeignKey(Response, verbose_name=_("jawaban"), on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, verbose_name=_("pertanyaan"), on_delete=models.PROTECT, related_name="+")
     choice = models.ForeignKey(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
 from gotong.core.numbers import decimal_text
+from gotong.core.province_code import ProvinceCodeField
 from gotong.organizations.models import Organization
 from gotong.treasury.access import TreasuryQuerySet, records_manager
 from gotong.treasury.schedule import DECLINING, FLAT, PER_MONTH, PER_YEAR
@@ -36,6 +37,8 @@ class Direction(models.TextChoices):
 class Category(TimeStampedModel):
     """A cash-book heading (harvest sales, partner aid, sembako …) backed by one income or expense account."""
 
+    province_code = ProvinceCodeField()
+
     organization = models.ForeignKey(
         "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.CASCADE, related_name="+"
     )
@@ -58,6 +61,7 @@ class Category(TimeStampedModel):
 
 
 class CashEntry(AreaCodedModel, TimeStampedModel):
+    province_code = ProvinceCodeField()
     organization = models.ForeignKey(
         "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="+"
     )
@@ -110,6 +114,8 @@ class CashEntry(AreaCodedModel, TimeStampedModel):
 class Member(AreaCodedModel, PublicIdModel):
     """A registry person who saves and borrows with this organisation."""
 
+    province_code = ProvinceCodeField()
+
     organization = models.ForeignKey(
         "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="+"
     )
@@ -144,6 +150,7 @@ class SavingsKind(models.TextChoices):
 
 
 class SavingsMovement(AreaCodedModel, TimeStampedModel):
+    province_code = ProvinceCodeField()
     member = models.ForeignKey(Member, verbose_name=_("anggota"), on_delete=models.PROTECT, related_name="movements")
     kind = models.CharField(_("jenis simpanan"), max_length=10, choices=SavingsKind.choices)
     amount = models.BigIntegerField(_("jumlah (Rp)"), help_text=_("positif = setoran, negatif = penarikan"))
@@ -215,6 +222,7 @@ class StatedRateMixin:
 
 
 class LoanProduct(StatedRateMixin, TimeStampedModel):
+    province_code = ProvinceCodeField()
     organization = models.ForeignKey(
         "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="+"
     )
@@ -246,6 +254,7 @@ class LoanProduct(StatedRateMixin, TimeStampedModel):
 
 
 class Loan(StatedRateMixin, AreaCodedModel, PublicIdModel):
+    province_code = ProvinceCodeField()
     organization = models.ForeignKey(
         "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="+"
     )
@@ -291,6 +300,7 @@ class Loan(StatedRateMixin, AreaCodedModel, PublicIdModel):
 
 
 class Installment(models.Model):
+    province_code = ProvinceCodeField()
     loan = models.ForeignKey(Loan, on_delete=models.CASCADE, related_name="installments")
     number = models.PositiveSmallIntegerField(_("angsuran ke"))
     due_on = models.DateField(_("jatuh tempo"))
@@ -326,6 +336,7 @@ class Installment(models.Model):
 
 
 class Repayment(TimeStampedModel):
+    province_code = ProvinceCodeField()
     loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="repayments")
     paid_on = models.DateField(_("tanggal bayar"))
     amount = models.BigIntegerField(_("jumlah (Rp)"))
@@ -354,6 +365,8 @@ class MonthClose(TimeStampedModel):
     Months close in order; once closed, no entry may be dated inside the month (`services.closing`), so the
     statement read out at the members' meeting (the "laporan pertanggungjawaban") never changes afterwards.
     """
+
+    province_code = ProvinceCodeField()
 
     organization = models.ForeignKey(
         "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="+"

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.core.dates import month_year, short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel, TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
@@ -36,6 +37,8 @@ class BankScopedQuerySet(ScopedQuerySet):
 
 class WasteBank(TimeStampedModel):
     """The waste-bank side of an organisation: its ledger book and its counters."""
+
+    province_code = ProvinceCodeField()
 
     organization = models.OneToOneField(
         "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.PROTECT, related_name="waste_bank"
@@ -60,6 +63,7 @@ class WasteBank(TimeStampedModel):
 
 
 class WasteCategory(TimeStampedModel):
+    province_code = ProvinceCodeField()
     bank = models.ForeignKey(
         WasteBank, verbose_name=_("bank sampah"), on_delete=models.CASCADE, related_name="categories"
     )
@@ -80,6 +84,8 @@ class WasteCategory(TimeStampedModel):
 
 class Price(TimeStampedModel):
     """What the bank pays members per kg from `valid_from` until the next price of the category."""
+
+    province_code = ProvinceCodeField()
 
     category = models.ForeignKey(
         WasteCategory, verbose_name=_("jenis sampah"), on_delete=models.CASCADE, related_name="prices"
@@ -111,6 +117,8 @@ class MemberQuerySet(ScopedQuerySet):
 
 class Member(PublicIdModel):
     """A resident saving at the bank; their savings live in a ledger account of the bank's book."""
+
+    province_code = ProvinceCodeField()
 
     bank = models.ForeignKey(WasteBank, verbose_name=_("bank sampah"), on_delete=models.PROTECT, related_name="members")
     person = models.ForeignKey(
@@ -185,6 +193,7 @@ class OwnRecordsQuerySet(ScopedQuerySet):
 
 
 class Deposit(BankRecord):
+    province_code = ProvinceCodeField()
     member = models.ForeignKey(Member, verbose_name=_("anggota"), on_delete=models.PROTECT, related_name="deposits")
     total_grams = models.PositiveBigIntegerField(_("berat total (g)"))
     total_value = models.PositiveBigIntegerField(_("nilai (Rp)"))
@@ -226,6 +235,7 @@ class WeighedLine(models.Model):
 
 
 class DepositLine(WeighedLine):
+    province_code = ProvinceCodeField()
     deposit = models.ForeignKey(Deposit, on_delete=models.CASCADE, related_name="lines")
 
     class Meta:
@@ -238,6 +248,8 @@ class DepositLine(WeighedLine):
 
 class Sale(BankRecord):
     """Waste sold to a collector (pengepul); the cash comes into the bank's till."""
+
+    province_code = ProvinceCodeField()
 
     buyer = models.CharField(_("pembeli (pengepul)"), max_length=150)
     total_grams = models.PositiveBigIntegerField(_("berat total (g)"))
@@ -253,6 +265,7 @@ class Sale(BankRecord):
 
 
 class SaleLine(WeighedLine):
+    province_code = ProvinceCodeField()
     sale = models.ForeignKey(Sale, on_delete=models.CASCADE, related_name="lines")
 
     class Meta:
@@ -269,6 +282,7 @@ class WithdrawalKind(models.TextChoices):
 
 
 class Withdrawal(BankRecord):
+    province_code = ProvinceCodeField()
     member = models.ForeignKey(Member, verbose_name=_("anggota"), on_delete=models.PROTECT, related_name="withdrawals")
     kind = models.CharField(_("bentuk"), max_length=10, choices=WithdrawalKind.choices, default=WithdrawalKind.CASH)
     amount = models.PositiveBigIntegerField(_("jumlah (Rp)"))
@@ -291,6 +305,8 @@ class Withdrawal(BankRecord):
 
 class CashIn(BankRecord):
     """Money put into the bank's till that is not a sale: start-up capital, a grant, a donation."""
+
+    province_code = ProvinceCodeField()
 
     source = models.CharField(_("sumber dana"), max_length=150)
     amount = models.PositiveBigIntegerField(_("jumlah (Rp)"))
@@ -323,6 +339,8 @@ class TallyBase(models.Model):
 class BankTally(TallyBase):
     """All-time figures of one bank's non-cancelled deposits; also the row a refresh locks for the bank."""
 
+    province_code = ProvinceCodeField()
+
     deposits = models.PositiveIntegerField(_("jumlah setoran"), default=0)
     grams = models.PositiveBigIntegerField(_("berat total (g)"), default=0)
     # Distinct members do not add up over months: counted per bank.
@@ -338,6 +356,7 @@ class BankTally(TallyBase):
 
 
 class BankMonthTally(TallyBase):
+    province_code = ProvinceCodeField()
     month = models.DateField(_("bulan"))  # the first day of occurred_on's month
     deposits = models.PositiveIntegerField(_("jumlah setoran"), default=0)
     grams = models.PositiveBigIntegerField(_("berat total (g)"), default=0)
@@ -353,6 +372,8 @@ class BankMonthTally(TallyBase):
 
 class CategoryMonthTally(TallyBase):
     """Grams per category and month; keyed by the category, its name is read through the join."""
+
+    province_code = ProvinceCodeField()
 
     category = models.ForeignKey(
         WasteCategory, verbose_name=_("jenis sampah"), on_delete=models.CASCADE, related_name="+"

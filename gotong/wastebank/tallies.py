@@ -19,6 +19,7 @@ from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
 from gotong.core.months import add_months, month_start
+from gotong.core.province_code import province_of_area_code
 from gotong.wastebank.models import (
     BankMonthTally,
     BankTally,
@@ -96,16 +97,22 @@ def _refresh_chunk(bank_ids: list[int], months: list[datetime.date] | None) -> N
         return
     # A row to lock (a concurrent insert of the same bank waits here until the other commits). It stays, with
     # zeros, when the bank's last deposit is cancelled: deleting a locked row would let a waiter pass unlocked.
-    BankTally.objects.bulk_create([BankTally(bank_id=pk) for pk in bank_ids], ignore_conflicts=True)
+    BankTally.objects.bulk_create(
+        [BankTally(bank_id=pk, province_code=province_of_area_code(codes[pk])) for pk in bank_ids],
+        ignore_conflicts=True,
+    )
     list(BankTally.objects.select_for_update().filter(bank_id__in=bank_ids).order_by("bank_id").values_list("pk"))
     fresh = live(bank_ids, months)
     zero = dict.fromkeys(BANK_FIELDS, 0)
     # INSERT … ON CONFLICT DO UPDATE: one statement for all banks (see aggregates._refresh_chunk).
     BankTally.objects.bulk_create(
-        [BankTally(bank_id=pk, area_code=codes[pk], **fresh.banks.get(pk, zero)) for pk in bank_ids],
+        [
+            BankTally(bank_id=pk, area_code=codes[pk], province_code=province_of_area_code(codes[pk]), **counts)
+            for pk, counts in ((pk, fresh.banks.get(pk, zero)) for pk in bank_ids)
+        ],
         update_conflicts=True,
         unique_fields=["bank"],
-        update_fields=["area_code", *BANK_FIELDS],
+        update_fields=["area_code", "province_code", *BANK_FIELDS],
         batch_size=CHUNK,
     )
     stale_months = BankMonthTally.objects.filter(bank_id__in=bank_ids)
@@ -120,21 +127,34 @@ def _refresh_chunk(bank_ids: list[int], months: list[datetime.date] | None) -> N
 
 
 def _write(fresh: Live, codes: dict[int, str], *, banks: bool = False) -> int:
+    # province_code given with each row (the bank's area code's first digits): no look-up of the bank per row
     if banks:
         BankTally.objects.bulk_create(
-            [BankTally(bank_id=pk, area_code=codes[pk], **counts) for pk, counts in fresh.banks.items()],
+            [
+                BankTally(bank_id=pk, area_code=codes[pk], province_code=province_of_area_code(codes[pk]), **counts)
+                for pk, counts in fresh.banks.items()
+            ],
             batch_size=CHUNK,
         )
     BankMonthTally.objects.bulk_create(
         [
-            BankMonthTally(bank_id=pk, month=month, area_code=codes[pk], **counts)
+            BankMonthTally(
+                bank_id=pk, month=month, area_code=codes[pk], province_code=province_of_area_code(codes[pk]), **counts
+            )
             for (pk, month), counts in fresh.months.items()
         ],
         batch_size=CHUNK,
     )
     CategoryMonthTally.objects.bulk_create(
         [
-            CategoryMonthTally(bank_id=pk, category_id=category, month=month, area_code=codes[pk], grams=grams)
+            CategoryMonthTally(
+                bank_id=pk,
+                category_id=category,
+                month=month,
+                area_code=codes[pk],
+                province_code=province_of_area_code(codes[pk]),
+                grams=grams,
+            )
             for (pk, category, month), grams in fresh.categories.items()
         ],
         batch_size=CHUNK,

@@ -20,6 +20,8 @@ from types import SimpleNamespace
 
 from django.apps import apps
 
+from gotong.core.distribution import PROVINCE_COLUMN
+from gotong.core.province_code import has_province_column
 from gotong.registry.importing.sink import next_id, sync_sequence, write_rows
 
 FLUSH_ROWS = 20_000
@@ -146,6 +148,8 @@ def check_columns() -> None:
     for label, columns in COLUMNS.items():
         model = apps.get_model(label)
         actual = {f.column for f in model._meta.concrete_fields}
+        if has_province_column(model):
+            actual.discard(PROVINCE_COLUMN)  # the sink adds it to every row (`Sink.add`)
         if actual != set(columns):
             raise RuntimeError(f"{model._meta.db_table} columns changed: {sorted(actual ^ set(columns))}")
 
@@ -184,11 +188,22 @@ def post_transaction(
 
 
 class Sink:
-    """Hands out ids after each table's maximum and streams rows out in chunks (parents flushed first)."""
+    """Hands out ids after each table's maximum and streams rows out in chunks (parents flushed first).
 
-    def __init__(self):
+    province: the two-digit code of the city's province; every row of a province-distributed table gets it as its
+    `province_code` (one synthetic city lies in one province, so every row's derivation gives this value).
+    """
+
+    def __init__(self, province: str):
+        self.province = province
         self.fields = {label: apps.get_model(label)._meta.concrete_fields for label in RECORD_MODELS}
-        self.columns = {**COLUMNS, **{label: [f.column for f in fields] for label, fields in self.fields.items()}}
+        # COLUMNS leave province_code out: `add` appends it to the rows of the tables that have it.
+        self.with_province = {label for label in COLUMNS if has_province_column(apps.get_model(label))}
+        self.columns = {
+            **{label: [*columns, PROVINCE_COLUMN] if label in self.with_province else columns
+               for label, columns in COLUMNS.items()},
+            **{label: [f.column for f in fields] for label, fields in self.fields.items()},
+        }  # fmt: skip
         self.tables = {label: apps.get_model(label)._meta.db_table for label in self.columns}
         self.ids = {label: next_id(table) for label, table in self.tables.items()}
         self.rows: dict[str, list] = defaultdict(list)
@@ -200,6 +215,8 @@ class Sink:
         return value
 
     def add(self, label: str, row: tuple) -> None:
+        if label in self.with_province:
+            row = (*row, self.province)
         self.rows[label].append(row)
         if len(self.rows[label]) >= FLUSH_ROWS:
             self.flush()
@@ -207,6 +224,8 @@ class Sink:
     def record(self, label: str, **values) -> int:
         """Add a row of a `RECORD_MODELS` table from its column values; hands out its id unless given one."""
         pk = values.setdefault("id", self.new_id(label))
+        if any(f.column == PROVINCE_COLUMN for f in self.fields[label]):
+            values.setdefault(PROVINCE_COLUMN, self.province)
         row = []
         for field in self.fields[label]:
             if field.column in values:
@@ -274,7 +293,7 @@ def generate_modules(
     from gotong.bench.synthetic import activities, casework, posyandu, treasury, wastebank
 
     check_columns()
-    sink = Sink()
+    sink = Sink(province=villages[0].code[:2])
     window = Window(until)
     timings = {} if timings is None else timings
     first = {label: sink.ids[label] for label in ("posyandu.Child", "wastebank.WasteBank", "casework.Case")}

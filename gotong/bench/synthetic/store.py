@@ -30,8 +30,8 @@ LOADED_AT = datetime(REFERENCE_DATE.year, REFERENCE_DATE.month, REFERENCE_DATE.d
 
 # The household and person columns are the bulk import's own, so both writers fill the tables the same way.
 DWELLING_COLUMNS = [
-    "id", "household_id", "floor_area_m2", "occupants", "roof", "wall", "floor", "structure", "has_own_latrine",
-    "has_safe_water", "has_electricity", "has_window_ventilation",
+    "id", "household_id", "province_code", "floor_area_m2", "occupants", "roof", "wall", "floor", "structure",
+    "has_own_latrine", "has_safe_water", "has_electricity", "has_window_ventilation",
 ]  # fmt: skip
 
 
@@ -144,11 +144,11 @@ def _write_chunk(chunk, units, ids, uuids: random.Random, result: GenerateResult
         ids["registry_household"] += 1
         households.append(
             (household_id, LOADED_AT, LOADED_AT, _uuid(uuids), spec.family_card_number, spec.address, area_id, code,
-             spec.welfare_decile, spec.pkh_recipient, spec.bpnt_recipient, spec.consent_given_on)
+             code[:2], spec.welfare_decile, spec.pkh_recipient, spec.bpnt_recipient, spec.consent_given_on)
         )  # fmt: skip
         for member in spec.members:
             persons.append(
-                (ids["registry_person"], LOADED_AT, LOADED_AT, _uuid(uuids), household_id, code, member.nik,
+                (ids["registry_person"], LOADED_AT, LOADED_AT, _uuid(uuids), household_id, code, code[:2], member.nik,
                  member.name, member.sex, member.birth_date, member.relationship, member.education, member.occupation,
                  member.disability)
             )  # fmt: skip
@@ -156,9 +156,9 @@ def _write_chunk(chunk, units, ids, uuids: random.Random, result: GenerateResult
         if spec.dwelling:
             house = spec.dwelling
             dwellings.append(
-                (ids["registry_dwelling"], household_id, house["floor_area_m2"], house["occupants"], house["roof"],
-                 house["wall"], house["floor"], house["structure"], house["has_own_latrine"], house["has_safe_water"],
-                 house["has_electricity"], house["has_window_ventilation"])
+                (ids["registry_dwelling"], household_id, code[:2], house["floor_area_m2"], house["occupants"],
+                 house["roof"], house["wall"], house["floor"], house["structure"], house["has_own_latrine"],
+                 house["has_safe_water"], house["has_electricity"], house["has_window_ventilation"])
             )  # fmt: skip
             ids["registry_dwelling"] += 1
     result.households += write_rows("registry_household", HOUSEHOLD_COLUMNS, households)

@@ -12,6 +12,7 @@ import pytest
 from django.db import transaction
 
 from gotong.areas.models import Area, Level
+from gotong.core.distribution_check import province_mismatches
 from gotong.dashboards.aggregates import differences
 from gotong.registry.importing import import_households, summary_lines
 from gotong.registry.importing.bulk import bulk_import
@@ -31,10 +32,10 @@ from gotong.registry.tests.test_import_support import (
 
 pytestmark = pytest.mark.django_db
 
-HOUSEHOLD_FIELDS = ("family_card_number", "address", "area__code", "area_code", "welfare_decile", "pkh_recipient",
-                    "bpnt_recipient", "consent_given_on")  # fmt: skip
-PERSON_FIELDS = ("household__family_card_number", "area_code", "nik", "name", "sex", "birth_date", "relationship",
-                 "education", "occupation", "disability")  # fmt: skip
+HOUSEHOLD_FIELDS = ("family_card_number", "address", "area__code", "area_code", "province_code", "welfare_decile",
+                    "pkh_recipient", "bpnt_recipient", "consent_given_on")  # fmt: skip
+PERSON_FIELDS = ("household__family_card_number", "area_code", "province_code", "nik", "name", "sex", "birth_date",
+                 "relationship", "education", "occupation", "disability")  # fmt: skip
 UNIT_FIELDS = ("code", "name", "level", "kind", "parent__code", "postal_code", "search_key")
 SENANGGUNG = "21.72.04.1004"  # a village of Tanjungpinang outside Kampung Bugis
 
@@ -103,8 +104,9 @@ def test_bulk_import_equals_the_normal_import(areas, facilitator, tmp_path, case
     path = writer(tmp_path / f"kk.{kind}", make_rows())
     normal, bulk, went_fast = both(path, facilitator if user else None)
     assert went_fast == fast
-    assert bulk == normal
+    assert bulk == normal  # province_code included: COPY writes what save() derives
     assert differences() == []
+    assert province_mismatches() == []
 
 
 def test_batch_by_batch_the_same(areas, tmp_path, monkeypatch):

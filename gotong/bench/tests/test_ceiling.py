@@ -8,6 +8,7 @@ import pytest
 from gotong.bench.ceiling import load_in_database
 from gotong.bench.importbench import write_import_csv
 from gotong.bench.report import _import
+from gotong.core.distribution_check import province_mismatches
 from gotong.registry.models import Household, Person
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory
 
@@ -19,6 +20,7 @@ def test_database_ceiling_loads_exactly_the_files_rows(areas, tmp_path):
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert load_in_database(path) == len(rows) == Person.objects.count() == 150
+    assert province_mismatches() == []  # the INSERT … SELECT fills Citus's distribution column too
     persons = Person.objects.values_list("household__family_card_number", "nik", "name", "sex", "birth_date",
                                          "relationship", "education", "occupation", "disability",
                                          "area_code")  # fmt: skip

@@ -4,6 +4,7 @@ import pytest
 
 from gotong.bench.synthetic.population import generate_population
 from gotong.bench.synthetic.store import generate_city
+from gotong.core.distribution_check import province_mismatches
 from gotong.registry.models import Dwelling, Household, Person
 from gotong.registry.nik import check_nik
 from gotong.registry.tests.factories import HouseholdFactory, PersonFactory
@@ -38,6 +39,9 @@ def test_generated_city_is_valid_and_counted(areas):
     assert not Household.objects.exclude(area_code__startswith=f"{CITY}.").exists()
     assert not Household.objects.exclude(area__level=6).exists()
     assert all(p.area_code == p.household.area_code for p in Person.objects.select_related("household")[:200])
+    # Citus's distribution column, written by COPY with the rows: every table agrees with its derivation.
+    assert province_mismatches() == []
+    assert set(Dwelling.objects.values_list("province_code", flat=True).distinct()) == {"21"}
     # Villages are spread: not everything in one place.
     assert Household.objects.values("area_code").distinct().count() > 10
     # Ordinary saves still work after explicit ids.

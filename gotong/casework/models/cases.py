@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.core.listing import search_text
 from gotong.core.models import AreaCodedModel, PublicIdModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
@@ -61,6 +62,7 @@ class CaseQuerySet(ScopedQuerySet):
 
 
 class Case(PublicIdModel, AreaCodedModel):
+    province_code = ProvinceCodeField()
     program = models.CharField(_("program"), max_length=20, choices=Program.choices)
     household = models.ForeignKey(
         "registry.Household", verbose_name=_("rumah tangga"), on_delete=models.PROTECT, related_name="cases"

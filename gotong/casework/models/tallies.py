@@ -4,6 +4,8 @@ replaying thousands of visit schedules on every request."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gotong.core.province_code import ProvinceCodeField
+
 
 class OverdueTally(models.Model):
     """How many of an open case's due visits were overdue on `counted_on` (a row per open case).
@@ -11,6 +13,8 @@ class OverdueTally(models.Model):
     "Overdue" moves with the calendar, so a row holds for its own day only: readers count live any case whose
     row is for another day, and `gotong dashboards extend` recounts every row each morning.
     """
+
+    province_code = ProvinceCodeField()
 
     case = models.OneToOneField(
         "casework.Case", primary_key=True, on_delete=models.CASCADE, related_name="overdue_tally"

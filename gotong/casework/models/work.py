@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.core.dates import short_date
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
@@ -56,6 +57,7 @@ class Rating(models.IntegerChoices):
 
 
 class NeedsAssessment(TimeStampedModel):
+    province_code = ProvinceCodeField()
     case = models.ForeignKey(
         "casework.Case", verbose_name=_("kasus"), on_delete=models.CASCADE, related_name="assessments"
     )
@@ -77,6 +79,7 @@ class NeedsAssessment(TimeStampedModel):
 
 
 class NeedRating(models.Model):
+    province_code = ProvinceCodeField()
     assessment = models.ForeignKey(NeedsAssessment, on_delete=models.CASCADE, related_name="ratings")
     domain = models.CharField(_("bidang"), max_length=20, choices=NeedDomain.choices)
     rating = models.PositiveSmallIntegerField(_("nilai"), choices=Rating.choices)
@@ -102,6 +105,7 @@ class Frequency(models.TextChoices):
 
 
 class VisitPlan(TimeStampedModel):
+    province_code = ProvinceCodeField()
     case = models.ForeignKey("casework.Case", verbose_name=_("kasus"), on_delete=models.CASCADE, related_name="plans")
     frequency = models.CharField(_("frekuensi"), max_length=20, choices=Frequency.choices)
     interval_days = models.PositiveSmallIntegerField(_("setiap berapa hari"), null=True, blank=True)
@@ -151,6 +155,8 @@ class SingleVisit(TimeStampedModel):
     """One home visit planned on a date, apart from (or without) a recurring plan: it shows in the worker's agenda
     on that day and is overdue after it until a visit is logged (rules in `recurrence.single_statuses`)."""
 
+    province_code = ProvinceCodeField()
+
     case = models.ForeignKey(
         "casework.Case", verbose_name=_("kasus"), on_delete=models.CASCADE, related_name="single_visits"
     )
@@ -179,6 +185,7 @@ class Adherence(models.TextChoices):
 
 
 class Visit(PublicIdModel, CaseRecord):
+    province_code = ProvinceCodeField()
     case = models.ForeignKey("casework.Case", verbose_name=_("kasus"), on_delete=models.PROTECT, related_name="visits")
     visited_on = models.DateField(_("tanggal kunjungan"))
     worker = models.ForeignKey(
@@ -225,6 +232,7 @@ class AssistanceSource(models.TextChoices):
 
 
 class Assistance(PublicIdModel, CaseRecord):
+    province_code = ProvinceCodeField()
     case = models.ForeignKey(
         "casework.Case", verbose_name=_("kasus"), on_delete=models.PROTECT, related_name="assistance"
     )
@@ -276,6 +284,7 @@ class ReferralStatus(models.TextChoices):
 
 
 class Referral(PublicIdModel, CaseRecord):
+    province_code = ProvinceCodeField()
     case = models.ForeignKey(
         "casework.Case", verbose_name=_("kasus"), on_delete=models.PROTECT, related_name="referrals"
     )

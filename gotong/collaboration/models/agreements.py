@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.areas.models import Area, Level
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 from gotong.organizations.models import Organization
 
@@ -60,6 +61,7 @@ class BudgetSource(models.TextChoices):
 
 
 class Agreement(TimeStampedModel):
+    province_code = ProvinceCodeField()
     title = models.CharField(_("judul"), max_length=200)
     kind = models.CharField(_("jenis"), max_length=20, choices=AgreementKind.choices, default=AgreementKind.MOU)
     signed_on = models.DateField(_("tanggal ditandatangani"))
@@ -84,6 +86,7 @@ class Agreement(TimeStampedModel):
 
 
 class Commitment(TimeStampedModel):
+    province_code = ProvinceCodeField()
     agreement = models.ForeignKey(
         Agreement, verbose_name=_("kesepakatan"), on_delete=models.CASCADE, related_name="commitments"
     )
@@ -124,6 +127,7 @@ class Commitment(TimeStampedModel):
 
 
 class Project(TimeStampedModel):
+    province_code = ProvinceCodeField()
     name = models.CharField(_("nama kegiatan"), max_length=200)
     kind = models.CharField(_("jenis"), max_length=30, choices=ProjectKind.choices)
     area = models.ForeignKey(
@@ -175,6 +179,7 @@ class Project(TimeStampedModel):
 
 
 class ProjectBudget(models.Model):
+    province_code = ProvinceCodeField()
     project = models.ForeignKey(Project, verbose_name=_("kegiatan"), on_delete=models.CASCADE, related_name="budgets")
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     source = models.CharField(_("sumber dana"), max_length=20, choices=BudgetSource.choices)

@@ -9,6 +9,7 @@ from gotong.areas.models import Area
 from gotong.collaboration.models.agreements import Commitment, PlaceScopedQuerySet, Project
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.organizations.models import Organization
 
 
@@ -40,6 +41,7 @@ class UploadedFile(TimeStampedModel):
 
 
 class ProjectPhoto(UploadedFile):
+    province_code = ProvinceCodeField()
     project = models.ForeignKey(Project, verbose_name=_("kegiatan"), on_delete=models.CASCADE, related_name="photos")
     stage = models.CharField(_("tahap"), max_length=10, choices=PhotoStage.choices)
     # Served only through a view that checks the project's scope; never from MEDIA_URL.
@@ -63,6 +65,8 @@ class CommitmentEvidence(UploadedFile):
     """A photo or PDF showing a commitment's progress (a signed letter, a finished road); stored and served like
     project photos: checked and stripped of metadata on upload (`services.evidence`), served only through a view
     that checks the commitment's scope."""
+
+    province_code = ProvinceCodeField()
 
     commitment = models.ForeignKey(
         Commitment, verbose_name=_("komitmen"), on_delete=models.CASCADE, related_name="evidence_files"
@@ -99,6 +103,7 @@ class LegalBasis(models.TextChoices):
 
 
 class DataSharing(TimeStampedModel):
+    province_code = ProvinceCodeField()
     area = models.ForeignKey(Area, verbose_name=_("wilayah data"), on_delete=models.PROTECT, related_name="+")
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     dataset = models.CharField(_("data yang dibagikan"), max_length=200)

@@ -13,6 +13,7 @@ from gotong.collaboration.models.agreements import Commitment, PlaceScopedQueryS
 from gotong.core.dates import short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.organizations.models import Organization
 
 
@@ -22,6 +23,7 @@ class ForumKind(models.TextChoices):
 
 
 class Forum(TimeStampedModel):
+    province_code = ProvinceCodeField()
     name = models.CharField(_("nama forum"), max_length=200)
     kind = models.CharField(_("sifat"), max_length=20, choices=ForumKind.choices, default=ForumKind.ROUTINE)
     area = models.ForeignKey(Area, verbose_name=_("wilayah"), on_delete=models.PROTECT, related_name="+")
@@ -67,6 +69,7 @@ class Forum(TimeStampedModel):
 
 
 class Meeting(TimeStampedModel):
+    province_code = ProvinceCodeField()
     forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="meetings")
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     held_on = models.DateField(_("tanggal"))
@@ -102,6 +105,8 @@ class Participant(models.Model):
 
     `attended` is None until attendance is taken, then True (hadir) or False (tidak hadir).
     """
+
+    province_code = ProvinceCodeField()
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("pertemuan"), on_delete=models.CASCADE, related_name="participants"
@@ -153,6 +158,7 @@ class Participant(models.Model):
 
 
 class Decision(TimeStampedModel):
+    province_code = ProvinceCodeField()
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("pertemuan"), on_delete=models.CASCADE, related_name="decisions"
     )

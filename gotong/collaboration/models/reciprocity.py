@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.core.dates import short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 from gotong.organizations.models import Organization
 
@@ -63,6 +64,7 @@ PERSON_COUNTED_KINDS = frozenset({ReciprocityKind.ACCOUNTS_OPENED, ReciprocityKi
 
 
 class Partnership(TimeStampedModel):
+    province_code = ProvinceCodeField()
     partner = models.ForeignKey(
         Organization, verbose_name=_("mitra"), on_delete=models.PROTECT, related_name="partnerships_given"
     )
@@ -94,6 +96,8 @@ class Partnership(TimeStampedModel):
 
 class Reciprocity(TimeStampedModel):
     """One thing the community gave back: how many (accounts, loans, visitors…) and/or its value in rupiah."""
+
+    province_code = ProvinceCodeField()
 
     partnership = models.ForeignKey(
         Partnership, verbose_name=_("kemitraan"), on_delete=models.PROTECT, related_name="reciprocities"

@@ -13,6 +13,7 @@ from gotong.collaboration.models.agreements import PlaceScopedQuerySet, Project
 from gotong.collaboration.models.forums import Meeting
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.organizations.models import Organization
 
 
@@ -24,6 +25,7 @@ class Indicator(models.TextChoices):
 
 
 class Target(TimeStampedModel):
+    province_code = ProvinceCodeField()
     title = models.CharField(_("sasaran"), max_length=200)
     area = models.ForeignKey(Area, verbose_name=_("wilayah"), on_delete=models.PROTECT, related_name="+")
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
@@ -73,6 +75,7 @@ class Target(TimeStampedModel):
 
 
 class ActionPlan(TimeStampedModel):
+    province_code = ProvinceCodeField()
     target = models.ForeignKey(Target, verbose_name=_("sasaran"), on_delete=models.CASCADE, related_name="plans")
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
     title = models.CharField(_("judul rencana tindak"), max_length=200)
@@ -114,6 +117,7 @@ class ActivityStatus(models.TextChoices):
 
 
 class Activity(TimeStampedModel):
+    province_code = ProvinceCodeField()
     plan = models.ForeignKey(
         ActionPlan, verbose_name=_("rencana tindak"), on_delete=models.CASCADE, related_name="activities"
     )
@@ -162,6 +166,8 @@ class Activity(TimeStampedModel):
 
 class ActivityUpdate(models.Model):
     """One dated entry of an activity's timeline: its status and progress from that day on."""
+
+    province_code = ProvinceCodeField()
 
     activity = models.ForeignKey(
         Activity, verbose_name=_("aktivitas"), on_delete=models.CASCADE, related_name="updates"

@@ -59,6 +59,7 @@ def store_households(specs: list[HouseholdSpec], units: dict[tuple[str, int, int
                 Person(
                     household_id=household.pk,
                     area_code=household.area_code,
+                    province_code=household.province_code,  # set by bulk_create: no look-up per person
                     nik=member.nik,
                     name=member.name,
                     sex=member.sex,
@@ -70,7 +71,9 @@ def store_households(specs: list[HouseholdSpec], units: dict[tuple[str, int, int
                 )
             )
         if spec.dwelling:
-            dwellings.append(Dwelling(household_id=household.pk, **spec.dwelling))
+            dwellings.append(
+                Dwelling(household_id=household.pk, province_code=household.province_code, **spec.dwelling)
+            )
     Person.objects.bulk_create(persons, batch_size=BATCH_SIZE)
     Dwelling.objects.bulk_create(dwellings, batch_size=BATCH_SIZE)
     from gotong.dashboards.aggregates import refresh_areas  # bulk_create skips save(): keep the tallies exact

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.core.area_codes import village_code
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks, area_code_filter
 
 VIEW = "participation.view"
@@ -86,6 +87,8 @@ class AspirationQuerySet(ScopedQuerySet):
 
 class Aspiration(AreaCodedModel, PublicIdModel):
     """One aspiration or complaint, filed at the RT it concerns."""
+
+    province_code = ProvinceCodeField()
 
     number = models.CharField(_("nomor"), max_length=30, unique=True, editable=False)
     area = models.ForeignKey("areas.Area", verbose_name=_("RT"), on_delete=models.PROTECT, related_name="aspirations")
@@ -163,6 +166,8 @@ class Aspiration(AreaCodedModel, PublicIdModel):
 class AspirationAnswer(TimeStampedModel):
     """A dated answer from a handling unit, possibly moving the status on (a rejection always carries one)."""
 
+    province_code = ProvinceCodeField()
+
     aspiration = models.ForeignKey(
         Aspiration, verbose_name=_("aspirasi"), on_delete=models.CASCADE, related_name="answers"
     )
@@ -184,6 +189,8 @@ class AspirationAnswer(TimeStampedModel):
 
 class AbuseReport(TimeStampedModel):
     """A reader's "laporkan" on a public text: one per reader and aspiration."""
+
+    province_code = ProvinceCodeField()
 
     aspiration = models.ForeignKey(
         Aspiration, verbose_name=_("aspirasi"), on_delete=models.CASCADE, related_name="abuse_reports"

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import AreaCodedModel, PublicIdModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
@@ -36,6 +37,7 @@ class PlanningQuerySet(ScopedQuerySet):
 
 
 class PlanningRound(AreaCodedModel, PublicIdModel):
+    province_code = ProvinceCodeField()
     title = models.CharField(_("judul"), max_length=200)
     kind = models.CharField(_("jenis"), max_length=20, choices=RoundKind.choices, default=RoundKind.RPLP)
     area = models.ForeignKey(
@@ -86,6 +88,7 @@ class ProposalStatus(models.TextChoices):
 
 
 class Proposal(AreaCodedModel, PublicIdModel):
+    province_code = ProvinceCodeField()
     round = models.ForeignKey(
         PlanningRound, verbose_name=_("putaran"), on_delete=models.CASCADE, related_name="proposals"
     )
@@ -156,6 +159,8 @@ class Proposal(AreaCodedModel, PublicIdModel):
 
 class Support(models.Model):
     """One registry person's support for one proposal. Secret to other residents: pages show counts only."""
+
+    province_code = ProvinceCodeField()
 
     proposal = models.ForeignKey(Proposal, verbose_name=_("usulan"), on_delete=models.CASCADE, related_name="supports")
     person = models.ForeignKey(

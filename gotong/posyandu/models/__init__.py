@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.core.dates import month_year, short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel, TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
@@ -34,6 +35,7 @@ class ChildQuerySet(ScopedQuerySet):
 
 
 class Child(PublicIdModel):
+    province_code = ProvinceCodeField()
     posyandu = models.ForeignKey(
         "organizations.Organization",
         verbose_name=_("posyandu"),
@@ -100,6 +102,8 @@ class SessionQuerySet(ScopedQuerySet):
 class Session(TimeStampedModel):
     """One monthly opening day (hari buka) of a posyandu."""
 
+    province_code = ProvinceCodeField()
+
     posyandu = models.ForeignKey(
         "organizations.Organization",
         verbose_name=_("posyandu"),
@@ -152,6 +156,7 @@ class WeighingQuerySet(ScopedQuerySet):
 
 
 class Weighing(TimeStampedModel):
+    province_code = ProvinceCodeField()
     child = models.ForeignKey(Child, verbose_name=_("balita"), on_delete=models.CASCADE, related_name="weighings")
     session = models.ForeignKey(
         Session, verbose_name=_("hari buka"), on_delete=models.PROTECT, related_name="weighings"
@@ -234,6 +239,8 @@ class MonthTally(models.Model):
     (`gotong.posyandu.tallies`); dashboards, the portal and the SKDN report read these rows instead of counting
     a city's weighings on every request. Recomputed, never incremented, in the transaction of every change.
     """
+
+    province_code = ProvinceCodeField()
 
     # No index of its own: the unique (posyandu, month) constraint's index serves look-ups by posyandu.
     posyandu = models.ForeignKey(

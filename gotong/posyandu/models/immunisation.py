@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.core.dates import short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
@@ -37,6 +38,7 @@ class ImmunisationQuerySet(ScopedQuerySet):
 
 
 class Immunisation(TimeStampedModel):
+    province_code = ProvinceCodeField()
     child = models.ForeignKey(
         "posyandu.Child", verbose_name=_("balita"), on_delete=models.CASCADE, related_name="immunisations"
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.core.dates import short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import PublicIdModel, TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
@@ -42,6 +43,7 @@ class PregnancyQuerySet(ScopedQuerySet):
 
 
 class Pregnancy(PublicIdModel):
+    province_code = ProvinceCodeField()
     posyandu = models.ForeignKey(
         "organizations.Organization",
         verbose_name=_("posyandu"),
@@ -128,6 +130,8 @@ class AncVisitQuerySet(ScopedQuerySet):
 
 class AncVisit(TimeStampedModel):
     """One antenatal contact (K1, K2, …): what was measured and given."""
+
+    province_code = ProvinceCodeField()
 
     pregnancy = models.ForeignKey(
         Pregnancy, verbose_name=_("kehamilan"), on_delete=models.CASCADE, related_name="visits"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
+from gotong.core.province_code import ProvinceCodeField
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
@@ -58,6 +59,7 @@ class _ChildRecord(TimeStampedModel):
 
 
 class VitaminADose(_ChildRecord):
+    province_code = ProvinceCodeField()
     # The round (bulan vitamin A) the dose counts for: 1 February or 1 August of its half-year.
     round = models.DateField(_("putaran"), editable=False)
     capsule = models.CharField(_("kapsul"), max_length=10, choices=Capsule.choices)
@@ -70,6 +72,7 @@ class VitaminADose(_ChildRecord):
 
 
 class Deworming(_ChildRecord):
+    province_code = ProvinceCodeField()
     round = models.DateField(_("putaran"), editable=False)
     dose_mg = models.PositiveSmallIntegerField(_("dosis albendazol (mg)"), choices=[(200, "200 mg"), (400, "400 mg")])
 
@@ -82,6 +85,8 @@ class Deworming(_ChildRecord):
 
 class Feeding(_ChildRecord):
     """Supplementary feeding (PMT) handed out: its kind and for how many days (portions)."""
+
+    province_code = ProvinceCodeField()
 
     month = models.DateField(_("bulan"), editable=False)
     kind = models.CharField(_("jenis PMT"), max_length=12, choices=FeedingKind.choices)
@@ -100,6 +105,8 @@ class Feeding(_ChildRecord):
 
 class DayVisit(TimeStampedModel):
     """A child who came to the session (meja 1), with the counselling given at meja 4."""
+
+    province_code = ProvinceCodeField()
 
     session = models.ForeignKey(
         "posyandu.Session", verbose_name=_("hari buka"), on_delete=models.CASCADE, related_name="visits"

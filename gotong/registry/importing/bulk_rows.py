@@ -23,13 +23,14 @@ from django.db import connection
 from gotong.registry.importing.sink import copy_text
 
 STAMPS = ["created_at", "updated_at"]  # the same moment for every row of one import
+# province_code: the area code's first two digits, what `ProvinceCodeField` would derive on save().
 HOUSEHOLD_VALUES = [
-    "id", "public_id", "family_card_number", "address", "area_id", "area_code", "welfare_decile", "pkh_recipient",
-    "bpnt_recipient",
+    "id", "public_id", "family_card_number", "address", "area_id", "area_code", "province_code", "welfare_decile",
+    "pkh_recipient", "bpnt_recipient",
 ]  # fmt: skip
 PERSON_VALUES = [
-    "public_id", "household_id", "area_code", "nik", "name", "sex", "birth_date", "relationship", "education",
-    "occupation", "disability",
+    "public_id", "household_id", "area_code", "province_code", "nik", "name", "sex", "birth_date", "relationship",
+    "education", "occupation", "disability",
 ]  # fmt: skip
 TABLES = (("registry_household", HOUSEHOLD_VALUES), ("registry_person", PERSON_VALUES))
 # A random 128-bit number made a version 4 UUID: version nibble 4, variant bits 10.
@@ -89,13 +90,13 @@ class PostgresRows(Rows):
     def household(self, household_id: int, family_card_number: str, wanted: dict, area_id: int, code: str) -> str:
         # Few (one per family card), and one may be NULL: every field through copy_text.
         return f"{self.now}\t{self.now}\t" + "\t".join(map(copy_text, (
-            household_id, self.public_id(), family_card_number, wanted["address"], area_id, code,
+            household_id, self.public_id(), family_card_number, wanted["address"], area_id, code, code[:2],
             wanted.get("welfare_decile"), wanted.get("pkh_recipient", False), wanted.get("bpnt_recipient", False),
         )))  # fmt: skip
 
     def person(self, household_id: int, code: str, values: dict) -> str:
         return self._line((
-            self.public_id(), str(household_id), code, values["nik"], values["nama"], values["jenis_kelamin"],
+            self.public_id(), str(household_id), code, code[:2], values["nik"], values["nama"], values["jenis_kelamin"],
             values["tanggal_lahir"].isoformat(), values["hubungan_keluarga"], values.get("pendidikan", ""),
             values.get("pekerjaan", ""), values.get("disabilitas") or "tidak",
         ))  # fmt: skip
@@ -124,13 +125,13 @@ class PostgresRows(Rows):
 class SqliteRows(Rows):
     def household(self, household_id: int, family_card_number: str, wanted: dict, area_id: int, code: str) -> tuple:
         return (
-            household_id, self.public_id(), family_card_number, wanted["address"], area_id, code,
+            household_id, self.public_id(), family_card_number, wanted["address"], area_id, code, code[:2],
             wanted.get("welfare_decile"), wanted.get("pkh_recipient", False), wanted.get("bpnt_recipient", False),
         )  # fmt: skip
 
     def person(self, household_id: int, code: str, values: dict) -> tuple:
         return (
-            self.public_id(), household_id, code, values["nik"], values["nama"], values["jenis_kelamin"],
+            self.public_id(), household_id, code, code[:2], values["nik"], values["nama"], values["jenis_kelamin"],
             values["tanggal_lahir"].isoformat(), values["hubungan_keluarga"], values.get("pendidikan", ""),
             values.get("pekerjaan", ""), values.get("disabilitas") or "tidak",
         )  # fmt: skip

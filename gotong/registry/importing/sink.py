@@ -13,14 +13,14 @@ from django.db import connection
 
 SQLITE_BATCH = 2000
 # Every column of the registry's two tables, in the order of the row tuples of the synthetic city and the import
-# benchmark's tables ceiling.
+# benchmark's tables ceiling. `province_code` is the area code's first two digits (`gotong.core.province_code`).
 HOUSEHOLD_COLUMNS = [
     "id", "created_at", "updated_at", "public_id", "family_card_number", "address", "area_id", "area_code",
-    "welfare_decile", "pkh_recipient", "bpnt_recipient", "consent_given_on",
+    "province_code", "welfare_decile", "pkh_recipient", "bpnt_recipient", "consent_given_on",
 ]  # fmt: skip
 PERSON_COLUMNS = [
-    "id", "created_at", "updated_at", "public_id", "household_id", "area_code", "nik", "name", "sex", "birth_date",
-    "relationship", "education", "occupation", "disability",
+    "id", "created_at", "updated_at", "public_id", "household_id", "area_code", "province_code", "nik", "name", "sex",
+    "birth_date", "relationship", "education", "occupation", "disability",
 ]  # fmt: skip
 
 

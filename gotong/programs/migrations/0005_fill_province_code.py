@@ -1,0 +1,28 @@
+"""Fill `province_code` on the programs tables, parents first (gotong/core/province_backfill.py)."""
+
+from functools import partial
+
+from django.db import migrations
+
+from gotong.core.province_backfill import fill_province_codes
+
+# (model, where its province comes from): its own area code or the foreign key to its parent, as of this migration.
+STEPS = (
+    ("programs.Program", "area"),
+    ("programs.Cohort", "program"),
+    ("programs.Enrolment", "cohort"),
+    ("programs.Session", "cohort"),
+    ("programs.SessionAttendance", "session"),
+)
+
+
+class Migration(migrations.Migration):
+    atomic = False  # each batch commits on PostgreSQL, so a stopped backfill resumes where it stopped
+
+    dependencies = [
+        ("programs", "0004_province_code_column"),
+    ]
+
+    operations = [
+        migrations.RunPython(partial(fill_province_codes, steps=STEPS), migrations.RunPython.noop, elidable=True),
+    ]

@@ -1,0 +1,27 @@
+"""Fill `province_code` on the socialcapital tables, parents first (gotong/core/province_backfill.py)."""
+
+from functools import partial
+
+from django.db import migrations
+
+from gotong.core.province_backfill import fill_province_codes
+
+# (model, where its province comes from): its own area code or the foreign key to its parent, as of this migration.
+STEPS = (
+    ("socialcapital.Response", "household"),
+    ("socialcapital.Answer", "response"),
+    ("socialcapital.SurveyRound", "area"),
+)
+
+
+class Migration(migrations.Migration):
+    atomic = False  # each batch commits on PostgreSQL, so a stopped backfill resumes where it stopped
+
+    dependencies = [
+        ("socialcapital", "0003_province_code_column"),
+        ("registry", "0012_fill_province_code"),
+    ]
+
+    operations = [
+        migrations.RunPython(partial(fill_province_codes, steps=STEPS), migrations.RunPython.noop, elidable=True),
+    ]
