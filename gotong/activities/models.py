@@ -268,6 +268,7 @@ class YearTally(models.Model):
     of every change (`gotong.activities.tallies`). A dashboard of a province sums a few thousand of these rows
     instead of joining a year of attendance."""
 
+    province_code = ProvinceCodeField()
     area_code = AreaCodeField(_("kode wilayah kegiatan"), max_length=40)
     year = models.PositiveSmallIntegerField(_("tahun"))
     events = models.PositiveIntegerField(default=0)
@@ -296,6 +297,7 @@ class ParticipantTally(models.Model):
     The row of the area's own code and that earlier date is kept even at 0: the refresh locks it.
     """
 
+    province_code = ProvinceCodeField()
     area_code = AreaCodeField(_("kode wilayah penduduk"), max_length=40)
     year = models.PositiveSmallIntegerField(_("tahun"))
     reach_code = AreaCodeField(_("kode wilayah ikut serta"), max_length=40)

@@ -7,10 +7,20 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0007_fill_province_code'),
+        ('activities', '0009_fill_province_code'),
     ]
 
     operations = [
+        migrations.AlterField(
+            model_name='participanttally',
+            name='province_code',
+            field=gotong.core.province_code.ProvinceCodeField(),
+        ),
+        migrations.AlterField(
+            model_name='yeartally',
+            name='province_code',
+            field=gotong.core.province_code.ProvinceCodeField(),
+        ),
         migrations.AlterField(
             model_name='attendance',
             name='province_code',

@@ -13,6 +13,8 @@ STEPS = (
     ("activities.Contribution", "event"),
     ("activities.Norm", "area"),
     ("activities.NormWarning", "norm"),
+    ("activities.YearTally", "area_code"),
+    ("activities.ParticipantTally", "area_code"),
 )
 
 
@@ -20,7 +22,7 @@ class Migration(migrations.Migration):
     atomic = False  # each batch commits on PostgreSQL, so a stopped backfill resumes where it stopped
 
     dependencies = [
-        ("activities", "0006_province_code_column"),
+        ("activities", "0008_province_code_column"),
     ]
 
     operations = [

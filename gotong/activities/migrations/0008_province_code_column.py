@@ -7,10 +7,20 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0005_verified_wage_defaults'),
+        ('activities', '0007_fill_gotong_royong_tallies'),
     ]
 
     operations = [
+        migrations.AddField(
+            model_name='participanttally',
+            name='province_code',
+            field=gotong.core.province_code.ProvinceCodeField(null=True),
+        ),
+        migrations.AddField(
+            model_name='yeartally',
+            name='province_code',
+            field=gotong.core.province_code.ProvinceCodeField(null=True),
+        ),
         migrations.AddField(
             model_name='attendance',
             name='province_code',
