@@ -21,7 +21,7 @@ has since left the window is still accepted.
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import EmptyResultSet, PermissionDenied
 from django.db import connections
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -133,18 +133,29 @@ def any_rows(querysets: list[QuerySet]) -> list[bool]:
     if not querysets:
         return []
     alias = querysets[0].db
-    keys = [queryset.query.exists(limit=True).get_compiler(alias).as_sql() for queryset in querysets]
+    keys = [_exists_sql(queryset, alias) for queryset in querysets]
     column: dict[str, int] = {}  # a query's text and parameters → its answer's column
     sql, params = [], []
-    for query_sql, query_params in keys:
+    for key in filter(None, keys):
+        query_sql, query_params = key
         if f"{query_sql}{query_params!r}" not in column:
             column[f"{query_sql}{query_params!r}"] = len(sql)
             sql.append(f"EXISTS ({query_sql})")
             params.extend(query_params)
-    with connections[alias].cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(sql), params)
-        row = cursor.fetchone()
-    return [bool(row[column[f"{query_sql}{query_params!r}"]]) for query_sql, query_params in keys]
+    row = ()
+    if sql:
+        with connections[alias].cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(sql), params)
+            row = cursor.fetchone()
+    return [bool(key) and bool(row[column[f"{key[0]}{key[1]!r}"]]) for key in keys]
+
+
+def _exists_sql(queryset: QuerySet, alias: str) -> tuple[str, tuple] | None:
+    """The queryset's EXISTS subquery, or None for one known empty without asking (`.none()`, `pk__in=[]`)."""
+    try:
+        return queryset.query.exists(limit=True).get_compiler(alias).as_sql()
+    except EmptyResultSet:
+        return None
 
 
 def require(user, kind: str, record, message: str) -> None:

@@ -196,3 +196,12 @@ def test_any_rows_answers_each_query_in_order_and_asks_a_repeated_one_once(world
     assert answers == [True, False, True, False]
     assert captured.captured_queries[0]["sql"].count("EXISTS") == 2
     assert recordable.any_rows([]) == []
+
+
+def test_any_rows_answers_a_list_known_empty_without_asking(world, cadre, django_assert_num_queries):
+    # A plain member's lists are `.none()` (or `pk__in=[]`): nothing to compile, so no SQL for them (it was a 500).
+    posyandus = recordable.posyandus(cadre)
+    with django_assert_num_queries(1):
+        assert recordable.any_rows([posyandus.none(), posyandus, posyandus.filter(pk__in=[])]) == [False, True, False]
+    with django_assert_num_queries(0):
+        assert recordable.any_rows([posyandus.none()]) == [False]
