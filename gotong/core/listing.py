@@ -216,13 +216,13 @@ def search_text(queryset, text: str, *, contains: tuple[str, ...], number_prefix
     text = str(text or "").strip()
     if not text:
         return queryset
-    matching = matching_ids(queryset.model, text, contains=contains, number_prefix=number_prefix)
+    # NIK and KK numbers begin with the area's code, so their matches sit together in an area-ordered list and a
+    # row-by-row walk would cross every area before them: a number is always the ids, which the B-tree ranges give.
+    number = _digits(text).isdigit()
+    matching = matching_ids(queryset.model, text, contains=contains, number_prefix=number_prefix, stream=not number)
     if matching is None:
         return queryset.none()
-    if _digits(text).isdigit():
-        matching = matching_ids(queryset.model, text, contains=contains, number_prefix=number_prefix, stream=False)
-        # NIK and KK numbers begin with the area's code, so their matches sit together in an area-ordered list
-        # and a row-by-row walk would cross every area before them: always the ids, which the B-tree ranges give.
+    if number:
         return queryset.filter(pk__in=matching)
     found = _few_ids(matching)
     if found is not None:
@@ -266,13 +266,21 @@ def _few_ids(matching) -> list | None:
     return sorted({next(iter(row.values())) for row in rows})
 
 
-def _row_condition(model, path: str, lookup: str, value: str) -> Q:
-    """`path` matches, as a condition on each row (an EXISTS for a reverse foreign key, so rows come once)."""
+def _reverse_link(model, path: str):
+    """(related rows, their foreign key's column, the field's name on them) when `path` is one reverse foreign key
+    and a field of its rows (`members__name`), else None."""
     relation, _sep, rest = path.partition("__")
     field = model._meta.get_field(relation)
     if rest and "__" not in rest and field.one_to_many:
-        related = field.related_model._default_manager.order_by()
-        return Q(Exists(related.filter(**{field.field.attname: OuterRef("pk"), f"{rest}__{lookup}": value})))
+        return field.related_model._default_manager.order_by(), field.field.attname, rest
+    return None
+
+
+def _row_condition(model, path: str, lookup: str, value: str) -> Q:
+    """`path` matches, as a condition on each row (an EXISTS for a reverse foreign key, so rows come once)."""
+    if link := _reverse_link(model, path):
+        related, column, name = link
+        return Q(Exists(related.filter(**{column: OuterRef("pk"), f"{name}__{lookup}": value})))
     if _crosses_to_many(model, path):  # a join would repeat the row once per match
         return Q(pk__in=_ids_where(model, path, lookup, value))
     return Q(**{f"{path}__{lookup}": value})
@@ -290,9 +298,7 @@ def _crosses_to_many(model, path: str) -> bool:
 def _ids_where(model, path: str, lookup: str, value: str):
     """Ids of `model` rows whose `path` matches. `members__name` (a reverse foreign key) reads the members' table
     alone for their foreign key, with no join back; the outer queryset (scope, order) does that once."""
-    relation, _sep, rest = path.partition("__")
-    field = model._meta.get_field(relation)
-    if rest and "__" not in rest and field.one_to_many:
-        related = field.related_model._default_manager.order_by()
-        return related.filter(**{f"{rest}__{lookup}": value}).values(field.field.attname)
+    if link := _reverse_link(model, path):
+        related, column, name = link
+        return related.filter(**{f"{name}__{lookup}": value}).values(column)
     return model._default_manager.order_by().filter(**{f"{path}__{lookup}": value}).values("pk")

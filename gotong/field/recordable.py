@@ -133,21 +133,22 @@ def any_rows(querysets: list[QuerySet]) -> list[bool]:
     if not querysets:
         return []
     alias = querysets[0].db
-    keys = [_exists_sql(queryset, alias) for queryset in querysets]
-    column: dict[str, int] = {}  # a query's text and parameters → its answer's column
+    compiled = [_exists_sql(queryset, alias) for queryset in querysets]
+    # A query's text and parameters, once per query: the key of its answer's column.
+    keys = [None if query is None else (query[0], repr(query[1])) for query in compiled]
+    column: dict[tuple[str, str], int] = {}
     sql, params = [], []
-    for key in filter(None, keys):
-        query_sql, query_params = key
-        if f"{query_sql}{query_params!r}" not in column:
-            column[f"{query_sql}{query_params!r}"] = len(sql)
-            sql.append(f"EXISTS ({query_sql})")
-            params.extend(query_params)
+    for query, key in zip(compiled, keys, strict=True):
+        if key is not None and key not in column:
+            column[key] = len(sql)
+            sql.append(f"EXISTS ({query[0]})")
+            params.extend(query[1])
     row = ()
     if sql:
         with connections[alias].cursor() as cursor:
             cursor.execute("SELECT " + ", ".join(sql), params)
             row = cursor.fetchone()
-    return [bool(key) and bool(row[column[f"{key[0]}{key[1]!r}"]]) for key in keys]
+    return [key is not None and bool(row[column[key]]) for key in keys]
 
 
 def _exists_sql(queryset: QuerySet, alias: str) -> tuple[str, tuple] | None:
