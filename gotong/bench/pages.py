@@ -70,7 +70,8 @@ def _measure_list(client, name, url, size, queryset, page_param, *, pages: int, 
     ordered = queryset.order_by(*(key.order() for key in keys))
     row = ordered[position]
     cursor = keyset.encode_cursor(keys, row, number)
-    first, deep, offset = _time_side_by_side(client, url, [{}, {"setelah": cursor}, {page_param: number}], runs)
+    variants = [{}, {"setelah": cursor}, {page_param: number}]
+    first, deep, offset = time_requests(client, [(url, params) for params in variants], runs)
     following = ordered[position + 1]
     return {
         "list": name,
@@ -102,13 +103,14 @@ def _first_pk(response, queryset, cursor):
     return seek_page(queryset, {"setelah": cursor})[0].pk
 
 
-def _time_side_by_side(client, url: str, variants: list[dict], runs: int) -> list[dict]:
-    """Each variant's p50 over `runs` rounds, one request of each per round, so a busy moment of a shared machine
-    falls on all of them alike; one warming round first (caches, database buffers)."""
-    timings = [[] for _ in variants]
-    last = [None] * len(variants)
+def time_requests(client, requests: list[tuple[str, dict]], runs: int) -> list[dict]:
+    """Each (url, params) request's p50 and max over `runs` rounds, one request of each per round, so a busy moment
+    of a shared machine falls on all of them alike; one warming round first (caches, database buffers). Also the
+    last response, its status and how many queries it took."""
+    timings = [[] for _ in requests]
+    last = [None] * len(requests)
     for round_number in range(runs + 1):
-        for index, params in enumerate(variants):
+        for index, (url, params) in enumerate(requests):
             with CaptureQueriesContext(connection) as captured:
                 started = time.perf_counter()
                 response = client.get(url, params)
@@ -119,6 +121,7 @@ def _time_side_by_side(client, url: str, variants: list[dict], runs: int) -> lis
     return [
         {
             "p50_ms": round(statistics.median(times), 1),
+            "max_ms": round(max(times), 1),
             "queries": queries,
             "status": response.status_code,
             "response": response,

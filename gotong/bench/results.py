@@ -35,18 +35,14 @@ def load_results() -> dict[str, dict]:
 def scale_tag() -> str:
     """Where and how big the benchmarked database is, for result file names: "12.71-2.5M" for one city,
     "12-5.0M" for a province's cities, so a run at another scale never overwrites a reference result."""
-    from django.db.models import Sum
+    from gotong.core.area_codes import province_code
+    from gotong.dashboards.benchmark import persons_by_city
 
-    from gotong.core.area_codes import city_code, province_code
-    from gotong.dashboards.models import AreaTally
-
-    by_city: dict[str, int] = {}
-    for code, persons in AreaTally.objects.values("area_code").annotate(n=Sum("persons")).values_list("area_code", "n"):
-        by_city[city_code(code)] = by_city.get(city_code(code), 0) + (persons or 0)
+    by_city = persons_by_city()
     cities = [code for code, persons in by_city.items() if persons]
-    total = sum(by_city.values())
-    size = f"{total / 1_000_000:.1f}M" if total >= 1_000_000 else f"{round(total / 1000)}k"
     if not cities:
         return "empty"
+    total = sum(by_city.values())
+    size = f"{total / 1_000_000:.1f}M" if total >= 1_000_000 else f"{round(total / 1000)}k"
     where = cities[0] if len(cities) == 1 else province_code(cities[0])
     return f"{where}-{size}"

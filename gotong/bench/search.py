@@ -9,14 +9,13 @@ machine falls on all of them alike; p50 and max milliseconds, queries and rows s
 """
 
 import re
-import statistics
-import time
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Sum
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from gotong.bench.pages import time_requests
 
 # (label, text): the texts are the synthetic city's own (gotong.bench.synthetic.population names and streets);
 # the number prefixes are read from the city itself (`_number_texts`).
@@ -94,31 +93,19 @@ def measure(runs: int = 9, city: str | None = None) -> dict:
 
 
 def _time_rounds(client, cases, runs: int) -> list[dict]:
-    timings = [[] for _ in cases]
-    last = [None] * len(cases)
-    for round_number in range(runs + 1):
-        for index, ((_name, url, parameter, fixed), _label, text) in enumerate(cases):
-            with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
-                response = client.get(url, {**fixed, parameter: text})
-                elapsed = (time.perf_counter() - started) * 1000
-            if round_number:  # the first round warms caches and database buffers
-                timings[index].append(elapsed)
-            last[index] = (response, len(captured))
-    rows = []
-    for ((name, _url, _parameter, _fixed), label, text), times, (response, queries) in zip(
-        cases, timings, last, strict=True
-    ):
-        rows.append(
-            {
-                "page": name,
-                "case": label,
-                "text": text,
-                "status": response.status_code,
-                "p50_ms": round(statistics.median(times), 1),
-                "max_ms": round(max(times), 1),
-                "queries": queries,
-                "rows_shown": _rows_shown(response.content.decode()),
-            }
+    requests = [(url, {**fixed, parameter: text}) for (_name, url, parameter, fixed), _label, text in cases]
+    return [
+        {
+            "page": name,
+            "case": label,
+            "text": text,
+            "status": timed["status"],
+            "p50_ms": timed["p50_ms"],
+            "max_ms": timed["max_ms"],
+            "queries": timed["queries"],
+            "rows_shown": _rows_shown(timed["response"].content.decode()),
+        }
+        for ((name, _url, _parameter, _fixed), label, text), timed in zip(
+            cases, time_requests(client, requests, runs), strict=True
         )
-    return rows
+    ]

@@ -30,7 +30,7 @@ class _Rollback(Exception):
 
 def largest_city_and_village() -> tuple[str | None, str | None]:
     """The city and (in it) the village holding the most persons, from the tallies."""
-    cities, villages = _persons_by_city(), {}
+    cities, villages = persons_by_city(), {}
     for code, persons in AreaTally.objects.values_list("area_code", "persons"):
         village = village_code(code)
         villages[village] = villages.get(village, 0) + persons
@@ -41,7 +41,7 @@ def largest_city_and_village() -> tuple[str | None, str | None]:
     return city, village
 
 
-def _persons_by_city() -> dict[str, int]:
+def persons_by_city() -> dict[str, int]:
     cities: dict[str, int] = {}
     for code, persons in AreaTally.objects.values_list("area_code", "persons"):
         city = city_code(code)
@@ -74,7 +74,7 @@ def measure(runs: int = 5, city: str | None = None, village: str | None = None) 
             rows.extend(_parts(officer, city, runs=runs, persons=persons))
             rows.extend(_lists(client, city, runs=runs, persons=persons))
             province = province_code(city)
-            if sum(1 for code in _persons_by_city() if code.startswith(f"{province}.")) > 1:
+            if sum(1 for code in persons_by_city() if code.startswith(f"{province}.")) > 1:
                 provincial = _officer(province, "bench-dasbor-provinsi")
                 client.force_login(provincial)
                 url = reverse("dashboards:area", args=[province])
