@@ -12,7 +12,7 @@ from django.db import connection
 
 from gotong.core.distribution import PROVINCE_COLUMN
 from gotong.core.distribution_rules import placement_of, province_distributed_models
-from gotong.core.province_code import has_province_column
+from gotong.core.province_code import has_province_column, parent_province_column
 
 SAMPLE_IDS = 5
 
@@ -36,8 +36,7 @@ def _expected(model, quote) -> tuple[str, str]:
         return f"substr({table}.{quote('area_code')}, 1, 2)", ""
     field = model._meta.get_field(via)
     parent = field.related_model._meta
-    columns = {f.column for f in parent.concrete_fields}
-    column = next(c for c in (PROVINCE_COLUMN, "area_code", "code") if c in columns)
+    column = parent_province_column(parent)
     join = (
         f" LEFT JOIN {quote(parent.db_table)} parent"
         f" ON parent.{quote(parent.pk.column)} = {table}.{quote(field.column)}"

@@ -7,6 +7,8 @@ NULL are written, and the migrations are not atomic, so on PostgreSQL each batch
 stopped run continues where it stopped. SQLite (3.33+) and PostgreSQL both take `UPDATE … FROM`.
 """
 
+from gotong.core.province_code import parent_province_column
+
 BATCH_ROWS = 50_000
 
 
@@ -16,8 +18,7 @@ def _source(model, via: str, quote) -> tuple[str, str]:
         return f"substr({quote(model._meta.db_table)}.area_code, 1, 2)", ""
     field = model._meta.get_field(via)
     parent = field.related_model._meta
-    columns = {f.column for f in parent.concrete_fields}
-    column = next(c for c in ("province_code", "area_code", "code") if c in columns)
+    column = parent_province_column(parent)
     join = (
         f" FROM {quote(parent.db_table)} AS parent"
         f" WHERE parent.{quote(parent.pk.column)} = {quote(model._meta.db_table)}.{quote(field.column)} AND"

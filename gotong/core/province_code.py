@@ -56,6 +56,13 @@ def _via(model) -> models.Field | None:
     return model._meta.get_field(placement.via)
 
 
+def parent_province_column(opts) -> str:
+    """The column of a parent table (its `_meta`) that carries its province: its own `province_code`, else its area
+    code (`area_code`, or an area's own `code`), whose first two digits are the province."""
+    columns = {field.column for field in opts.concrete_fields}
+    return next(column for column in (PROVINCE_COLUMN, "area_code", "code") if column in columns)
+
+
 def _province_of_parent(parent) -> str | None:
     if isinstance(PLACEMENT.get(parent._meta.label), ByProvince):
         return getattr(parent, PROVINCE_COLUMN)
@@ -85,8 +92,7 @@ def derive_province(instance, *, given: str | None = None) -> str | None:
         return None
     if isinstance(PLACEMENT.get(parent_model._meta.label), ByProvince):
         return _one_value(parent_model, parent_id, PROVINCE_COLUMN)
-    column = "area_code" if any(f.name == "area_code" for f in parent_model._meta.concrete_fields) else "code"
-    return province_of_area_code(_one_value(parent_model, parent_id, column))
+    return province_of_area_code(_one_value(parent_model, parent_id, parent_province_column(parent_model._meta)))
 
 
 def _one_value(model, pk, column: str):
