@@ -199,6 +199,7 @@ class Sink:
         self.fields = {label: apps.get_model(label)._meta.concrete_fields for label in RECORD_MODELS}
         # COLUMNS leave province_code out: `add` appends it to the rows of the tables that have it.
         self.with_province = {label for label in COLUMNS if has_province_column(apps.get_model(label))}
+        self.records_with_province = {label for label in RECORD_MODELS if has_province_column(apps.get_model(label))}
         self.columns = {
             **{label: [*columns, PROVINCE_COLUMN] if label in self.with_province else columns
                for label, columns in COLUMNS.items()},
@@ -224,7 +225,7 @@ class Sink:
     def record(self, label: str, **values) -> int:
         """Add a row of a `RECORD_MODELS` table from its column values; hands out its id unless given one."""
         pk = values.setdefault("id", self.new_id(label))
-        if any(f.column == PROVINCE_COLUMN for f in self.fields[label]):
+        if label in self.records_with_province:
             values.setdefault(PROVINCE_COLUMN, self.province)
         row = []
         for field in self.fields[label]:
