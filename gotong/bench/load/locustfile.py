@@ -1,11 +1,13 @@
 """Locust users for `gotong bench load` (run by that command; needs the `bench` extra).
 
 BENCH_TARGET=trivial hits only /healthz; BENCH_TARGET=app walks the API and list paths of a city officer, with
-the session cookie and API token the runner prepared (BENCH_SESSION, BENCH_TOKEN), beside a waste bank's field
-worker (BENCH_FIELD, `gotong.bench.load.field`) who opens the field forms, downloads their reference data and
-books deposits both through the field app's sync API and as ODK Collect submissions, each under a fresh key.
+the session cookie and API token the runner prepared (BENCH_SESSION, BENCH_TOKEN), beside waste banks' field
+workers (BENCH_FIELD, `gotong.bench.load.field`: one manager per bank, each field user takes the next one), who
+open the field forms, download their reference data and book deposits both through the field app's sync API and
+as ODK Collect submissions, each under a fresh key.
 """
 
+import itertools
 import json
 import os
 import random
@@ -18,7 +20,8 @@ from gotong.bench.load import payloads
 TARGET = os.environ.get("BENCH_TARGET", "trivial")
 SESSION = os.environ.get("BENCH_SESSION", "")
 TOKEN = os.environ.get("BENCH_TOKEN", "")
-FIELD = json.loads(os.environ.get("BENCH_FIELD") or "{}")
+FIELDS = json.loads(os.environ.get("BENCH_FIELD") or "[]")
+_next_field = itertools.count()
 
 
 class TrivialUser(HttpUser):
@@ -63,11 +66,12 @@ class FieldUser(HttpUser):
     """A waste bank's manager with a phone: forms and their data often, a deposit now and then (sync or ODK)."""
 
     wait_time = constant(0)
-    weight = 1 if TARGET == "app" and FIELD else 0
+    weight = 1 if TARGET == "app" and FIELDS else 0
 
     def on_start(self):
-        self.client.cookies.set("sessionid", FIELD["session"])
-        self.api = {"Authorization": f"Token {FIELD['token']}"}
+        self.field = FIELDS[next(_next_field) % len(FIELDS)]
+        self.client.cookies.set("sessionid", self.field["session"])
+        self.api = {"Authorization": f"Token {self.field['token']}"}
         self.odk = {"X-OpenRosa-Version": "1.0"}
 
     @task(2)
@@ -80,17 +84,16 @@ class FieldUser(HttpUser):
 
     @task(2)
     def sync_deposit(self):
-        body = payloads.sync_deposit(FIELD, random, date.today())
+        body = payloads.sync_deposit(self.field, random, date.today())
         self.client.post("/api/v1/lapangan/kiriman/", json=body, headers=self.api, name="/api/v1/lapangan/kiriman/")
 
     @task(1)
     def odk_form_list(self):
-        self.client.get(f"/odk/key/{FIELD['odk_token']}/formList", headers=self.odk, name="/odk/…/formList")
+        self.client.get(f"/odk/key/{self.field['odk_token']}/formList", headers=self.odk, name="/odk/…/formList")
 
     @task(2)
     def odk_deposit(self):
-        files = {
-            "xml_submission_file": ("submission.xml", payloads.odk_deposit(FIELD, random, date.today()), "text/xml")
-        }
-        self.client.post(f"/odk/key/{FIELD['odk_token']}/submission", files=files, headers=self.odk,
+        xml = payloads.odk_deposit(self.field, random, date.today())
+        files = {"xml_submission_file": ("submission.xml", xml, "text/xml")}
+        self.client.post(f"/odk/key/{self.field['odk_token']}/submission", files=files, headers=self.odk,
                          name="/odk/…/submission")  # fmt: skip

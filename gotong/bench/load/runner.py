@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.test import Client
 
-from gotong.bench.load.field import prepare_field_user
+from gotong.bench.load.field import prepare_field_users
 from gotong.bench.processes import production_env
 
 USERNAME = "bench_officer"
@@ -97,7 +97,7 @@ def run_load(
     workdir.mkdir(parents=True, exist_ok=True)
     refresh_statistics()
     session, token = prepare_officer(city_code)
-    env = production_env(BENCH_SESSION=session, BENCH_TOKEN=token, BENCH_FIELD=prepare_field_user(city_code))
+    env = production_env(BENCH_SESSION=session, BENCH_TOKEN=token, BENCH_FIELD=prepare_field_users(city_code))
     # What `gotong serve` does first (DEBUG off: hashed, compressed files), once for all the servers below.
     subprocess.run([sys.executable, "-m", "gotong.cli", "collectstatic", "--no-input", "-v0"], env=env, check=True)
     runs = []

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from gotong.accounts.models import User
 from gotong.bench.load import payloads
-from gotong.bench.load.field import prepare_field_user
+from gotong.bench.load.field import prepare_field_users
 from gotong.bench.synthetic.store import generate_city
 from gotong.wastebank.models import Deposit
 
@@ -19,9 +19,14 @@ CITY = "21.72"
 
 
 @pytest.fixture
-def field(areas):
+def fields(areas):
     generate_city(2500, seed=11, city_code=CITY, until=timezone.localdate())
-    return json.loads(prepare_field_user(CITY))
+    return json.loads(prepare_field_users(CITY, banks=2))
+
+
+@pytest.fixture
+def field(fields):
+    return fields[0]
 
 
 def test_generated_field_worker_gets_the_forms_data_and_books_deposits_by_sync_and_odk(field):
@@ -49,5 +54,14 @@ def test_generated_field_worker_gets_the_forms_data_and_books_deposits_by_sync_a
     assert response.status_code == 201, response.content
     assert Deposit.objects.filter(bank_id=field["bank"]).count() == before + 2
 
-    prepare_field_user(CITY)  # a second load run reuses the worker
-    assert User.objects.filter(username="bench_petugas").count() == 1
+    prepare_field_users(CITY, banks=2)  # a second load run reuses the workers
+    assert User.objects.filter(username__startswith="bench_petugas").count() == 2
+
+
+def test_each_field_worker_manages_its_own_bank_and_reaches_no_other(fields):
+    """The field users book at different banks (no queue on one bank's lock that no city would see)."""
+    assert len({field["bank"] for field in fields}) == 2
+    for field, other in (fields, reversed(fields)):
+        data = Client().get("/api/v1/lapangan/data/deposit/", HTTP_AUTHORIZATION=f"Token {field['token']}").json()
+        assert [bank["id"] for bank in data["banks"]] == [str(field["bank"])]
+        assert not set(field["members"]) & set(other["members"])
