@@ -91,6 +91,7 @@ def _slower(ceiling: dict | None, run: dict) -> str:
 
 def _load(name: str, data: dict) -> str:
     title = f"Load test: {data['users']} users × {data['seconds']} s on loopback (city {data.get('city', '?')})"
+    title += f", locust client {data.get('client', 'requests')}"
     if "runs" in data:
         title += ", processes " + " then ".join(str(run["workers"]) for run in data["runs"])
     else:  # one server, one process (before issue 24)

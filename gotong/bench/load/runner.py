@@ -90,14 +90,24 @@ def _serve(port: int, workers: int, env: dict) -> subprocess.Popen:
 
 
 def run_load(
-    *, city_code: str, port: int, users: int, seconds: int, workdir: Path, workers: list[int], log=print
+    *,
+    city_code: str,
+    port: int,
+    users: int,
+    seconds: int,
+    workdir: Path,
+    workers: list[int],
+    client: str = "fast",
+    log=print,
 ) -> dict:
     """One server per entry of `workers` (its number of processes), one after the other on the same database and
     machine state, each measured trivial then app: 1 vs N processes side by side in one result."""
     workdir.mkdir(parents=True, exist_ok=True)
     refresh_statistics()
     session, token = prepare_officer(city_code)
-    env = production_env(BENCH_SESSION=session, BENCH_TOKEN=token, BENCH_FIELD=prepare_field_users(city_code))
+    env = production_env(
+        BENCH_SESSION=session, BENCH_TOKEN=token, BENCH_FIELD=prepare_field_users(city_code), BENCH_CLIENT=client
+    )
     # What `gotong serve` does first (DEBUG off: hashed, compressed files), once for all the servers below.
     subprocess.run([sys.executable, "-m", "gotong.cli", "collectstatic", "--no-input", "-v0"], env=env, check=True)
     runs = []
@@ -113,7 +123,14 @@ def run_load(
             server.wait(timeout=60)
         _wait_closed(port)
         runs.append({"workers": count, "trivial": trivial, "app": app})
-    return {"users": users, "seconds": seconds, "city": city_code, "cores": os.cpu_count(), "runs": runs}
+    return {
+        "users": users,
+        "seconds": seconds,
+        "city": city_code,
+        "cores": os.cpu_count(),
+        "client": client,
+        "runs": runs,
+    }
 
 
 def _wait_closed(port: int, seconds: float = 60) -> None:

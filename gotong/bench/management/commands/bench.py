@@ -64,6 +64,10 @@ class Command(BaseCommand):
             "--workers", type=int, nargs="+", default=[1, os.cpu_count() or 1],
             help="jumlah proses server; satu server per angka, berurutan (bawaan: 1 dan jumlah inti)",
         )  # fmt: skip
+        load.add_argument(
+            "--client", choices=["fast", "requests"], default="fast",
+            help="klien locust: fast (FastHttpUser, hemat CPU; bawaan) atau requests (HttpUser, hingga 7 Des 2026)",
+        )  # fmt: skip
         sub.add_parser("dashboards", help="waktu server dasbor kota dan profil kelurahan")
         pages = sub.add_parser("pages", help="halaman jauh (kursor dan OFFSET) dibanding halaman 1 daftar panjang")
         pages.add_argument("--page", type=int, default=1000, help="nomor halaman jauh (bawaan 1000)")
@@ -185,7 +189,7 @@ class Command(BaseCommand):
 
         results = run_load(city_code=options["city"], port=options["port"], users=options["users"],
                            seconds=options["seconds"], workdir=Path(options["workdir"]),
-                           workers=options["workers"], log=self.stderr.write)  # fmt: skip
+                           workers=options["workers"], client=options["client"], log=self.stderr.write)  # fmt: skip
         from django.db import connection
 
         results["database"] = connection.vendor
