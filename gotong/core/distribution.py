@@ -107,7 +107,9 @@ PLACEMENT: dict[str, Placement] = {
     "registry.Household": ByProvince("area"),
     "registry.Person": ByProvince("household"),
     "registry.Dwelling": ByProvince("household"),
-    # slums
+    # slums. The many-to-many link tables (explicit `through` models: SlumLocationUnit, AgreementParty, ForumMember,
+    # ActivityProject, ProgramPartner, CaseTeamMember) take their owner's province; their other side is a reference
+    # table (area, organisation, user), but for an activity's project (a listed gap).
     "slums.SlumLocation": ByProvince("village"),
     "slums.SlumLocationUnit": ByProvince("slumlocation"),
     "slums.Assessment": ByProvince("location"),

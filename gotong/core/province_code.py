@@ -4,7 +4,9 @@ One field class does it for all of them (`gotong.core.distribution.PLACEMENT` sa
 from): Django calls `Field.pre_save` on every `save()` and for every row of `bulk_create`, so the value is derived
 there, from what is already in hand (the row's own `area_code`, or its `via` parent when loaded) and with one
 `parent_id` look-up otherwise. Paths that write SQL themselves (COPY in the bulk import and the synthetic city,
-`QuerySet.update`) fill the column themselves; `gotong distribution check` proves every table agrees.
+`QuerySet.update`) fill the column themselves; `gotong distribution check` proves every table agrees. The
+many-to-many link tables' rows come from Django's `add()`/`set()`, whose `bulk_create` knows only the owner's id:
+their `LinkQuerySet` reads the owners' provinces once per batch.
 
 A row whose province changes on update (a household moved to a city in another province) takes its descendants
 along — persons, dwelling, cases and their visits … — in the same transaction (`move_descendants`). Citus refuses
