@@ -38,7 +38,7 @@ for table, name in q("""SELECT conrelid::regclass::text, conname FROM pg_constra
     q(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
 
 # 2. province-distributed tables: every key led by province_code. The migrations made the column (filled by the
-# application, NOT NULL); only Django's own m2m link tables lack it (a KNOWN_GAPS entry each), so it is added here.
+# application, NOT NULL) on every one, the m2m link tables included; a table placed without it would get it here.
 for m in models:
     p, t = placement_of(m), table_of[m]
     if not isinstance(p, ByProvince):

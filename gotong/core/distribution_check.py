@@ -61,7 +61,7 @@ def province_mismatches() -> list[Mismatch]:
     with connection.cursor() as cursor:
         for model in province_distributed_models():
             if not has_province_column(model):
-                continue  # a listed gap (`KNOWN_GAPS`): the m2m link tables
+                continue  # none today (every one has it): a table placed before its column is added
             query = mismatch_query(model)
             cursor.execute(f"SELECT count(*) FROM ({query}) wrong")
             (rows,) = cursor.fetchone()

@@ -4,7 +4,9 @@ One field class does it for all of them (`gotong.core.distribution.PLACEMENT` sa
 from): Django calls `Field.pre_save` on every `save()` and for every row of `bulk_create`, so the value is derived
 there, from what is already in hand (the row's own `area_code`, or its `via` parent when loaded) and with one
 `parent_id` look-up otherwise. Paths that write SQL themselves (COPY in the bulk import and the synthetic city,
-`QuerySet.update`) fill the column themselves; `gotong distribution check` proves every table agrees.
+`QuerySet.update`) fill the column themselves; `gotong distribution check` proves every table agrees. The
+many-to-many link tables' rows come from Django's `add()`/`set()`, whose `bulk_create` knows only the owner's id:
+their `LinkQuerySet` reads the owners' provinces once per batch.
 
 A row whose province changes on update (a household moved to a city in another province) takes its descendants
 along — persons, dwelling, cases and their visits … — in the same transaction (`move_descendants`). Citus refuses
@@ -93,6 +95,52 @@ def derive_province(instance, *, given: str | None = None) -> str | None:
     if isinstance(PLACEMENT.get(parent_model._meta.label), ByProvince):
         return _one_value(parent_model, parent_id, PROVINCE_COLUMN)
     return province_of_area_code(_one_value(parent_model, parent_id, parent_province_column(parent_model._meta)))
+
+
+class LinkQuerySet(models.QuerySet):
+    """The rows of a many-to-many link table (an explicit `through` model placed `ByProvince(via=<owner>)`).
+
+    Django's `add()`/`set()` (forms' `save_m2m`, the services) write the link rows with `bulk_create` and only the
+    two ids, from either side of the relation; the owners' provinces are read here, one query for the batch, instead
+    of one look-up per row in `ProvinceCodeField.pre_save` (which keeps a value given on a new row).
+    """
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        fill_from_parents(self.model, objs)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+class ProvinceLink(models.Model):
+    """Base of the explicit many-to-many `through` models: the link-row manager above and a plain name."""
+
+    objects = LinkQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        owner, other = self._meta.unique_together[0]
+        return f"{getattr(self, owner)} – {getattr(self, other)}"
+
+
+def fill_from_parents(model, objs) -> None:
+    """Set `province_code` on the new rows `objs` of `model` that lack it, from their `via` parents, in one query."""
+    via = _via(model)
+    if via is None:
+        return
+    pending = [obj for obj in objs if not getattr(obj, PROVINCE_COLUMN) and not via.is_cached(obj)]
+    parent_ids = {getattr(obj, via.attname) for obj in pending} - {None}
+    if not parent_ids:
+        return
+    parent = via.related_model
+    if isinstance(PLACEMENT.get(parent._meta.label), ByProvince):
+        column = PROVINCE_COLUMN
+    else:
+        column = parent_province_column(parent._meta)
+    found = dict(parent._base_manager.filter(pk__in=parent_ids).order_by().values_list("pk", column))
+    for obj in pending:
+        setattr(obj, PROVINCE_COLUMN, province_of_area_code(found.get(getattr(obj, via.attname))))
 
 
 def _one_value(model, pk, column: str):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.areas.models import Area
 from gotong.core.dates import short_date
 from gotong.core.models import AreaCodedModel, PublicIdModel, TimeStampedModel
-from gotong.core.province_code import ProvinceCodeField
+from gotong.core.province_code import ProvinceCodeField, ProvinceLink
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
@@ -55,7 +55,11 @@ class Program(TimeStampedModel, AreaCodedModel):
     # Organisations that run the program with the organiser (a bank's trainer, a puskesmas, a BKM hosting it):
     # each is a tie in the actors' network (socialcapital.network).
     partners = models.ManyToManyField(
-        "organizations.Organization", verbose_name=_("mitra program"), blank=True, related_name="partner_programs"
+        "organizations.Organization",
+        verbose_name=_("mitra program"),
+        blank=True,
+        related_name="partner_programs",
+        through="ProgramPartner",
     )
 
     objects = ProgramQuerySet.as_manager()
@@ -68,6 +72,22 @@ class Program(TimeStampedModel, AreaCodedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ProgramPartner(ProvinceLink):
+    """One partner organisation of a program: the `partners` link table, carrying the program's province (Citus)."""
+
+    province_code = ProvinceCodeField()
+    program = models.ForeignKey(Program, verbose_name=_("program"), on_delete=models.CASCADE, related_name="+")
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("organisasi"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        db_table = "programs_program_partners"  # the table Django made; a model since migration 0007
+        unique_together = [("program", "organization")]
+        verbose_name = _("mitra program")
+        verbose_name_plural = _("mitra program")
 
 
 class Cohort(PublicIdModel, AreaCodedModel):

@@ -8,7 +8,7 @@ from gotong.areas.models import Area, Level
 from gotong.core.dates import short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
-from gotong.core.province_code import ProvinceCodeField
+from gotong.core.province_code import ProvinceCodeField, ProvinceLink
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 from gotong.slums.criteria import CRITERIA, CRITERIA_BY_CODE, MAX_TOTAL, SCORES, SLUM_CLASSES, basis_of
 
@@ -79,6 +79,7 @@ class SlumLocation(TimeStampedModel):
         verbose_name=_("RW/RT"),
         blank=True,
         related_name="slum_locations",
+        through="SlumLocationUnit",
         limit_choices_to={"level__in": [Level.RW, Level.RT]},
         help_text=_("RW atau RT di kelurahan lokasi ini; RW berarti seluruh RT di dalamnya."),
     )
@@ -111,6 +112,22 @@ class SlumLocation(TimeStampedModel):
     def save(self, *args, **kwargs):
         self.area_code = self.village.code
         super().save(*args, **kwargs)
+
+
+class SlumLocationUnit(ProvinceLink):
+    """One RW/RT linked to a slum location: the `units` link table, carrying the location's province (Citus)."""
+
+    province_code = ProvinceCodeField()
+    slumlocation = models.ForeignKey(
+        SlumLocation, verbose_name=_("lokasi kumuh"), on_delete=models.CASCADE, related_name="+"
+    )
+    area = models.ForeignKey(Area, verbose_name=_("RW/RT"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "slums_slumlocation_units"  # the table Django made; a model since migration 0012
+        unique_together = [("slumlocation", "area")]
+        verbose_name = _("RW/RT")
+        verbose_name_plural = _("RW/RT")
 
 
 class Assessment(TimeStampedModel):

@@ -174,7 +174,7 @@ def _case(sink, household, workers, rng, window) -> None:
          None, opened, reason, closed_on, close_reason, ""),
     )  # fmt: skip
     for helper in helpers:
-        sink.add("casework.Case_team", (sink.new_id("casework.Case_team"), case_id, helper))
+        sink.add("casework.CaseTeamMember", (sink.new_id("casework.CaseTeamMember"), case_id, helper))
     sink.add(
         "casework.VisitPlan",
         (sink.new_id("casework.VisitPlan"), stamp(opened), stamp(closed_on or opened), case_id, Frequency.MONTHLY,

@@ -103,7 +103,7 @@ def _forum(sink, village, area_id, orgs, rng, window) -> list[int]:
     )  # fmt: skip
     members = [office, *(partner for partner, _kind in orgs["partners"] if rng.random() < PARTNERSHIP_SHARE)]
     for member in members:
-        sink.record("collaboration.Forum_members", forum_id=pk, organization_id=member)
+        sink.record("collaboration.ForumMember", forum_id=pk, organization_id=member)
     meetings = []
     for month in sorted(rng.sample(window.months, rng.randint(*FORUM_MEETINGS))):
         held_on = month + timedelta(days=rng.randint(0, 25))
@@ -155,7 +155,7 @@ def _agreement(sink, location, ksm, orgs, rng, window, until) -> None:
                      document_note="")  # fmt: skip
     parties = [orgs["office"][village.code], ksm, orgs["partners"][rng.randrange(len(orgs["partners"]))][0]]
     for party in parties:
-        sink.record("collaboration.Agreement_parties", agreement_id=pk, organization_id=party)
+        sink.record("collaboration.AgreementParty", agreement_id=pk, organization_id=party)
     for _ in range(rng.randint(*COMMITMENTS)):
         due = window.start + timedelta(days=rng.randint(30, 540))
         status, done_on = _commitment_status(due, until, rng)

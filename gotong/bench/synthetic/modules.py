@@ -86,7 +86,7 @@ COLUMNS = {
         "organization_id", "summary", "health_condition", "worker_id", "supervisor_id", "opened_on", "opened_reason",
         "closed_on", "close_reason", "close_note",
     ],
-    "casework.Case_team": ["id", "case_id", "user_id"],
+    "casework.CaseTeamMember": ["id", "case_id", "user_id"],
     "casework.VisitPlan": ["id", "created_at", "updated_at", "case_id", "frequency", "interval_days", "start_on",
                            "end_on", "is_active", "stopped_on"],
     "casework.NeedsAssessment": ["id", "created_at", "updated_at", "case_id", "assessed_on", "assessed_by_id", "note"],
@@ -130,12 +130,12 @@ COLUMNS = {
 # capital and participation. Their columns are read from the model; `record` refuses a row that leaves out a
 # column with neither a constant default nor NULL, so a new column still fails loudly.
 RECORD_MODELS = [
-    "slums.SlumLocation", "slums.SlumLocation_units", "slums.Assessment", "slums.CriterionMeasurement",
-    "collaboration.Agreement", "collaboration.Agreement_parties", "collaboration.Commitment", "collaboration.Project",
-    "collaboration.ProjectBudget", "collaboration.Forum", "collaboration.Forum_members", "collaboration.Meeting",
+    "slums.SlumLocation", "slums.SlumLocationUnit", "slums.Assessment", "slums.CriterionMeasurement",
+    "collaboration.Agreement", "collaboration.AgreementParty", "collaboration.Commitment", "collaboration.Project",
+    "collaboration.ProjectBudget", "collaboration.Forum", "collaboration.ForumMember", "collaboration.Meeting",
     "collaboration.Participant", "collaboration.Target", "collaboration.DataSharing", "collaboration.Partnership",
     "collaboration.Reciprocity",
-    "programs.Program", "programs.Program_partners", "programs.Cohort", "programs.Session", "programs.Enrolment",
+    "programs.Program", "programs.ProgramPartner", "programs.Cohort", "programs.Session", "programs.Enrolment",
     "programs.SessionAttendance",
     "socialcapital.SurveyRound", "socialcapital.Response", "socialcapital.Answer",
     "participation.Aspiration", "participation.AspirationAnswer", "participation.PlanningRound",

@@ -63,7 +63,7 @@ def _program(sink, village, area_id, kind, number, people, orgs, rng, window) ->
     pk = sink.record("programs.Program", **stamps(window.start), area_code=village.code, name=name, kind=kind,
                      organization_id=office, area_id=area_id, description="")  # fmt: skip
     partner = rng.choice(orgs["partners"])[0]
-    sink.record("programs.Program_partners", program_id=pk, organization_id=partner)
+    sink.record("programs.ProgramPartner", program_id=pk, organization_id=partner)
     low, high = AGES.get(kind, ADULT_AGES)
     for number in range(1, rng.randint(*COHORTS) + 1):
         starts = window.start + timedelta(days=rng.randint(0, 330))

@@ -53,7 +53,7 @@ def _location(sink, village, village_id: int, rts, rng, window) -> dict:
         neighbourhood_units="", area_code=village.code, boundary_geojson="",
     )  # fmt: skip
     for area_id in rng.sample(rts, min(len(rts), rng.randint(1, 4))) if rts else ():
-        sink.record("slums.SlumLocation_units", slumlocation_id=pk, area_id=area_id)
+        sink.record("slums.SlumLocationUnit", slumlocation_id=pk, area_id=area_id)
     baseline = {code: Decimal(rng.randint(*BASELINE_PERCENT)) for code in CRITERION_CODES}
     first = _assessment(sink, pk, village.code, DECREE, baseline, area, True, rng)
     cut = rng.uniform(*REDUCED_BY)

@@ -1,4 +1,4 @@
-from gotong.casework.models.cases import Case, CaseQuerySet, CloseReason, Program
+from gotong.casework.models.cases import Case, CaseQuerySet, CaseTeamMember, CloseReason, Program
 from gotong.casework.models.tallies import OverdueTally
 from gotong.casework.models.work import (
     Adherence,
@@ -25,6 +25,7 @@ __all__ = [
     "AssistanceSource",
     "Case",
     "CaseQuerySet",
+    "CaseTeamMember",
     "CloseReason",
     "Frequency",
     "NeedDomain",

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gotong.core.listing import search_text
 from gotong.core.models import AreaCodedModel, PublicIdModel
-from gotong.core.province_code import ProvinceCodeField
+from gotong.core.province_code import ProvinceCodeField, ProvinceLink
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 
 
@@ -92,7 +92,11 @@ class Case(PublicIdModel, AreaCodedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("pendamping utama"), on_delete=models.PROTECT, related_name="+"
     )
     team = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("tim pendamping"), blank=True, related_name="casework_teams"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tim pendamping"),
+        blank=True,
+        related_name="casework_teams",
+        through="CaseTeamMember",
     )
     supervisor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -154,3 +158,19 @@ class Case(PublicIdModel, AreaCodedModel):
         if self.supervisor_id:
             ids.add(self.supervisor_id)
         return ids
+
+
+class CaseTeamMember(ProvinceLink):
+    """One helper on a case's team: the `team` link table, carrying the case's province (Citus)."""
+
+    province_code = ProvinceCodeField()
+    case = models.ForeignKey(Case, verbose_name=_("kasus"), on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("pendamping"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        db_table = "casework_case_team"  # the table Django made; a model since migration 0009
+        unique_together = [("case", "user")]
+        verbose_name = _("tim pendamping")
+        verbose_name_plural = _("tim pendamping")

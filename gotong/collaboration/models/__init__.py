@@ -3,6 +3,7 @@
 from gotong.collaboration.models.agreements import (
     Agreement,
     AgreementKind,
+    AgreementParty,
     BudgetSource,
     Commitment,
     CommitmentStatus,
@@ -19,22 +20,32 @@ from gotong.collaboration.models.evidence import (
     PhotoStage,
     ProjectPhoto,
 )
-from gotong.collaboration.models.forums import Decision, Forum, ForumKind, Meeting, Participant
+from gotong.collaboration.models.forums import Decision, Forum, ForumKind, ForumMember, Meeting, Participant
 from gotong.collaboration.models.reciprocity import (
     PERSON_COUNTED_KINDS,
     Partnership,
     Reciprocity,
     ReciprocityKind,
 )
-from gotong.collaboration.models.targets import ActionPlan, Activity, ActivityStatus, ActivityUpdate, Indicator, Target
+from gotong.collaboration.models.targets import (
+    ActionPlan,
+    Activity,
+    ActivityProject,
+    ActivityStatus,
+    ActivityUpdate,
+    Indicator,
+    Target,
+)
 
 __all__ = [
     "Activity",
+    "ActivityProject",
     "ActivityStatus",
     "ActivityUpdate",
     "ActionPlan",
     "Agreement",
     "AgreementKind",
+    "AgreementParty",
     "BudgetSource",
     "Commitment",
     "CommitmentStatus",
@@ -42,6 +53,7 @@ __all__ = [
     "Decision",
     "Forum",
     "ForumKind",
+    "ForumMember",
     "Indicator",
     "LegalBasis",
     "Meeting",

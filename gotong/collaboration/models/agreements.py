@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from gotong.areas.models import Area, Level
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
-from gotong.core.province_code import ProvinceCodeField
+from gotong.core.province_code import ProvinceCodeField, ProvinceLink
 from gotong.core.scoping import ScopedQuerySet, ScopeHooks
 from gotong.organizations.models import Organization
 
@@ -67,7 +67,9 @@ class Agreement(TimeStampedModel):
     signed_on = models.DateField(_("tanggal ditandatangani"))
     area = models.ForeignKey(Area, verbose_name=_("wilayah"), on_delete=models.PROTECT, related_name="+")
     area_code = AreaCodeField(_("kode wilayah"), max_length=40, db_index=True, editable=False)
-    parties = models.ManyToManyField(Organization, verbose_name=_("para pihak"), related_name="agreements")
+    parties = models.ManyToManyField(
+        Organization, verbose_name=_("para pihak"), related_name="agreements", through="AgreementParty"
+    )
     document_note = models.TextField(_("catatan dokumen"), blank=True)
 
     objects = PlaceScopedQuerySet.as_manager()
@@ -83,6 +85,22 @@ class Agreement(TimeStampedModel):
     def save(self, *args, **kwargs):
         self.area_code = self.area.code
         super().save(*args, **kwargs)
+
+
+class AgreementParty(ProvinceLink):
+    """One party to an agreement: the `parties` link table, carrying the agreement's province (Citus)."""
+
+    province_code = ProvinceCodeField()
+    agreement = models.ForeignKey(Agreement, verbose_name=_("kesepakatan"), on_delete=models.CASCADE, related_name="+")
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisasi"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        db_table = "collaboration_agreement_parties"  # the table Django made; a model since migration 0011
+        unique_together = [("agreement", "organization")]
+        verbose_name = _("para pihak")
+        verbose_name_plural = _("para pihak")
 
 
 class Commitment(TimeStampedModel):

@@ -13,7 +13,7 @@ from gotong.collaboration.models.agreements import Commitment, PlaceScopedQueryS
 from gotong.core.dates import short_date
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
-from gotong.core.province_code import ProvinceCodeField
+from gotong.core.province_code import ProvinceCodeField, ProvinceLink
 from gotong.organizations.models import Organization
 
 
@@ -36,7 +36,9 @@ class Forum(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="convened_forums",
     )
-    members = models.ManyToManyField(Organization, verbose_name=_("anggota forum"), blank=True, related_name="forums")
+    members = models.ManyToManyField(
+        Organization, verbose_name=_("anggota forum"), blank=True, related_name="forums", through="ForumMember"
+    )
     description = models.TextField(_("keterangan"), blank=True)
     # The meetings a routine forum plans a year (12: monthly): what "meetings held vs planned" is measured against.
     meetings_per_year = models.PositiveSmallIntegerField(
@@ -66,6 +68,22 @@ class Forum(TimeStampedModel):
     def save(self, *args, **kwargs):
         self.area_code = self.area.code
         super().save(*args, **kwargs)
+
+
+class ForumMember(ProvinceLink):
+    """One member organisation of a forum: the `members` link table, carrying the forum's province (Citus)."""
+
+    province_code = ProvinceCodeField()
+    forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="+")
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisasi"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        db_table = "collaboration_forum_members"  # the table Django made; a model since migration 0011
+        unique_together = [("forum", "organization")]
+        verbose_name = _("anggota forum")
+        verbose_name_plural = _("anggota forum")
 
 
 class Meeting(TimeStampedModel):

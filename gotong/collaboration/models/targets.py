@@ -13,7 +13,7 @@ from gotong.collaboration.models.agreements import PlaceScopedQuerySet, Project
 from gotong.collaboration.models.forums import Meeting
 from gotong.core.fields import AreaCodeField
 from gotong.core.models import TimeStampedModel
-from gotong.core.province_code import ProvinceCodeField
+from gotong.core.province_code import ProvinceCodeField, ProvinceLink
 from gotong.organizations.models import Organization
 
 
@@ -137,7 +137,9 @@ class Activity(TimeStampedModel):
         _("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
     )
     progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
-    projects = models.ManyToManyField(Project, verbose_name=_("kegiatan fisik"), blank=True, related_name="activities")
+    projects = models.ManyToManyField(
+        Project, verbose_name=_("kegiatan fisik"), blank=True, related_name="activities", through="ActivityProject"
+    )
 
     objects = PlaceScopedQuerySet.as_manager()
 
@@ -162,6 +164,25 @@ class Activity(TimeStampedModel):
     def save(self, *args, **kwargs):
         self.area_code = self.plan.area_code
         super().save(*args, **kwargs)
+
+
+class ActivityProject(ProvinceLink):
+    """One project an activity builds on: the `projects` link table, carrying the activity's province (Citus).
+
+    The project's own province comes from its area, which nothing yet ties to the activity's (a `KNOWN_GAPS` entry).
+    """
+
+    province_code = ProvinceCodeField()
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("aktivitas rencana tindak"), on_delete=models.CASCADE, related_name="+"
+    )
+    project = models.ForeignKey(Project, verbose_name=_("kegiatan fisik"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "collaboration_activity_projects"  # the table Django made; a model since migration 0011
+        unique_together = [("activity", "project")]
+        verbose_name = _("kegiatan fisik")
+        verbose_name_plural = _("kegiatan fisik")
 
 
 class ActivityUpdate(models.Model):

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from gotong.areas.models import Area, Level
 from gotong.casework import services as casework
-from gotong.casework.models import Case, Program, Visit
+from gotong.casework.models import Case, CaseTeamMember, Program, Visit
 from gotong.core.distribution import KNOWN_GAPS, PROVINCE_COLUMN
 from gotong.core.distribution_check import province_mismatches
 from gotong.core.distribution_rules import province_distributed_models
@@ -31,19 +31,14 @@ DWELLING = {"floor_area_m2": 36, "occupants": 4, "roof": "seng", "wall": "tembok
 
 
 def test_every_province_distributed_table_has_a_plain_two_character_column():
-    without = []
     for model in province_distributed_models():
         field = next((f for f in model._meta.concrete_fields if f.name == PROVINCE_COLUMN), None)
         label = model._meta.label
-        if field is None:
-            # Only Django's own m2m link tables, each a listed gap with its fix.
-            assert model._meta.auto_created and (label, PROVINCE_COLUMN) in KNOWN_GAPS, label
-            without.append(label)
-            continue
+        assert field is not None, label  # the many-to-many link tables too: explicit through models
         assert isinstance(field, ProvinceCodeField) and not field.generated, label  # Citus refuses generated ones
         assert field.max_length == 2 and not field.null, label
-    assert len(without) == 6
-    assert len(province_distributed_models()) - len(without) == 92
+    assert not [gap for gap in KNOWN_GAPS if gap[1] == PROVINCE_COLUMN]
+    assert len(province_distributed_models()) == 98
 
 
 def _family(village=BUGIS, number="2172030101000001"):
@@ -94,22 +89,23 @@ def medan_rt(areas):
     return rt_in(village.code, 1, 1)
 
 
-def test_a_household_moving_to_another_province_takes_its_rows_along(areas, city_officer, medan_rt):
+def test_a_household_moving_to_another_province_takes_its_rows_along(areas, city_officer, facilitator, medan_rt):
     household, head, dwelling = _family()
     case = casework.open_case(
         program=Program.TB, household=household, person=head, summary="TBC", opened_reason="Rujukan puskesmas",
-        opened_on=datetime.date(2026, 1, 5), acting_user=city_officer,
+        opened_on=datetime.date(2026, 1, 5), team=[facilitator], acting_user=city_officer,
     )  # fmt: skip
     visit = casework.log_visit(
         case, visited_on=datetime.date(2026, 1, 6), met_with="pasien", adherence="yes", acting_user=city_officer
     )
-    assert _province(Visit, visit.pk) == "21"
+    [member] = CaseTeamMember.objects.filter(case=case)  # the team's link row
+    assert (_province(Visit, visit.pk), _province(CaseTeamMember, member.pk)) == ("21", "21")
 
     household.area = medan_rt  # the family moves to Medan (Sumatera Utara, 12)
     save_household(household, acting_user=None)
 
     moved = [(Household, household), (Person, head), (Dwelling, dwelling), (Case, case), (Visit, visit)]
-    assert [_province(model, row.pk) for model, row in moved] == ["12"] * 5
+    assert [_province(model, row.pk) for model, row in [*moved, (CaseTeamMember, member)]] == ["12"] * 6
     assert province_mismatches() == []
 
 
@@ -144,3 +140,74 @@ def test_an_organisation_moving_to_another_province_takes_its_books_along(areas,
 
     assert (_province(Book, book.pk), _province(Account, account.pk)) == ("12", "12")
     assert province_mismatches() == []
+
+
+PROGRAM_LOOK_UP = 'SELECT "programs_program"."'  # a read of the owning programme (its province)
+
+
+def _organizations(admin_user, *names):
+    from gotong.organizations.services import create_organization
+
+    bugis = Area.objects.get(code=BUGIS)
+    return [create_organization(name=name, kind="lainnya", area=bugis, acting_user=admin_user) for name in names]
+
+
+def test_link_rows_take_their_owners_province_from_either_side_in_one_look_up(areas, admin_user):
+    from gotong.programs.models import ProgramPartner
+    from gotong.programs.services import create_program
+
+    organiser, *partners, late = _organizations(admin_user, "BKM Bugis", "Bank Riau", "Universitas Maritim", "Media")
+    program = create_program(
+        name="Pelatihan menjahit", kind="keterampilan", organization=organiser, area=Area.objects.get(code=BUGIS),
+        acting_user=admin_user,
+    )  # fmt: skip
+    program = type(program).objects.get(pk=program.pk)  # nothing cached: the link rows know the programme's id only
+
+    with CaptureQueriesContext(connection) as queries:
+        program.partners.set(partners)  # the owner's side, as the services and forms do
+    assert sum(q["sql"].startswith(PROGRAM_LOOK_UP) for q in queries.captured_queries) == 1
+
+    with CaptureQueriesContext(connection) as queries:
+        late.partner_programs.add(program.pk)  # the other side: the programme is the target here
+    assert sum(q["sql"].startswith(PROGRAM_LOOK_UP) for q in queries.captured_queries) == 1
+
+    rows = ProgramPartner.objects.filter(program=program)
+    assert sorted(rows.values_list("organization__name", PROVINCE_COLUMN)) == [
+        ("Bank Riau", "21"), ("Media", "21"), ("Universitas Maritim", "21")
+    ]  # fmt: skip
+    assert province_mismatches() == []
+
+
+def test_a_partner_moving_province_leaves_the_link_rows_with_their_owner(areas, admin_user, medan_rt):
+    """A link row's province is its owner's (the agreement's, forum's, programme's …), never the organisation's."""
+    from gotong.collaboration.models import AgreementParty
+    from gotong.collaboration.services import create_agreement
+    from gotong.organizations.services import update_organization
+
+    office, bank = _organizations(admin_user, "Kantor Lurah Kampung Bugis", "Bank Riau")
+    agreement = create_agreement(
+        title="Penataan kawasan", kind="mou", signed_on=datetime.date(2026, 1, 5),
+        area=Area.objects.get(code=BUGIS), parties=[office, bank], acting_user=admin_user,
+    )  # fmt: skip
+
+    update_organization(bank, area=medan_rt.parent.parent, acting_user=admin_user)  # the bank moves to Medan
+
+    assert set(AgreementParty.objects.filter(agreement=agreement).values_list(PROVINCE_COLUMN, flat=True)) == {"21"}
+    assert province_mismatches() == []
+
+
+def test_the_check_covers_the_link_tables(areas, admin_user):
+    from gotong.collaboration.models import ForumMember
+    from gotong.collaboration.services.forums import create_forum
+
+    office, bank = _organizations(admin_user, "Kantor Lurah Kampung Bugis", "Bank Riau")
+    forum = create_forum(
+        name="Forum kawasan", kind="routine", area=Area.objects.get(code=BUGIS), members=[office, bank],
+        acting_user=admin_user,
+    )  # fmt: skip
+    wrong = ForumMember.objects.get(forum=forum, organization=bank)
+    ForumMember.objects.filter(pk=wrong.pk).update(province_code="12")  # a raw write that forgot the rule
+
+    assert [(m.label, m.rows, m.sample_ids) for m in province_mismatches()] == [
+        ("collaboration.ForumMember", 1, (wrong.pk,))
+    ]

@@ -1,0 +1,24 @@
+"""Fill `province_code` on the programs link table from the owning row (gotong/core/province_backfill.py)."""
+
+from functools import partial
+
+from django.db import migrations
+
+from gotong.core.province_backfill import fill_province_codes
+
+# (model, where its province comes from): the foreign key to the owner, whose province_code is filled already.
+STEPS = (
+    ("programs.ProgramPartner", "program"),
+)
+
+
+class Migration(migrations.Migration):
+    atomic = False  # each batch commits on PostgreSQL, so a stopped backfill resumes where it stopped
+
+    dependencies = [
+        ("programs", "0007_partners_link_model"),
+    ]
+
+    operations = [
+        migrations.RunPython(partial(fill_province_codes, steps=STEPS), migrations.RunPython.noop, elidable=True),
+    ]
