@@ -10,7 +10,7 @@ from django.db.models import Sum
 from gotong.collaboration.health.period import Period
 from gotong.collaboration.health.scope import Collaboration
 from gotong.collaboration.models import BudgetSource, ProjectStatus
-from gotong.collaboration.services.targets import target_status
+from gotong.collaboration.services.targets import target_status, with_current_values
 
 
 def done_in(projects, period: Period):
@@ -83,5 +83,5 @@ def target_timeline(collab: Collaboration, period: Period, today: datetime.date)
     as_of = period.as_of(today)
     return [
         {"target": target, **target_status(target, as_of)}
-        for target in collab.targets().select_related("location").order_by("target_year", "title")
+        for target in with_current_values(collab.targets()).order_by("target_year", "title")
     ]

@@ -4,7 +4,7 @@ a warning is about what to do now."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from gotong.collaboration.health.period import _add_months
 from gotong.collaboration.health.scope import Collaboration
 from gotong.collaboration.models import ForumKind, PhotoStage, ProjectStatus
 from gotong.collaboration.services import overdue_commitments
-from gotong.collaboration.services.targets import target_status
+from gotong.collaboration.services.targets import target_status, with_current_values
 from gotong.core.dates import short_date
 from gotong.core.numbers import decimal_text
 
@@ -34,10 +34,15 @@ def forums_without_recent_meeting(collab: Collaboration, today: datetime.date, m
     """Routine forums whose last meeting (up to today) is more than `months` months ago, or that never met.
     Incidental forums meet when needed and are not warned about."""
     line = _add_months(today.replace(day=1), -months).replace(day=min(today.day, 28))
-    forums = collab.forums().filter(kind=ForumKind.ROUTINE).order_by("name")
+    forums = (
+        collab.forums()
+        .filter(kind=ForumKind.ROUTINE)
+        .annotate(last=Max("meetings__held_on", filter=Q(meetings__held_on__lte=today)))
+        .order_by("name")
+    )
     found = []
     for forum in forums:
-        last = forum.meetings.filter(held_on__lte=today).aggregate(last=Max("held_on"))["last"]
+        last = forum.last
         if last is None or last < line:
             message = (
                 _("%(forum)s belum pernah bertemu.") % {"forum": forum.name}
@@ -94,7 +99,7 @@ def overdue_commitment_warnings(collab: Collaboration, today: datetime.date):
 def targets_behind(collab: Collaboration, today: datetime.date):
     """Shared targets whose progress lags the time passed toward their target year (`target_status` "behind")."""
     found = []
-    for target in collab.targets().select_related("location").order_by("target_year", "title"):
+    for target in with_current_values(collab.targets()).order_by("target_year", "title"):
         status = target_status(target, today)
         if status["status"] == "behind":
             message = _("Sasaran %(title)s tertinggal: capaian %(done)s%% dari %(expected)s%% yang diharapkan.") % {
