@@ -15,9 +15,14 @@ from gotong.organizations.models import Organization
 OPEN = (CommitmentStatus.PLANNED, CommitmentStatus.IN_PROGRESS)
 
 
+def signed_in(agreements, period: Period):
+    """Of `agreements`, those signed within the period."""
+    return agreements.filter(signed_on__range=(period.start, period.end))
+
+
 def agreements_signed(collab: Collaboration, period: Period) -> int:
     """Agreements (MoU, nota kesepakatan) signed within the period."""
-    return collab.agreements().filter(signed_on__range=(period.start, period.end)).count()
+    return signed_in(collab.agreements(), period).count()
 
 
 def commitments_made(collab: Collaboration, period: Period) -> int:

@@ -54,6 +54,12 @@ class Collaboration:
     def public_village(cls, village: Area) -> "Collaboration":
         return cls(user=None, name=village.name, area=village, public=True)
 
+    @classmethod
+    def public_area(cls, area: Area) -> "Collaboration":
+        """Every record inside a city (or a village) for the portal, which groups them by village
+        (`health.public`): the records the village's `public_village` reads, with the meetings of its forums."""
+        return cls(user=None, name=area.name, area=area, public=True)
+
     def _records(self, model):
         return model.objects.all() if self.public else model.objects.visible_to(self.user)
 

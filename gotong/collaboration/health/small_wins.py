@@ -10,13 +10,19 @@ from django.db.models import Sum
 from gotong.collaboration.health.period import Period
 from gotong.collaboration.health.scope import Collaboration
 from gotong.collaboration.models import BudgetSource, ProjectStatus
-from gotong.collaboration.services.targets import target_status
+from gotong.collaboration.services.targets import target_status, with_current_values
+
+
+def done_in(projects, period: Period):
+    """Of `projects`, those marked done whose year falls within the period's years (projects are recorded by
+    year)."""
+    return projects.filter(status=ProjectStatus.DONE, year__range=(period.start.year, period.end.year))
 
 
 def projects_done(collab: Collaboration, period: Period) -> dict:
     """Projects marked done whose year falls within the period's years (projects are recorded by year), with
     their budgets summed by funding source (APBN, APBD, village fund, swadaya, CSR)."""
-    done = collab.projects().filter(status=ProjectStatus.DONE, year__range=(period.start.year, period.end.year))
+    done = done_in(collab.projects(), period)
     sums = dict(
         collab.budgets()
         .filter(project__in=done)
@@ -30,8 +36,12 @@ def projects_done(collab: Collaboration, period: Period) -> dict:
 
 def _slum_ha_on(location, day: datetime.date) -> Decimal | None:
     """The slum area of a location as known on `day`: its latest assessment by then, else its decree area once
-    decreed (an undated decree counts from the start)."""
-    latest = location.assessments.filter(assessed_on__lte=day).order_by("-assessed_on", "-pk").first()
+    decreed (an undated decree counts from the start). Reads `location.assessments.all()`: prefetch them."""
+    latest = max(
+        (a for a in location.assessments.all() if a.assessed_on <= day),
+        key=lambda a: (a.assessed_on, a.pk),
+        default=None,
+    )
     if latest is not None:
         return latest.affected_area_ha
     if location.decree_date is None or location.decree_date <= day:
@@ -39,19 +49,31 @@ def _slum_ha_on(location, day: datetime.date) -> Decimal | None:
     return None
 
 
+def slum_change(location, period: Period) -> tuple[Decimal, Decimal] | None:
+    """One location's hectares of slum gone within the period and left at its end (`slum_hectares_reduced`);
+    None for a location not yet decreed at the period's end."""
+    after = _slum_ha_on(location, period.end)
+    if after is None:
+        return None
+    before = _slum_ha_on(location, period.start - datetime.timedelta(days=1))
+    return (location.area_ha if before is None else before) - after, after
+
+
+def with_assessments(locations):
+    """Slum locations with their assessments read in one more query (what `slum_change` reads)."""
+    return locations.prefetch_related("assessments")
+
+
 def slum_hectares_reduced(collab: Collaboration, period: Period) -> dict:
     """Hectares of slum gone within the period, from the slum assessments (Permen PUPR 14/2018): per location,
     its slum area known on the day before the period (or, for a location decreed within the period, its decree
     area) minus that known at the period's end, summed; with the area left at the end."""
-    before_day = period.start - datetime.timedelta(days=1)
     reduced, left = Decimal(0), Decimal(0)
-    for location in collab.slum_locations():
-        after = _slum_ha_on(location, period.end)
-        if after is None:
-            continue
-        before = _slum_ha_on(location, before_day)
-        reduced += (location.area_ha if before is None else before) - after
-        left += after
+    for location in with_assessments(collab.slum_locations()):
+        change = slum_change(location, period)
+        if change is not None:
+            reduced += change[0]
+            left += change[1]
     return {"reduced_ha": reduced, "left_ha": left}
 
 
@@ -61,5 +83,5 @@ def target_timeline(collab: Collaboration, period: Period, today: datetime.date)
     as_of = period.as_of(today)
     return [
         {"target": target, **target_status(target, as_of)}
-        for target in collab.targets().select_related("location").order_by("target_year", "title")
+        for target in with_current_values(collab.targets()).order_by("target_year", "title")
     ]

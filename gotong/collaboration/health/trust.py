@@ -20,9 +20,14 @@ def _line(period: Period, today: datetime.date) -> datetime.date:
     return period.as_of(today) + datetime.timedelta(days=1)
 
 
+def due_in(commitments, period: Period):
+    """Of `commitments`, those whose due date falls within the period."""
+    return commitments.filter(due_on__range=(period.start, period.end))
+
+
 def commitments_due(collab: Collaboration, period: Period):
     """The commitments whose due date falls within the period: what the trust indicators judge."""
-    return collab.commitments().filter(due_on__range=(period.start, period.end))
+    return due_in(collab.commitments(), period)
 
 
 def kept_on_time_by_actor(collab: Collaboration, period: Period, today: datetime.date) -> list[dict]:
@@ -38,20 +43,33 @@ def kept_on_time_by_actor(collab: Collaboration, period: Period, today: datetime
     return rows
 
 
+def kept_on_time_counts(period: Period, today: datetime.date) -> dict:
+    """The aggregates of `kept_on_time_overall` over commitments due in the period, by the rule of
+    `kept_on_time_rate`: "counted" are those done or already past due, "kept" those done by their due date.
+    For `aggregate` (one collaboration) or `annotate` (grouped by village on the public portal)."""
+    return {
+        "kept": Count("pk", filter=Q(status=CommitmentStatus.DONE, done_on__lte=F("due_on"))),
+        "counted": Count("pk", filter=Q(status=CommitmentStatus.DONE) | Q(due_on__lt=_line(period, today))),
+    }
+
+
 def kept_on_time_overall(collab: Collaboration, period: Period, today: datetime.date) -> dict:
     """All actors together, by the same rule as `kept_on_time_rate`: commitments done by their due date out of
     those due in the period that are done or already past due."""
-    due = commitments_due(collab, period)
-    counted = due.filter(Q(status=CommitmentStatus.DONE) | Q(due_on__lt=_line(period, today)))
-    kept = due.filter(status=CommitmentStatus.DONE, done_on__lte=F("due_on")).count()
-    total = counted.count()
+    figures = commitments_due(collab, period).aggregate(**kept_on_time_counts(period, today))
+    kept, total = figures["kept"], figures["counted"]
     return {"kept": kept, "counted": total, "rate": percent(kept, total)}
+
+
+def shared_in(entries, period: Period):
+    """Entries of the data-sharing register dated within the period."""
+    return entries.filter(shared_on__range=(period.start, period.end))
 
 
 def datasets_shared(collab: Collaboration, period: Period) -> dict:
     """Entries of the data-sharing register dated within the period: how many, between how many distinct
     providers and recipients, and each entry (what, from whom, to whom)."""
-    entries = collab.data_sharing().filter(shared_on__range=(period.start, period.end))
+    entries = shared_in(collab.data_sharing(), period)
     rows = list(entries.select_related("provider", "recipient").order_by("shared_on", "pk"))
     return {
         "count": len(rows),

@@ -2,16 +2,24 @@
 knowledge is needed"; the seed (004): the shared target "Kampung Bugis nol kumuh" and its action plan). One
 function per indicator."""
 
+from django.db.models import Q
+
 from gotong.collaboration.health.dialogue import percent
 from gotong.collaboration.health.period import Period
 from gotong.collaboration.health.scope import Collaboration
+
+
+def plan_approved_by(period: Period) -> Q:
+    """On a target: an action plan for it was approved at a meeting held on or before the period's end. Given in
+    one `filter` (or aggregate `filter`) with the condition on that meeting's forum, both judge the same plan."""
+    return Q(plans__approved_at__held_on__lte=period.end)
 
 
 def targets_agreed(collab: Collaboration, period: Period) -> dict:
     """Of the collaboration's shared targets, those the forum agreed: an action plan for the target was approved
     at a meeting of the collaboration's forums held on or before the period's end."""
     targets = collab.targets()
-    agreed = targets.filter(plans__approved_at__in=collab.meetings().filter(held_on__lte=period.end)).distinct()
+    agreed = targets.filter(plan_approved_by(period), plans__approved_at__in=collab.meetings()).distinct()
     total = targets.count()
     count = agreed.count()
     return {"agreed": count, "total": total, "rate": percent(count, total)}

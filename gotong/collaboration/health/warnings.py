@@ -4,7 +4,8 @@ a warning is about what to do now."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max
+from django.db.models import F, Max, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -12,11 +13,12 @@ from django.utils.translation import ngettext
 
 from gotong.collaboration.health.period import _add_months
 from gotong.collaboration.health.scope import Collaboration
-from gotong.collaboration.models import ForumKind, PhotoStage, ProjectStatus
+from gotong.collaboration.models import Forum, ForumKind, Meeting, PhotoStage, ProjectStatus
 from gotong.collaboration.services import overdue_commitments
-from gotong.collaboration.services.targets import target_status
+from gotong.collaboration.services.targets import target_status, with_current_values
 from gotong.core.dates import short_date
 from gotong.core.numbers import decimal_text
+from gotong.organizations.models import Organization
 
 DEFAULT_QUIET_MONTHS = 3
 MISSED_IN_A_ROW = 3
@@ -34,10 +36,15 @@ def forums_without_recent_meeting(collab: Collaboration, today: datetime.date, m
     """Routine forums whose last meeting (up to today) is more than `months` months ago, or that never met.
     Incidental forums meet when needed and are not warned about."""
     line = _add_months(today.replace(day=1), -months).replace(day=min(today.day, 28))
-    forums = collab.forums().filter(kind=ForumKind.ROUTINE).order_by("name")
+    forums = (
+        collab.forums()
+        .filter(kind=ForumKind.ROUTINE)
+        .annotate(last=Max("meetings__held_on", filter=Q(meetings__held_on__lte=today)))
+        .order_by("name")
+    )
     found = []
     for forum in forums:
-        last = forum.meetings.filter(held_on__lte=today).aggregate(last=Max("held_on"))["last"]
+        last = forum.last
         if last is None or last < line:
             message = (
                 _("%(forum)s belum pernah bertemu.") % {"forum": forum.name}
@@ -50,29 +57,46 @@ def forums_without_recent_meeting(collab: Collaboration, today: datetime.date, m
 
 
 def actors_missing_meetings(collab: Collaboration):
-    """Organisations absent from the last three meetings of a forum they were invited to (attendance taken)."""
-    rows = (
+    """Organisations absent from the last three meetings of a forum they were invited to (attendance taken).
+
+    The database numbers each organisation's invitations per forum, newest first, and returns only the last
+    three of each (a city holds tens of thousands of invitations); names are read for the warnings found."""
+    pair = [F("meeting__forum_id"), F("organization_id")]
+    newest_first = [F("meeting__held_on").desc(), F("meeting_id").desc()]
+    recent = (
         collab.participants()
         .filter(organization__isnull=False, attended__isnull=False, person__isnull=True, name="")
-        .select_related("organization", "meeting__forum")
-        .order_by("meeting__forum_id", "organization_id", "-meeting__held_on", "-meeting_id")
+        .annotate(
+            forum_pk=F("meeting__forum_id"),
+            rank=Window(RowNumber(), partition_by=pair, order_by=newest_first),
+        )
+        .filter(rank__lte=MISSED_IN_A_ROW)
+        .order_by()
+        .values_list("forum_pk", "organization_id", "rank", "attended", "meeting_id")
     )
     latest: dict[tuple, list] = {}
-    for row in rows:
-        latest.setdefault((row.meeting.forum_id, row.organization_id), []).append(row)
+    for forum_id, organization_id, rank, attended, meeting_id in recent:
+        latest.setdefault((forum_id, organization_id), []).append((rank, attended, meeting_id))
+    missed = {
+        key: min(rows)[2]  # the newest meeting missed
+        for key, rows in sorted(latest.items())
+        if len(rows) == MISSED_IN_A_ROW and not any(attended for _rank, attended, _meeting in rows)
+    }
+    if not missed:
+        return []
+    organizations = dict(Organization.objects.filter(pk__in={org for _forum, org in missed}).values_list("pk", "name"))
+    forums = dict(Forum.objects.filter(pk__in={forum for forum, _org in missed}).values_list("pk", "name"))
+    held = dict(Meeting.objects.filter(pk__in=missed.values()).values_list("pk", "held_on"))
     found = []
-    for last in latest.values():
-        recent = last[:MISSED_IN_A_ROW]
-        if len(recent) == MISSED_IN_A_ROW and not any(p.attended for p in recent):
-            newest = recent[0]
-            message = _("%(org)s tidak hadir %(n)s pertemuan berturut-turut di %(forum)s (terakhir %(date)s).") % {
-                "org": newest.organization.name,
-                "n": MISSED_IN_A_ROW,
-                "forum": newest.meeting.forum.name,
-                "date": short_date(newest.meeting.held_on),
-            }
-            url = reverse("collaboration:meeting-detail", args=[newest.meeting_id])
-            found.append(Warning("missing_actor", message, url, newest.meeting.held_on))
+    for (forum_id, organization_id), meeting_id in missed.items():
+        message = _("%(org)s tidak hadir %(n)s pertemuan berturut-turut di %(forum)s (terakhir %(date)s).") % {
+            "org": organizations[organization_id],
+            "n": MISSED_IN_A_ROW,
+            "forum": forums[forum_id],
+            "date": short_date(held[meeting_id]),
+        }
+        url = reverse("collaboration:meeting-detail", args=[meeting_id])
+        found.append(Warning("missing_actor", message, url, held[meeting_id]))
     return found
 
 
@@ -94,7 +118,7 @@ def overdue_commitment_warnings(collab: Collaboration, today: datetime.date):
 def targets_behind(collab: Collaboration, today: datetime.date):
     """Shared targets whose progress lags the time passed toward their target year (`target_status` "behind")."""
     found = []
-    for target in collab.targets().select_related("location").order_by("target_year", "title"):
+    for target in with_current_values(collab.targets()).order_by("target_year", "title"):
         status = target_status(target, today)
         if status["status"] == "behind":
             message = _("Sasaran %(title)s tertinggal: capaian %(done)s%% dari %(expected)s%% yang diharapkan.") % {

@@ -28,10 +28,17 @@ STATUS_LABELS = {
 }
 
 
+def with_current_values(targets):
+    """Targets with what `current_value` reads (their slum location and its assessments) in two more queries,
+    not two per target."""
+    return targets.select_related("location").prefetch_related("location__assessments")
+
+
 def current_value(target: Target) -> tuple[Decimal | None, datetime.date | None]:
-    """For a slum-area target: the latest assessment's remaining hectares; otherwise the last reported value."""
+    """For a slum-area target: the latest assessment's remaining hectares; otherwise the last reported value.
+    Reads the location's assessments whole (`with_current_values` prefetches them for a list)."""
     if target.indicator == Indicator.SLUM_HA and target.location_id:
-        latest = target.location.assessments.order_by("-assessed_on", "-pk").first()
+        latest = max(target.location.assessments.all(), key=lambda a: (a.assessed_on, a.pk), default=None)
         if latest is None:
             return target.location.area_ha, target.location.decree_date
         return latest.affected_area_ha, latest.assessed_on

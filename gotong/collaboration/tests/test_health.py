@@ -251,6 +251,12 @@ def test_warnings_by_hand(world, city_officer):
     )
     assert "3 Sep 2018" in warnings[0].message
     assert warnings[0].url == reverse("collaboration:forum-detail", args=[world["forum"].pk])
+    m3 = world["forum"].meetings.get(held_on=D(2018, 9, 3))
+    assert [(w.message, w.url, w.on) for w in warnings[1:3]] == [
+        (f"{name} tidak hadir 3 pertemuan berturut-turut di Forum Bugis (terakhir 3 Sep 2018).",
+         reverse("collaboration:meeting-detail", args=[m3.pk]), D(2018, 9, 3))
+        for name in ("KSM Jalan", "CSR Bank Riau")
+    ]  # fmt: skip
     # Six months' patience: still warned (more than seven years); a forum that met last month is not.
     assert [w.kind for w in all_warnings(Collaboration.of_forum(world["forum"], city_officer), D(2018, 10, 1))][:1] == [
         "missing_actor"
