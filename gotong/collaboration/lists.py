@@ -119,7 +119,7 @@ register(
 
 def target_rows(user, filters) -> list[dict]:
     """One dict per shared target: the target and its status toward the target value."""
-    targets = filter_wilayah(Target.objects.visible_to(user), filters).select_related("area", "location")
+    targets = target_services.with_current_values(filter_wilayah(Target.objects.visible_to(user), filters))
     return [{"target": t, "status": target_services.target_status(t)} for t in targets]
 
 

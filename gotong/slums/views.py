@@ -172,14 +172,14 @@ def map_data(request):
 @route("slums.view")
 def progress_page(request):
     from gotong.collaboration.models import Target
-    from gotong.collaboration.services.targets import target_status
+    from gotong.collaboration.services.targets import target_status, with_current_values
 
     locations = list(_visible(request.user).select_related("village__parent").prefetch_related("assessments"))
     cities = progress.city_progress(locations)
     names = dict(Area.objects.filter(code__in=list(cities)).values_list("code", "name"))
     city_rows = [{"code": code, "name": names.get(code, code), "progress": p} for code, p in sorted(cities.items())]
     location_rows = [{"location": loc, "progress": progress.location_progress(loc)} for loc in locations]
-    targets = Target.objects.visible_to(request.user).select_related("area", "location")
+    targets = with_current_values(Target.objects.visible_to(request.user).select_related("area"))
     target_rows = [{"target": t, "status": target_status(t)} for t in targets]
     png = progress.remaining_chart_png({row["name"]: row["progress"].series for row in city_rows})
     context = {

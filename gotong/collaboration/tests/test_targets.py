@@ -180,3 +180,30 @@ def test_target_form_errors_in_indonesian(client, city_officer, areas, bugis):
     assert response.context["form"].errors["location"] == ["Sasaran luas kumuh harus dikaitkan dengan lokasi kumuh."]
     response = client.post(reverse("collaboration:target-create"), {**data, "location": bugis.pk})
     assert response.status_code == 302
+
+
+def test_target_list_and_slum_progress_read_assessments_once_not_per_target(client, city_officer, target, bugis, areas):
+    """Both pages judge every slum target from its location's latest assessment: prefetched, so a city with
+    many targets costs the same few queries as one with a single target."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(city_officer)
+    pages = [reverse("collaboration:target-list"), reverse("slums:progress")]
+
+    def queries() -> list[int]:
+        counts = []
+        for url in pages:
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            counts.append(len(captured))
+        return counts
+
+    one = queries()
+    for year in (2028, 2029, 2030):
+        services.save_target(
+            title=f"0 ha kumuh di Kampung Bugis pada {year}", area=areas["21.72.03.1005"], location=bugis,
+            indicator="slum_ha", unit="", baseline_value=Decimal("18.92"), baseline_year=2014,
+            target_value=Decimal(0), target_year=year, acting_user=city_officer,
+        )  # fmt: skip
+    assert queries() == one
