@@ -155,6 +155,7 @@ PLACEMENT: dict[str, Placement] = {
     "wastebank.BankTally": ByProvince("bank"),
     "wastebank.BankMonthTally": ByProvince("bank"),
     "wastebank.CategoryMonthTally": ByProvince("bank", same_province=("category",)),
+    "wastebank.CategoryYearTally": ByProvince("bank", same_province=("category",)),
     # treasury: an organisation posts into its own book; `treasury.services` refuses another's category/product
     "treasury.Category": ByProvince("organization", same_province=("account",)),
     "treasury.CashEntry": ByProvince("organization", same_province=("category", "transaction", "reversal")),

@@ -6,3 +6,6 @@ class WastebankConfig(AppConfig):
     name = "gotong.wastebank"
     label = "wastebank"
     verbose_name = _("bank sampah")
+
+    def ready(self):
+        from gotong.wastebank import signals  # noqa: F401  (a category's rename reaches the year tallies)

@@ -392,6 +392,37 @@ class CategoryMonthTally(TallyBase):
         return f"{self.bank_id} {self.category_id} {month_year(self.month)}"
 
 
+class CategoryYearTally(TallyBase):
+    """Grams per category and year, with the category's name copied in: an area's year is one GROUP BY name
+    over these rows, without naming (joining) a province's tens of thousands of categories. Recomputed from the
+    bank's `CategoryMonthTally` rows of the year in the same transaction; a rename rewrites the name
+    (`gotong.wastebank.tallies`)."""
+
+    province_code = ProvinceCodeField()
+
+    category = models.ForeignKey(
+        WasteCategory, verbose_name=_("jenis sampah"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    name = models.CharField(_("nama jenis sampah"), max_length=80)
+    grams = models.PositiveBigIntegerField(_("berat (g)"), default=0)
+
+    class Meta:
+        verbose_name = _("rekap tahunan jenis sampah")
+        verbose_name_plural = _("rekap tahunan jenis sampah")
+        constraints = [
+            models.UniqueConstraint(fields=["bank", "category", "year"], name="wastebank_category_year_unique")
+        ]
+        # (year, area code): one year of a province is one range of the index (codes compare bytewise,
+        # `AreaCodeField`), and the name and grams it carries answer the dashboard from the index alone.
+        indexes = [
+            models.Index(fields=["year", "area_code"], include=["name", "grams"], name="wastebank_category_year_area")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bank_id} {self.category_id} {self.year}"
+
+
 def _register_audit() -> None:
     from auditlog.registry import auditlog
 

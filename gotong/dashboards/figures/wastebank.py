@@ -1,7 +1,7 @@
 """Waste collected this year by the waste banks of the area: kilograms deposited by members, by category.
 
-Read from the monthly tallies (`gotong.wastebank.tallies`), which equal the live deposits exactly: the cost
-does not grow with the number of deposits.
+Read from the yearly category tallies and the monthly bank tallies (`gotong.wastebank.tallies`), which equal the
+live deposits exactly: the cost does not grow with the number of deposits.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -15,12 +15,12 @@ from gotong.wastebank.models import WasteBank
 def figures(user, area, today) -> dict | None:
     in_area = area_code_filter([area.code])
     banks = WasteBank.objects.visible_to(user).filter(in_area)
-    # Two ids tell "one bank" from "several"; the count and the tallies read the scoped banks as a subquery, not
-    # as a list of a province's thousands of ids.
+    # Two ids tell "one bank" from "several"; the count reads the scoped banks, the tallies their own scoped rows
+    # (the same banks), not a list of a province's thousands of ids.
     first_two = list(banks.order_by("pk").values_list("pk", flat=True)[:2])
     if not first_two:
         return None
-    year = tallies.year_figures(banks.values("pk"), today.year)
+    year = tallies.year_figures(user, area.code, today.year)
     one = len(first_two) == 1
     url = list_url("wastebank:bank", area, first_two[0]) if one else list_url("wastebank:home", area)
     return {

@@ -154,3 +154,19 @@ def _weighing(child, session, rng) -> Weighing:
         haz=rng.choice([None, "-2.50", "-1.00", "-2.00", "0.40"]),
         area_code=session.area_code,
     )
+
+
+def test_the_total_counts_a_posyandu_without_a_tally_that_month_live(kenanga, other_posyandu):
+    """`total_for` sums the tallies and counts live only the posyandu without one that month (an anti-join)."""
+    from gotong.organizations.models import Organization
+
+    both = Organization.objects.filter(pk__in=[kenanga.pk, other_posyandu.pk]).order_by("pk")
+    tallied = skdn.total_for(both, MARCH)
+    MonthTally.objects.filter(posyandu=kenanga, month=MARCH).delete()
+    counted = skdn.total_for(both, MARCH)
+    expected = skdn.Skdn(label="")
+    for row in skdn.live_for_posyandus(list(both), MARCH).values():
+        expected.add(row)
+    fields = {f: getattr(expected, f) for f in skdn.FIELDS}
+    assert {f: getattr(counted, f) for f in skdn.FIELDS} == {f: getattr(tallied, f) for f in skdn.FIELDS} == fields
+    assert counted.d == 4

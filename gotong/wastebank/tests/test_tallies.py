@@ -21,7 +21,15 @@ from gotong.portal import suppression
 from gotong.portal.services import waste_banks
 from gotong.registry.tests.factories import PersonFactory
 from gotong.wastebank import services, tallies
-from gotong.wastebank.models import BankMonthTally, BankTally, CategoryMonthTally, Deposit, DepositLine, WasteBank
+from gotong.wastebank.models import (
+    BankMonthTally,
+    BankTally,
+    CategoryMonthTally,
+    CategoryYearTally,
+    Deposit,
+    DepositLine,
+    WasteBank,
+)
 
 from .conftest import BUGIS, JAN, key
 
@@ -179,7 +187,8 @@ def test_rebuild_restores_deleted_and_wrong_tallies(areas, history, city_officer
     assert figure.figures(city_officer, bugis, TODAY) != shown
 
     rows = tallies.rebuild()
-    assert rows == BankTally.objects.count() + BankMonthTally.objects.count() + CategoryMonthTally.objects.count()
+    assert rows == sum(model.objects.count() for model in tallies.TALLY_MODELS)
+    assert CategoryYearTally.objects.count() == 5  # Bugis Bersih: PET 2025 and 2026, Kardus, Besi; Sei Jang: Kardus
     assert tallies.differences() == []
     assert figure.figures(city_officer, bugis, TODAY) == shown
     assert waste_banks(bugis) == portal
@@ -188,9 +197,12 @@ def test_rebuild_restores_deleted_and_wrong_tallies(areas, history, city_officer
 def test_the_data_migration_tallies_existing_deposits(areas, history, city_officer):
     shown = figure.figures(city_officer, areas[BUGIS], TODAY)
     fill = importlib.import_module("gotong.wastebank.migrations.0003_fill_bank_tallies")
+    fill_years = importlib.import_module("gotong.wastebank.migrations.0009_fill_category_year_tally")
     fill.empty(apps, None)
+    fill_years.empty(apps, None)
     assert figure.figures(city_officer, areas[BUGIS], TODAY)["kg"] == 0
     fill.fill(apps, None)
+    fill_years.fill(apps, None)  # the year rows from the month rows
     assert tallies.differences() == []
     assert figure.figures(city_officer, areas[BUGIS], TODAY) == shown
 
@@ -221,8 +233,8 @@ def test_figure_and_portal_queries_do_not_grow_with_deposits(areas, bank, staff,
     add(27)
     many, shown = _figure_queries(city_officer, bugis)
     assert shown["deposits"] == 30 and shown == live_figure(city_officer, bugis, TODAY)
-    # The banks, the grams per category, the categories' names, the number of deposits.
-    assert many == few == 4
+    # The banks, the grams per category name (the year rows carry the names), the number of deposits.
+    assert many == few == 3
     with CaptureQueriesContext(connection) as queries:
         waste_banks(bugis)
     assert len(queries) == 2  # the banks, then their tallies
