@@ -199,7 +199,8 @@ class Command(BaseCommand):
                     self.stdout.write(f"{run['workers']} × {part:8} {row['name']:32} {row['rps']:>8} req/s  "
                                       f"p50 {row['p50_ms']:>6} ms  "
                                       f"p99 {row['p99_ms']:>6} ms  fail {row['failures']}")  # fmt: skip
-        self.stdout.write(f"→ {save_result(f'load-{connection.vendor}-{scale_tag()}', results)}")
+        client = "" if options["client"] == "fast" else f"-{options['client']}"  # both clients' runs kept side by side
+        self.stdout.write(f"→ {save_result(f'load-{connection.vendor}-{scale_tag()}{client}', results)}")
 
     def _dashboards(self, options):
         from django.conf import settings
