@@ -47,10 +47,24 @@ def test_person_list_is_the_serializers_json(registry, facilitator):
 
 def test_household_list_is_the_serializers_json(registry, facilitator):
     rows = token_client(facilitator).get("/api/v1/rumah-tangga/").json()["results"]
-    households = Household.objects.visible_to(facilitator)
+    households = Household.objects.visible_to(facilitator).order_by("area_code", "family_card_number", "pk")
     assert len(rows) == 3
     assert rows == _as_serialized(HouseholdSerializer, households)
     assert [row["head_name"] for row in rows] == ["Daeng Bugis", None, "Siti"]
+
+
+def test_households_come_by_area_then_family_card_number(areas, facilitator):
+    """As on the household list page (and read from the same index): a KK that sorts first but lives in a later
+    RT comes after the earlier RT's households."""
+    late = HouseholdFactory(area=rt_in("21.72.03.1005", rt=9), family_card_number="2172030000000001")
+    early = [
+        HouseholdFactory(area=rt_in("21.72.03.1005", rt=1), family_card_number=f"21720399000000{n:02}") for n in (2, 1)
+    ]
+    api = token_client(facilitator)
+    ids = [row["id"] for row in api.get("/api/v1/rumah-tangga/").json()["results"]]
+    assert ids == [str(early[1].public_id), str(early[0].public_id), str(late.public_id)]
+    first = api.get("/api/v1/rumah-tangga/?per_halaman=2").json()
+    assert [row["id"] for row in api.get(first["next"]).json()["results"]] == [str(late.public_id)]
 
 
 def test_list_filters_and_pages_still_apply(registry, facilitator):
