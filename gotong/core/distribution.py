@@ -212,6 +212,7 @@ PLACEMENT: dict[str, Placement] = {
     "socialcapital.SurveyRound": ByProvince("area"),
     "socialcapital.Response": ByProvince("household"),
     "socialcapital.Answer": ByProvince("response"),
+    "socialcapital.ResponseScore": ByProvince("response"),
     # participation
     "participation.Aspiration": ByProvince("area"),
     "participation.AspirationAnswer": ByProvince("aspiration"),

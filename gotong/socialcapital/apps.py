@@ -6,3 +6,6 @@ class SocialcapitalConfig(AppConfig):
     name = "gotong.socialcapital"
     label = "socialcapital"
     verbose_name = _("modal sosial")
+
+    def ready(self):
+        from gotong.socialcapital import signals  # noqa: F401

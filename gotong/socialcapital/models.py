@@ -224,6 +224,33 @@ class Answer(models.Model):
         return f"{self.question_id}: {self.value}"
 
 
+class ResponseScore(models.Model):
+    """A response's scores (0–100) per dimension and overall, as `scoring.compute_scores` makes them from its
+    answers: stored so the pages and dashboards read one row per household instead of rescaling and averaging a
+    round's answers on every request (issue 24). A dimension without answers is NULL; a response without answers
+    has no row. Kept exactly by `gotong.socialcapital.stored_scores` (recomputed, never incremented)."""
+
+    province_code = ProvinceCodeField()
+    response = models.OneToOneField(
+        Response, verbose_name=_("jawaban"), primary_key=True, on_delete=models.CASCADE, related_name="score"
+    )
+    # One column per `Dimension` value (a test holds them equal) and the mean of the non-empty ones.
+    gotong_royong = models.FloatField(Dimension.GOTONG_ROYONG.label, null=True)
+    norma = models.FloatField(Dimension.NORMS.label, null=True)
+    jaringan = models.FloatField(Dimension.NETWORKS.label, null=True)
+    kepercayaan = models.FloatField(Dimension.TRUST.label, null=True)
+    timbal_balik = models.FloatField(Dimension.RECIPROCITY.label, null=True)
+    tindakan_proaktif = models.FloatField(Dimension.PROACTIVE.label, null=True)
+    overall = models.FloatField(_("skor keseluruhan"), null=True)
+
+    class Meta:
+        verbose_name = _("skor jawaban rumah tangga")
+        verbose_name_plural = _("skor jawaban rumah tangga")
+
+    def __str__(self) -> str:
+        return f"{self.response_id}: {self.overall}"
+
+
 def _register_audit() -> None:
     from auditlog.registry import auditlog
 

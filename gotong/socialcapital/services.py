@@ -12,6 +12,7 @@ from gotong.core.area_codes import code_inside
 from gotong.core.dates import short_date
 from gotong.core.policy import can, may_somewhere
 from gotong.core.policy.decide import Place
+from gotong.socialcapital import stored_scores
 from gotong.socialcapital.models import (
     DEFAULT_SCIQ,
     Answer,
@@ -149,4 +150,5 @@ def record_response(survey_round, household, *, answers, submission_id, answered
             # Two phones submitting the same household at once: the database constraint decides.
             raise ValidationError(_("Rumah tangga ini sudah diwawancarai pada putaran ini.")) from error
         Answer.objects.bulk_create([Answer(response=response, question=q, value=v, choice=c) for q, v, c in values])
+        stored_scores.refresh([response.pk])  # bulk_create sends no signals
     return response

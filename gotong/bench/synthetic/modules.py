@@ -297,7 +297,10 @@ def generate_modules(
     sink = Sink(province=villages[0].code[:2])
     window = Window(until)
     timings = {} if timings is None else timings
-    first = {label: sink.ids[label] for label in ("posyandu.Child", "wastebank.WasteBank", "casework.Case")}
+    first = {
+        label: sink.ids[label]
+        for label in ("posyandu.Child", "wastebank.WasteBank", "casework.Case", "socialcapital.Response")
+    }
     steps = (
         ("posyandu", lambda: posyandu.generate(sink, villages, units, seed=seed, persons_from=persons_from,
                                                window=window)),
@@ -319,7 +322,10 @@ def generate_modules(
     )
     counts = sink.finish()
     refresh_module_tallies(
-        first_child=first["posyandu.Child"], first_bank=first["wastebank.WasteBank"], first_case=first["casework.Case"]
+        first_child=first["posyandu.Child"],
+        first_bank=first["wastebank.WasteBank"],
+        first_case=first["casework.Case"],
+        first_response=first["socialcapital.Response"],
     )
     return counts
 
@@ -365,16 +371,19 @@ def generate_places(sink, villages, units, *, seed: int, persons_from: int, wind
     ))  # fmt: skip
 
 
-def refresh_module_tallies(*, first_child: int, first_bank: int, first_case: int) -> None:
+def refresh_module_tallies(*, first_child: int, first_bank: int, first_case: int, first_response: int) -> None:
     """The rows went in by COPY, past the signals and services: recompute the tallies of the posyandu that got
-    children, of the waste banks and of the cases made here."""
+    children, of the waste banks and of the cases made here, and the stored scores of the survey responses."""
     from gotong.casework.models import Case
     from gotong.casework.tallies import refresh_cases
     from gotong.posyandu.models import Child
     from gotong.posyandu.tallies import refresh_posyandus
+    from gotong.socialcapital import stored_scores
+    from gotong.socialcapital.models import Response
     from gotong.wastebank.models import WasteBank
     from gotong.wastebank.tallies import refresh_banks
 
     refresh_posyandus(Child.objects.filter(pk__gte=first_child).values_list("posyandu_id", flat=True).distinct())
     refresh_banks(WasteBank.objects.filter(pk__gte=first_bank).values_list("pk", flat=True))
     refresh_cases(Case.objects.filter(pk__gte=first_case).values_list("pk", flat=True))
+    stored_scores.refresh(Response.objects.filter(pk__gte=first_response).values_list("pk", flat=True))

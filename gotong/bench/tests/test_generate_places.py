@@ -46,7 +46,8 @@ from gotong.programs.models import Cohort, Enrolment, EnrolmentStatus, Program, 
 from gotong.registry.models import Household
 from gotong.slums.models import Assessment, CriterionMeasurement, SlumClass, SlumLocation
 from gotong.slums.scoring import assess
-from gotong.socialcapital.models import Answer, Question, Response, SurveyRound
+from gotong.socialcapital import stored_scores
+from gotong.socialcapital.models import Answer, Question, Response, ResponseScore, SurveyRound
 
 pytestmark = pytest.mark.django_db
 CITY = "21.72"
@@ -152,6 +153,8 @@ def test_one_social_capital_round_samples_a_twentieth_of_households(city):
     assert Answer.objects.count() == questions * responses.count()
     assert not responses.filter(answered_on__lt=survey_round.starts_on).exists()
     assert not responses.filter(answered_on__gt=survey_round.ends_on).exists()
+    # Written by COPY past the service: the stored scores are refreshed afterwards, and exact.
+    assert ResponseScore.objects.count() == responses.count() and stored_scores.differences() == []
 
 
 def test_aspirations_are_numbered_answered_and_planned_in_january(city):

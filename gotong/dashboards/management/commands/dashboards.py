@@ -14,6 +14,7 @@ from gotong.activities import tallies as activity_tallies
 from gotong.casework import tallies as casework_tallies
 from gotong.dashboards import aggregates
 from gotong.posyandu import tallies as posyandu_tallies
+from gotong.socialcapital import stored_scores
 from gotong.wastebank import tallies as wastebank_tallies
 
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
                 + wastebank_tallies.rebuild()
                 + casework_tallies.rebuild()
                 + activity_tallies.rebuild()
+                + stored_scores.rebuild()
             )
             self.stdout.write(f"{rows} baris rekap dihitung ulang dalam {time.perf_counter() - started:.1f} s.")
             return
@@ -48,6 +50,7 @@ class Command(BaseCommand):
             + wastebank_tallies.differences()
             + casework_tallies.differences()
             + activity_tallies.differences()
+            + stored_scores.differences()
         )
         for problem in problems[:50]:
             self.stdout.write(problem)
