@@ -136,3 +136,27 @@ def test_a_resident_turning_17_counts_from_the_month_she_turns_17(event, residen
     [row] = stats.participation_by_rt(Event.objects.all(), months)
     # March: 4 adults + Sari = 5, Sari came; April: + Tono = 6, both came.
     assert row.cells == [(5, 1, Decimal("20.0")), (6, 2, Decimal("33.3"))]
+
+
+def test_participation_reads_every_month_in_one_query(
+    event, residents, bugis_rt, city_officer, bkm, django_assert_num_queries
+):
+    """Who came is counted in one query for all the months (the page's six months made six joins of attendance,
+    events and residents): who came, the RTs, their adults — three queries however many months are shown."""
+    andi, bayu, citra, _dewi = residents["adults"]
+    services.record_attendance(
+        event, hours_by_person={andi: None, residents["elsewhere"]: None}, acting_user=city_officer
+    )
+    april = services.create_event(
+        title="Kerja bakti April", kind="kerja_bakti", held_on=datetime.date(2025, 4, 6), default_hours=2,
+        area=bugis_rt, organization=bkm, acting_user=city_officer,
+    )  # fmt: skip
+    services.record_attendance(april, hours_by_person={bayu: None, citra: None}, acting_user=city_officer)
+    for last in (datetime.date(2025, 3, 31), datetime.date(2025, 8, 31)):
+        months = stats.month_starts(datetime.date(2025, 3, 1), last)
+        with django_assert_num_queries(3):
+            table = stats.participation_by_rt(Event.objects.all(), months)
+    rows = {row.area.code: row.cells for row in table}
+    # March: Andi of 4 adults; April: Bayu and Citra; no one from May on (no row of the other RT's months either).
+    assert rows[bugis_rt.code] == [(4, 1, Decimal("25.0")), (4, 2, Decimal("50.0"))] + [(4, 0, Decimal("0.0"))] * 4
+    assert [came for _adults, came, _percent in rows[residents["elsewhere"].area_code]] == [1, 0, 0, 0, 0, 0]
