@@ -160,3 +160,27 @@ def test_participation_reads_every_month_in_one_query(
     # March: Andi of 4 adults; April: Bayu and Citra; no one from May on (no row of the other RT's months either).
     assert rows[bugis_rt.code] == [(4, 1, Decimal("25.0")), (4, 2, Decimal("50.0"))] + [(4, 0, Decimal("0.0"))] * 4
     assert [came for _adults, came, _percent in rows[residents["elsewhere"].area_code]] == [1, 0, 0, 0, 0, 0]
+
+
+# The cells as home.html wrote them before they were built in Python (`views._cells_html`).
+_TEMPLATE_CELLS = (
+    '{% for adults, came, percent in row.cells %}<td class="text-end small">{% if percent is not None %}<strong>'
+    '{{ percent }}%</strong><br><span class="text-muted">{{ came }}/{{ adults }}</span>{% else %}—{% endif %}</td>'
+    "{% endfor %}"
+)
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_participation_cells_are_what_the_template_wrote(language, bugis_rt):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from gotong.activities.views import _cells_html
+
+    cells = [(0, 0, None), (4, 1, Decimal("25.0")), (1250, 3, Decimal("0.2")), (1250, 1250, Decimal("100.0"))]
+    table = [stats.RtParticipation(bugis_rt, cells), stats.RtParticipation(bugis_rt, list(reversed(cells)))]
+    with translation.override(language):
+        _cells_html(table)
+        for row in table:
+            assert row.cells_html == Template(_TEMPLATE_CELLS).render(Context({"row": row}))
+    assert "1.250" in table[0].cells_html or "1,250" in table[0].cells_html  # thousands grouped, as the page did
