@@ -148,13 +148,15 @@ def participation_by_rt(events, months: list[datetime.date]) -> list[RtParticipa
     rt_codes = sorted({code for code, _month in attended})
     # The table names each RT with its RW and kelurahan: fetch the parent with it (one query, not one per RT).
     rts = {a.code: a for a in Area.objects.filter(code__in=rt_codes, level=Level.RT).select_related("parent__parent")}
-    adults_by_rt = {
-        row["area_code"]: row
-        for row in Person.objects.filter(area_code__in=list(rts))
-        .order_by()
-        .values("area_code")
-        .annotate(**{f"m{i}": Count("id", filter=Q(birth_date__lte=cutoff)) for i, cutoff in enumerate(cutoffs)})
-    }
+    adults_by_rt = _adults_from_tallies(list(rts), cutoffs)
+    if adults_by_rt is None:
+        adults_by_rt = {
+            row["area_code"]: row
+            for row in Person.objects.filter(area_code__in=list(rts))
+            .order_by()
+            .values("area_code")
+            .annotate(**{f"m{i}": Count("id", filter=Q(birth_date__lte=c)) for i, c in enumerate(cutoffs)})
+        }
     result = []
     for code in sorted(rts):
         cells = []
@@ -164,6 +166,38 @@ def participation_by_rt(events, months: list[datetime.date]) -> list[RtParticipa
             percent = None if not adults else (Decimal(100 * came) / adults).quantize(Decimal("0.1"), ROUND_HALF_UP)
             cells.append((adults, came, percent))
         result.append(RtParticipation(rts[code], cells))
+    return result
+
+
+def _adults_from_tallies(codes: list[str], cutoffs: list[datetime.date]) -> dict[str, dict] | None:
+    """{RT code: {"m0": adults born by cutoffs[0], …}} from the registry tallies (`gotong.dashboards.aggregates`:
+    `AreaTally.born_before_adult_year` + `AreaBirths.adult_year_birthdays`), without reading a city's residents
+    (a scan of 300,000 persons on Medan). Exact only when every cutoff lies in the tallies' `adult_year` (a window
+    inside one year; one reaching into last year, an RT without a tally or a tally not recounted since the year
+    turned returns None, and the residents are counted)."""
+    from gotong.dashboards.models import AreaBirths, AreaTally
+
+    years = {cutoff.year for cutoff in cutoffs}
+    if len(years) != 1:
+        return None
+    [year] = years
+    rows = AreaTally.objects.filter(area_code__in=codes).values_list(
+        "area_code", "adult_year", "born_before_adult_year"
+    )
+    before = {}
+    for code, adult_year, born_before in rows:
+        if adult_year != year:
+            return None
+        before[code] = born_before
+    if len(before) != len(set(codes)):
+        return None  # every RT shown has residents (they came): its tally is missing
+    days = [cutoff.strftime("%m%d") for cutoff in cutoffs]
+    result = {code: {f"m{i}": n for i in range(len(cutoffs))} for code, n in before.items()}
+    for code, birthdays in AreaBirths.objects.filter(area_code__in=list(before)).values_list(
+        "area_code", "adult_year_birthdays"
+    ):
+        for index, day in enumerate(days):
+            result[code][f"m{index}"] += sum(n for born, n in birthdays.items() if born <= day)
     return result
 
 
