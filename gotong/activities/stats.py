@@ -113,36 +113,50 @@ def adult_cutoff(day: datetime.date) -> datetime.date:
 def participation_by_rt(events, months: list[datetime.date]) -> list[RtParticipation]:
     """Participation per RT for the RTs whose residents attended any of `events` (already scoped) in `months`.
 
-    Counted in the database, one query per month for who came and one for the adults of every RT shown: a city's
+    Counted in the database, one query for who came in every month and one for the adults of every RT shown: a city's
     page covers hundreds of RTs and a quarter of a million residents, which Python used to read row by row (19 s on
     the 230,000-person benchmark city)."""
     if not months:
         return []
     cutoffs = [adult_cutoff(_month_end(month)) for month in months]
-    attended: dict[tuple[str, datetime.date], int] = {}
-    for month, cutoff in zip(months, cutoffs, strict=True):
-        came = (
-            Attendance.objects.filter(
-                event__in=events,
-                event__held_on__range=(month, _month_end(month)),
-                person__birth_date__lte=cutoff,
-            )
-            .order_by()
-            .values("person__area_code")
-            .annotate(people=Count("person_id", distinct=True))
+    # One pass over the attendance of all the months (each month's count filtered to its own days and adults)
+    # instead of one query per month, each joining that month's attendance to its events and residents again.
+    came = (
+        Attendance.objects.filter(
+            event__in=events,
+            event__held_on__range=(months[0], _month_end(months[-1])),
+            person__birth_date__lte=max(cutoffs),
         )
-        for row in came:
-            attended[(row["person__area_code"], month)] = row["people"]
+        .order_by()
+        .values("person__area_code")
+        .annotate(
+            **{
+                f"m{index}": Count(
+                    "person_id",
+                    distinct=True,
+                    filter=Q(event__held_on__range=(month, _month_end(month)), person__birth_date__lte=cutoff),
+                )
+                for index, (month, cutoff) in enumerate(zip(months, cutoffs, strict=True))
+            }
+        )
+    )
+    attended: dict[tuple[str, datetime.date], int] = {}
+    for row in came:
+        for index, month in enumerate(months):
+            if row[f"m{index}"]:
+                attended[(row["person__area_code"], month)] = row[f"m{index}"]
     rt_codes = sorted({code for code, _month in attended})
     # The table names each RT with its RW and kelurahan: fetch the parent with it (one query, not one per RT).
     rts = {a.code: a for a in Area.objects.filter(code__in=rt_codes, level=Level.RT).select_related("parent__parent")}
-    adults_by_rt = {
-        row["area_code"]: row
-        for row in Person.objects.filter(area_code__in=list(rts))
-        .order_by()
-        .values("area_code")
-        .annotate(**{f"m{i}": Count("id", filter=Q(birth_date__lte=cutoff)) for i, cutoff in enumerate(cutoffs)})
-    }
+    adults_by_rt = _adults_from_tallies(list(rts), cutoffs)
+    if adults_by_rt is None:
+        adults_by_rt = {
+            row["area_code"]: row
+            for row in Person.objects.filter(area_code__in=list(rts))
+            .order_by()
+            .values("area_code")
+            .annotate(**{f"m{i}": Count("id", filter=Q(birth_date__lte=c)) for i, c in enumerate(cutoffs)})
+        }
     result = []
     for code in sorted(rts):
         cells = []
@@ -152,6 +166,38 @@ def participation_by_rt(events, months: list[datetime.date]) -> list[RtParticipa
             percent = None if not adults else (Decimal(100 * came) / adults).quantize(Decimal("0.1"), ROUND_HALF_UP)
             cells.append((adults, came, percent))
         result.append(RtParticipation(rts[code], cells))
+    return result
+
+
+def _adults_from_tallies(codes: list[str], cutoffs: list[datetime.date]) -> dict[str, dict] | None:
+    """{RT code: {"m0": adults born by cutoffs[0], …}} from the registry tallies (`gotong.dashboards.aggregates`:
+    `AreaTally.born_before_adult_year` + `AreaBirths.adult_year_birthdays`), without reading a city's residents
+    (a scan of 300,000 persons on Medan). Exact only when every cutoff lies in the tallies' `adult_year` (a window
+    inside one year; one reaching into last year, an RT without a tally or a tally not recounted since the year
+    turned returns None, and the residents are counted)."""
+    from gotong.dashboards.models import AreaBirths, AreaTally
+
+    years = {cutoff.year for cutoff in cutoffs}
+    if len(years) != 1:
+        return None
+    [year] = years
+    rows = AreaTally.objects.filter(area_code__in=codes).values_list(
+        "area_code", "adult_year", "born_before_adult_year"
+    )
+    before = {}
+    for code, adult_year, born_before in rows:
+        if adult_year != year:
+            return None
+        before[code] = born_before
+    if len(before) != len(set(codes)):
+        return None  # every RT shown has residents (they came): its tally is missing
+    days = [cutoff.strftime("%m%d") for cutoff in cutoffs]
+    result = {code: {f"m{i}": n for i in range(len(cutoffs))} for code, n in before.items()}
+    for code, birthdays in AreaBirths.objects.filter(area_code__in=list(before)).values_list(
+        "area_code", "adult_year_birthdays"
+    ):
+        for index, day in enumerate(days):
+            result[code][f"m{index}"] += sum(n for born, n in birthdays.items() if born <= day)
     return result
 
 

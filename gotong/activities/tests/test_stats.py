@@ -4,6 +4,9 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from gotong.activities import services, stats
 from gotong.activities.defaults import install_default_rates
@@ -136,3 +139,81 @@ def test_a_resident_turning_17_counts_from_the_month_she_turns_17(event, residen
     [row] = stats.participation_by_rt(Event.objects.all(), months)
     # March: 4 adults + Sari = 5, Sari came; April: + Tono = 6, both came.
     assert row.cells == [(5, 1, Decimal("20.0")), (6, 2, Decimal("33.3"))]
+
+
+def test_participation_reads_every_month_in_one_query(event, residents, bugis_rt, city_officer, bkm):
+    """Who came is counted in one query for all the months (the page's six months made six joins of attendance,
+    events and residents): who came, the RTs, their adults — three queries however many months are shown."""
+    andi, bayu, citra, _dewi = residents["adults"]
+    services.record_attendance(
+        event, hours_by_person={andi: None, residents["elsewhere"]: None}, acting_user=city_officer
+    )
+    april = services.create_event(
+        title="Kerja bakti April", kind="kerja_bakti", held_on=datetime.date(2025, 4, 6), default_hours=2,
+        area=bugis_rt, organization=bkm, acting_user=city_officer,
+    )  # fmt: skip
+    services.record_attendance(april, hours_by_person={bayu: None, citra: None}, acting_user=city_officer)
+    queries = []
+    for last in (datetime.date(2025, 3, 31), datetime.date(2025, 8, 31)):
+        months = stats.month_starts(datetime.date(2025, 3, 1), last)
+        with CaptureQueriesContext(connection) as captured:
+            table = stats.participation_by_rt(Event.objects.all(), months)
+        queries.append(len(captured))
+    # Who came, the RTs, the registry tallies (not of these years' adults: 2025 is past) and the residents.
+    assert queries == [4, 4]
+    rows = {row.area.code: row.cells for row in table}
+    # March: Andi of 4 adults; April: Bayu and Citra; no one from May on (no row of the other RT's months either).
+    assert rows[bugis_rt.code] == [(4, 1, Decimal("25.0")), (4, 2, Decimal("50.0"))] + [(4, 0, Decimal("0.0"))] * 4
+    assert [came for _adults, came, _percent in rows[residents["elsewhere"].area_code]] == [1, 0, 0, 0, 0, 0]
+
+
+# The cells as home.html wrote them before they were built in Python (`views._cells_html`).
+_TEMPLATE_CELLS = (
+    '{% for adults, came, percent in row.cells %}<td class="text-end small">{% if percent is not None %}<strong>'
+    '{{ percent }}%</strong><br><span class="text-muted">{{ came }}/{{ adults }}</span>{% else %}—{% endif %}</td>'
+    "{% endfor %}"
+)
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_participation_cells_are_what_the_template_wrote(language, bugis_rt):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from gotong.activities.views import _cells_html
+
+    cells = [(0, 0, None), (4, 1, Decimal("25.0")), (1250, 3, Decimal("0.2")), (1250, 1250, Decimal("100.0"))]
+    table = [stats.RtParticipation(bugis_rt, cells), stats.RtParticipation(bugis_rt, list(reversed(cells)))]
+    with translation.override(language):
+        _cells_html(table)
+        for row in table:
+            assert row.cells_html == Template(_TEMPLATE_CELLS).render(Context({"row": row}))
+    assert "1.250" in table[0].cells_html or "1,250" in table[0].cells_html  # thousands grouped, as the page did
+
+
+def test_adults_of_this_year_read_from_the_registry_tallies(residents, bugis_rt):
+    """In this year's months the adults of each RT come from `AreaTally`/`AreaBirths` (no scan of the residents)
+    and equal the residents counted; a window reaching into last year counts the residents."""
+    from gotong.activities.stats import _adults_from_tallies, adult_cutoff, month_starts
+    from gotong.registry.models import Person
+
+    year = timezone.localdate().year
+    house = residents["adults"][0].household
+    for born in ("0115", "0331", "0401", "0630", "1231"):  # turning 17 this year, either side of the month ends
+        PersonFactory(
+            household=house,
+            birth_date=datetime.date.fromisoformat(f"{year - 17}-{born[:2]}-{born[2:]}"),
+            relationship="anak",
+        )
+    PersonFactory(household=house, birth_date=datetime.date(year - 16, 1, 1), relationship="anak")  # not 17 this year
+    codes = [bugis_rt.code, residents["elsewhere"].area_code]
+    cutoffs = [
+        adult_cutoff(stats._month_end(m)) for m in month_starts(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    ]
+    tallied = _adults_from_tallies(codes, cutoffs)
+    for code in codes:
+        live = [Person.objects.filter(area_code=code, birth_date__lte=cutoff).count() for cutoff in cutoffs]
+        assert [tallied[code][f"m{i}"] for i in range(len(cutoffs))] == live
+    assert [tallied[bugis_rt.code][f"m{i}"] for i in (0, 2, 3, 5, 11)] == [5, 6, 7, 8, 9]
+    last_year = [adult_cutoff(datetime.date(year - 1, 12, 31)), *cutoffs[:1]]
+    assert _adults_from_tallies(codes, last_year) is None
