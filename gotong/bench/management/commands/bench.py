@@ -203,8 +203,6 @@ class Command(BaseCommand):
         self.stdout.write(f"→ {save_result(f'load-{connection.vendor}-{scale_tag()}{client}', results)}")
 
     def _dashboards(self, options):
-        from django.conf import settings
-        from django.core.management import call_command
         from django.db import connection
 
         from gotong.bench.results import save_result, scale_tag
@@ -213,8 +211,7 @@ class Command(BaseCommand):
             from gotong.dashboards.benchmark import measure
         except ImportError:
             measure = None
-        if not settings.DEBUG:  # pages render static URLs from the manifest, as in production
-            call_command("collectstatic", interactive=False, verbosity=0)
+        _prepare_pages()
         rows = measure() if measure else []
         for row in rows:
             self.stdout.write(json.dumps(row))
@@ -224,30 +221,24 @@ class Command(BaseCommand):
         self.stdout.write(f"→ {path}")
 
     def _pages(self, options):
-        from django.conf import settings
-        from django.core.management import call_command
         from django.db import connection
 
         from gotong.bench.pages import measure
         from gotong.bench.results import save_result, scale_tag
 
-        if not settings.DEBUG:  # pages render static URLs from the manifest, as in production
-            call_command("collectstatic", interactive=False, verbosity=0)
+        _prepare_pages()
         results = {"database": connection.vendor, **measure(pages=options["page"], runs=options["runs"])}
         for row in results["rows"]:
             self.stdout.write(json.dumps(row))
         self.stdout.write(f"→ {save_result(f'pages-{connection.vendor}-{scale_tag()}', results)}")
 
     def _search(self, options):
-        from django.conf import settings
-        from django.core.management import call_command
         from django.db import connection
 
         from gotong.bench.results import save_result, scale_tag
         from gotong.bench.search import measure
 
-        if not settings.DEBUG:  # pages render static URLs from the manifest, as in production
-            call_command("collectstatic", interactive=False, verbosity=0)
+        _prepare_pages()
         results = {"database": connection.vendor, **measure(runs=options["runs"])}
         for row in results["rows"]:
             self.stdout.write(json.dumps(row))
@@ -309,3 +300,17 @@ def _generated(persons: int, households: int, dwellings: int, units_created: int
         "seconds": round(seconds, 1),
         "persons_per_second": round(persons / seconds) if seconds else None,
     }
+
+
+def _prepare_pages() -> None:
+    """Before timing pages: static URLs from the manifest when DEBUG is off (as in production), and planner
+    statistics (a freshly generated database has none until autovacuum's analyze runs: the 8 Dec province was
+    timed without them at first, and plans differ)."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from gotong.bench.load.runner import refresh_statistics
+
+    if not settings.DEBUG:
+        call_command("collectstatic", interactive=False, verbosity=0)
+    refresh_statistics()
