@@ -7,6 +7,7 @@ each browser test would take minutes. The demo's own logins are checked page by 
 """
 
 import datetime
+import re
 
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -104,5 +105,8 @@ def test_resident_taps_once_to_own_savings(phone, live_server, member, loan):  #
     page.wait_for_url("**/kas/saya/")
     # The menu collapses behind one button at 360 px; ODK and the API wait in the account menu.
     page.get_by_role("button", name="Menu").click()
+    # The account menu is opened once the menu has finished sliding open (class "show", not "collapsing"): under
+    # load (8 Dec 2026) a click during the slide left the account menu closed.
+    expect(page.locator("#nav")).to_have_class(re.compile(r"\bshow\b"))
     page.locator("#account-menu > a").click()
     expect(page.locator("#account-menu").get_by_role("link", name="ODK Collect")).to_be_visible()
