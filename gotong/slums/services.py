@@ -6,6 +6,7 @@ ValidationError with Indonesian messages; nothing is written on error. Scores ar
 `record_assessment` computes them with `scoring.assess`, the same function the `gotong slums assess` command uses.
 """
 
+import datetime
 import json
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -315,6 +316,16 @@ def record_assessment(
             measurement.full_clean()
             measurement.save()
     return assessment
+
+
+def latest_assessment(location: SlumLocation, on: datetime.date | None = None) -> Assessment | None:
+    """A location's latest assessment (on or before `on` when given), in the order assessments are read everywhere
+    (date, then id). Reads `location.assessments.all()`: prefetch them for a list."""
+    return max(
+        (a for a in location.assessments.all() if on is None or a.assessed_on <= on),
+        key=lambda a: (a.assessed_on, a.pk),
+        default=None,
+    )
 
 
 def pick_baseline_and_latest(assessments) -> tuple[Assessment | None, Assessment | None]:

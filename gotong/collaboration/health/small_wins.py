@@ -11,6 +11,7 @@ from gotong.collaboration.health.period import Period
 from gotong.collaboration.health.scope import Collaboration
 from gotong.collaboration.models import BudgetSource, ProjectStatus
 from gotong.collaboration.services.targets import target_status, with_current_values
+from gotong.slums.services import latest_assessment
 
 
 def done_in(projects, period: Period):
@@ -37,11 +38,7 @@ def projects_done(collab: Collaboration, period: Period) -> dict:
 def _slum_ha_on(location, day: datetime.date) -> Decimal | None:
     """The slum area of a location as known on `day`: its latest assessment by then, else its decree area once
     decreed (an undated decree counts from the start). Reads `location.assessments.all()`: prefetch them."""
-    latest = max(
-        (a for a in location.assessments.all() if a.assessed_on <= day),
-        key=lambda a: (a.assessed_on, a.pk),
-        default=None,
-    )
+    latest = latest_assessment(location, on=day)
     if latest is not None:
         return latest.affected_area_ha
     if location.decree_date is None or location.decree_date <= day:

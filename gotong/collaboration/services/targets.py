@@ -19,6 +19,7 @@ from gotong.collaboration.models import ActionPlan, Activity, ActivityStatus, Ac
 from gotong.collaboration.services import collect_errors
 from gotong.core.area_codes import code_inside
 from gotong.core.validation import not_in_future, whole_rupiah
+from gotong.slums.services import latest_assessment
 
 STATUS_LABELS = {
     "achieved": gettext_lazy("Tercapai"),
@@ -38,7 +39,7 @@ def current_value(target: Target) -> tuple[Decimal | None, datetime.date | None]
     """For a slum-area target: the latest assessment's remaining hectares; otherwise the last reported value.
     Reads the location's assessments whole (`with_current_values` prefetches them for a list)."""
     if target.indicator == Indicator.SLUM_HA and target.location_id:
-        latest = max(target.location.assessments.all(), key=lambda a: (a.assessed_on, a.pk), default=None)
+        latest = latest_assessment(target.location)
         if latest is None:
             return target.location.area_ha, target.location.decree_date
         return latest.affected_area_ha, latest.assessed_on
