@@ -72,9 +72,7 @@ def rebuild() -> int:
             with connection.cursor() as cursor:
                 cursor.execute(f"LOCK TABLE {ResponseScore._meta.db_table} IN EXCLUSIVE MODE")
         ResponseScore.objects.all().delete()
-        ids = list(Response.objects.order_by("pk").values_list("pk", flat=True))
-        for start in range(0, len(ids), CHUNK):
-            _refresh_chunk(ids[start : start + CHUNK])
+        refresh(Response.objects.values_list("pk", flat=True))
         return ResponseScore.objects.count()
 
 
